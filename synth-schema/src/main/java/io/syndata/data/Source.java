@@ -1,0 +1,35 @@
+package io.syndata.data;
+
+import io.syndata.schema.Schema;
+import io.syndata.schema.Table;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where real rows come from: a database over JDBC, a folder of files, or rows held in memory. A
+ * source is only ever read.
+ */
+public interface Source extends AutoCloseable {
+  /** Rows per batch handed to {@link #scan} consumers. */
+  int BATCH_SIZE = 10_000;
+
+  /**
+   * Reads the structure (tables, columns, keys) and the row count of every table the filter
+   * accepts. Column kinds are first guesses from names and types.
+   */
+  Schema introspect(SchemaFilter filter);
+
+  /**
+   * Streams the given columns of a table in a deterministic order (by primary key, else by all
+   * columns), in batches of at most {@link #BATCH_SIZE} rows.
+   *
+   * @return the number of rows read
+   */
+  long scan(Table table, List<String> columns, Consumer<RowBatch> consumer);
+
+  /** Where this source reads from, without credentials, for messages and progress. */
+  String describe();
+
+  @Override
+  void close();
+}

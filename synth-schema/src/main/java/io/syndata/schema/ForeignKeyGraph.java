@@ -1,0 +1,205 @@
+package io.syndata.schema;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DirectedMultigraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * The foreign-key graph of a schema (edges point from parent to child) and the plan it implies:
+ * the order in which tables are generated, parents first, and the foreign keys that must be
+ * <em>deferred</em> — filled in a second pass once both sides exist — because they close a cycle.
+ *
+ * <p>Self-references are always deferred. In every other cycle the first nullable foreign key (by
+ * child table, then constraint name) is deferred until the cycle is broken; a cycle without a
+ * nullable foreign key cannot be inserted and is reported naming its tables and columns.
+ * Construction is O((V + E) · C) for C broken cycles.
+ */
+public final class ForeignKeyGraph {
+  private final Schema schema;
+  private final Graph<String, Relation> graph;
+  private final Set<Relation> deferred;
+  private final List<Table> order;
+
+  private ForeignKeyGraph(Schema schema, Graph<String, Relation> graph, Set<Relation> deferred, List<Table> order) {
+    this.schema = schema;
+    this.graph = graph;
+    this.deferred = deferred;
+    this.order = order;
+  }
+
+  /**
+   * Builds the graph and its generation order.
+   *
+   * @throws SynthException when a cycle has no nullable foreign key
+   */
+  public static ForeignKeyGraph of(Schema schema) {
+    Map<String, Integer> position = new HashMap<>();
+    Graph<String, Relation> graph = new DirectedMultigraph<>(null, null, false);
+    for (Table t : schema.tables()) {
+      position.put(t.name(), position.size());
+      graph.addVertex(t.name());
+    }
+    Set<Relation> deferred = new LinkedHashSet<>();
+    for (Table t : schema.tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        Relation r = new Relation(t.name(), fk);
+        if (r.isSelfReference()) {
+          if (!isNullable(schema, r)) {
+            throw new SynthException("foreign key " + r + " references its own table but is NOT NULL,"
+                + " so no first row can be inserted: make " + String.join(", ", fk.columns()) + " nullable");
+          }
+          deferred.add(r);
+        } else {
+          graph.addEdge(fk.parentTable(), t.name(), r);
+        }
+      }
+    }
+    breakCycles(schema, graph, deferred);
+
+    Comparator<String> bySchemaOrder = Comparator.comparingInt(position::get);
+    List<Table> order = new ArrayList<>();
+    new TopologicalOrderIterator<>(graph, bySchemaOrder).forEachRemaining(name -> order.add(schema.table(name)));
+    for (Relation r : deferred) {
+      if (!r.isSelfReference()) {
+        graph.addEdge(r.parent(), r.child(), r);
+      }
+    }
+    return new ForeignKeyGraph(schema, graph, Set.copyOf(deferred), List.copyOf(order));
+  }
+
+  private static void breakCycles(Schema schema, Graph<String, Relation> graph, Set<Relation> deferred) {
+    while (true) {
+      List<Relation> cycle = findCycle(schema, graph);
+      if (cycle.isEmpty()) {
+        return;
+      }
+      Relation breakable = cycle.stream()
+          .filter(r -> isNullable(schema, r))
+          .min(Comparator.comparing(Relation::child).thenComparing(r -> r.fk().name()))
+          .orElseThrow(() -> new SynthException("foreign-key cycle " + describe(cycle)
+              + " cannot be inserted: none of its foreign keys is nullable."
+              + " Make one of these columns nullable, or exclude one of the tables"));
+      graph.removeEdge(breakable);
+      deferred.add(breakable);
+    }
+  }
+
+  /** One cycle of the graph as its edges, or empty when the graph is acyclic; deterministic. */
+  private static List<Relation> findCycle(Schema schema, Graph<String, Relation> graph) {
+    List<Set<String>> components = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
+    Optional<Set<String>> cyclic = components.stream().filter(s -> s.size() > 1)
+        .min(Comparator.comparing(s -> s.stream().sorted().findFirst().orElse("")));
+    if (cyclic.isEmpty()) {
+      return List.of();
+    }
+    Set<String> members = cyclic.get();
+    String start = schema.tables().stream().map(Table::name).filter(members::contains).findFirst().orElseThrow();
+    // Breadth-first search from start back to start, inside the component: the shortest cycle.
+    Map<String, Relation> reachedBy = new HashMap<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(start));
+    Set<String> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      String at = queue.poll();
+      List<Relation> out = new ArrayList<>(graph.outgoingEdgesOf(at));
+      out.sort(Comparator.comparing(Relation::child).thenComparing(r -> r.fk().name()));
+      for (Relation r : out) {
+        String next = r.child();
+        if (!members.contains(next)) {
+          continue;
+        }
+        if (next.equals(start)) {
+          List<Relation> cycle = new ArrayList<>(List.of(r));
+          for (String v = at; !v.equals(start); v = reachedBy.get(v).parent()) {
+            cycle.add(0, reachedBy.get(v));
+          }
+          return cycle;
+        }
+        if (seen.add(next)) {
+          reachedBy.put(next, r);
+          queue.add(next);
+        }
+      }
+    }
+    throw new IllegalStateException("strongly connected component without a cycle: " + members);
+  }
+
+  private static boolean isNullable(Schema schema, Relation r) {
+    Table child = schema.table(r.child());
+    return r.fk().columns().stream().allMatch(c -> child.column(c).nullable());
+  }
+
+  private static String describe(List<Relation> cycle) {
+    StringBuilder sb = new StringBuilder();
+    for (Relation r : cycle) {
+      sb.append(sb.isEmpty() ? "" : ", ").append(r);
+    }
+    return "[" + sb + "]";
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /** Tables in generation order: every table after the parents of its non-deferred foreign keys. */
+  public List<Table> generationOrder() {
+    return order;
+  }
+
+  /** Foreign keys filled in a second pass, after both of their tables exist. */
+  public Set<Relation> deferred() {
+    return deferred;
+  }
+
+  public boolean isDeferred(Relation relation) {
+    return deferred.contains(relation);
+  }
+
+  /** Every relation in which the table is the child, deferred ones included, in declaration order. */
+  public List<Relation> parentsOf(String table) {
+    return schema.table(table).foreignKeys().stream().map(fk -> new Relation(table, fk)).toList();
+  }
+
+  /** Every relation in which the table is the parent, deferred ones included, in schema order. */
+  public List<Relation> childrenOf(String table) {
+    List<Relation> children = new ArrayList<>();
+    for (Table t : schema.tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        if (fk.parentTable().equals(table)) {
+          children.add(new Relation(t.name(), fk));
+        }
+      }
+    }
+    return children;
+  }
+
+  /**
+   * The relation that decides how many rows a child table gets (its rows are generated per parent
+   * row): among non-deferred foreign keys, one whose columns lie in the primary key first (1:1 and
+   * identifying relations), then a NOT NULL one, then the first declared. Empty for root tables.
+   */
+  public Optional<Relation> primaryParent(String table) {
+    Table t = schema.table(table);
+    return parentsOf(table).stream()
+        .filter(r -> !deferred.contains(r))
+        .min(Comparator.comparingInt((Relation r) -> t.primaryKey().containsAll(r.fk().columns()) ? 0 : 1)
+            .thenComparingInt(r -> isNullable(schema, r) ? 1 : 0)
+            .thenComparingInt(r -> t.foreignKeys().indexOf(r.fk())));
+  }
+
+  /** Tables whose rows do not depend on a parent: their row counts follow the scale directly. */
+  public boolean isRoot(String table) {
+    return primaryParent(table).isEmpty();
+  }
+}

@@ -1,0 +1,108 @@
+package io.syndata.schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A table: its columns, primary key (possibly composite, possibly empty for event and log tables),
+ * unique constraints and foreign keys.
+ *
+ * @param name the table name, unique within a {@link Schema}
+ * @param namespace the source schema (or catalog) the table lives in, when the source has one
+ * @param rowCount the number of rows in the source, when known (0 otherwise)
+ */
+public record Table(
+    String name,
+    Optional<String> namespace,
+    List<Column> columns,
+    List<String> primaryKey,
+    List<List<String>> uniqueKeys,
+    List<ForeignKey> foreignKeys,
+    long rowCount) {
+
+  public Table {
+    Objects.requireNonNull(name, "name");
+    namespace = namespace == null ? Optional.empty() : namespace;
+    columns = List.copyOf(columns);
+    primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+    uniqueKeys = uniqueKeys == null ? List.of() : uniqueKeys.stream().map(List::copyOf).toList();
+    foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    Set<String> names = new HashSet<>();
+    for (Column c : columns) {
+      if (!names.add(c.name())) {
+        throw new SynthException("table " + name + " declares column " + c.name() + " twice");
+      }
+    }
+    checkColumns(name, "primary key", primaryKey, names);
+    for (List<String> unique : uniqueKeys) {
+      checkColumns(name, "unique key", unique, names);
+    }
+    for (ForeignKey fk : foreignKeys) {
+      checkColumns(name, "foreign key " + fk.name(), fk.columns(), names);
+    }
+  }
+
+  private static void checkColumns(String table, String what, List<String> cols, Set<String> names) {
+    for (String c : cols) {
+      if (!names.contains(c)) {
+        throw new SynthException("table " + table + ": " + what + " names column " + c + ", which the table does not have");
+      }
+    }
+  }
+
+  public Column column(String columnName) {
+    return columns.stream()
+        .filter(c -> c.name().equals(columnName))
+        .findFirst()
+        .orElseThrow(() -> new SynthException("table " + name + " has no column " + columnName));
+  }
+
+  public Optional<Column> findColumn(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  /** Columns that are written to a target: every column not excluded. */
+  public List<Column> writtenColumns() {
+    return columns.stream().filter(c -> !c.excluded()).toList();
+  }
+
+  /** Whether the column takes part in the primary key or in any foreign key. */
+  public boolean isKeyColumn(String columnName) {
+    return primaryKey.contains(columnName)
+        || foreignKeys.stream().anyMatch(fk -> fk.columns().contains(columnName));
+  }
+
+  /** Whether the column alone is the primary key or a single-column unique key. */
+  public boolean isUniqueColumn(String columnName) {
+    return primaryKey.equals(List.of(columnName)) || uniqueKeys.contains(List.of(columnName));
+  }
+
+  /** The same table with every primary- and foreign-key column marked {@link ColumnKind#ID}. */
+  public Table withKeyKinds() {
+    List<Column> marked = new ArrayList<>();
+    for (Column c : columns) {
+      marked.add(isKeyColumn(c.name()) && c.kind() != ColumnKind.ID ? c.withKind(ColumnKind.ID, Optional.empty()) : c);
+    }
+    return withColumns(marked);
+  }
+
+  public Table withColumns(List<Column> newColumns) {
+    return new Table(name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount);
+  }
+
+  public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+    return new Table(name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount);
+  }
+
+  public Table withPrimaryKey(List<String> newPrimaryKey) {
+    return new Table(name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount);
+  }
+
+  public Table withRowCount(long newRowCount) {
+    return new Table(name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount);
+  }
+}
