@@ -1,0 +1,146 @@
+package io.syndata.connectors;
+
+import io.syndata.data.RowBatch;
+import io.syndata.data.SchemaFilter;
+import io.syndata.data.Source;
+import io.syndata.schema.Column;
+import io.syndata.schema.DataType;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A folder of CSV files as a source (see {@link CsvFiles} for the format). Without a schema file the
+ * structure is inferred ({@link CsvInference}); with one it is taken as given and only checked against
+ * the files' headers. Rows are scanned in file order.
+ */
+final class CsvFolderSource implements Source {
+  private final Path folder;
+  private final Optional<Schema> schemaFile;
+  private final Map<String, Path> files;
+
+  CsvFolderSource(Path folder, Optional<Schema> schemaFile) {
+    this.folder = folder;
+    this.schemaFile = schemaFile;
+    this.files = CsvFiles.tables(folder);
+  }
+
+  @Override
+  public Schema introspect(SchemaFilter filter) {
+    if (schemaFile.isPresent()) {
+      return fromSchemaFile(schemaFile.get(), filter);
+    }
+    filter.checkAllNamed(files.keySet(), List.of());
+    Map<String, Path> accepted = new LinkedHashMap<>();
+    files.forEach((table, file) -> {
+      if (filter.acceptsTable(table)) {
+        accepted.put(table, file);
+      }
+    });
+    return CsvInference.infer(accepted);
+  }
+
+  private Schema fromSchemaFile(Schema schema, SchemaFilter filter) {
+    filter.checkAllNamed(schema.tables().stream().map(Table::name).toList(), List.of());
+    List<Table> tables = new ArrayList<>();
+    for (Table t : schema.tables()) {
+      if (!filter.acceptsTable(t.name())) {
+        continue;
+      }
+      Path file = file(t.name());
+      List<String> header = CsvFiles.header(file);
+      for (Column c : t.writtenColumns()) {
+        if (!header.contains(c.name())) {
+          throw new SynthException("file " + file + " has no column " + c.name() + ", which the schema file declares for table "
+              + t.name() + "; its header is " + header);
+        }
+      }
+      tables.add(t.withRowCount(scan(t, List.of(), b -> { })));
+    }
+    return new Schema(tables);
+  }
+
+  private Path file(String table) {
+    Path file = files.get(table);
+    if (file == null) {
+      throw new SynthException("folder " + folder + " has no " + table + ".csv or " + table + ".csv.gz for table " + table);
+    }
+    return file;
+  }
+
+  @Override
+  public long scan(Table table, List<String> columns, Consumer<RowBatch> consumer) {
+    Path file = file(table.name());
+    long rows = 0;
+    try (CSVParser parser = CsvFiles.open(file)) {
+      List<String> header = CsvFiles.header(parser);
+      int[] index = new int[columns.size()];
+      DataType[] types = new DataType[columns.size()];
+      for (int c = 0; c < columns.size(); c++) {
+        index[c] = header.indexOf(columns.get(c));
+        if (index[c] < 0) {
+          throw new SynthException("file " + file + " has no column " + columns.get(c) + "; its header is " + header);
+        }
+        types[c] = table.column(columns.get(c)).type();
+      }
+      Object[][] values = new Object[columns.size()][Source.BATCH_SIZE];
+      int size = 0;
+      for (CSVRecord record : parser) {
+        if (record.size() != header.size()) {
+          throw new SynthException("file " + file + " line " + parser.getCurrentLineNumber() + " has " + record.size()
+              + " fields but the header has " + header.size());
+        }
+        for (int c = 0; c < index.length; c++) {
+          String text = record.get(index[c]);
+          values[c][size] = text == null ? null : parse(text, types[c], file, parser, columns.get(c));
+        }
+        size++;
+        rows++;
+        if (size == Source.BATCH_SIZE) {
+          consumer.accept(new RowBatch(table.name(), columns, values, size));
+          values = new Object[columns.size()][Source.BATCH_SIZE];
+          size = 0;
+        }
+      }
+      if (size > 0) {
+        consumer.accept(new RowBatch(table.name(), columns, values, size));
+      }
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw new SynthException("cannot read file " + file + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  private static Object parse(String text, DataType type, Path file, CSVParser parser, String column) {
+    if (type == DataType.STRING) {
+      return text;
+    }
+    try {
+      return TextValues.parse(text, type);
+    } catch (RuntimeException e) {
+      throw new SynthException("file " + file + " line " + parser.getCurrentLineNumber() + ", column " + column + ": '"
+          + text + "' is not " + TextValues.expected(type) + " as the schema declares (" + type + ")");
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "CSV folder " + folder;
+  }
+
+  @Override
+  public void close() {
+    // files are opened per scan
+  }
+}

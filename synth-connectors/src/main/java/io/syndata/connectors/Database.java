@@ -1,0 +1,94 @@
+package io.syndata.connectors;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.syndata.schema.SynthException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * A small connection pool on one database, with its dialect and a password-free name for messages.
+ * Opening fails fast, naming the URL (without password) and the driver's reason.
+ */
+final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final String maskedUrl;
+
+  private Database(HikariDataSource pool, Dialect dialect, String maskedUrl) {
+    this.pool = pool;
+    this.dialect = dialect;
+    this.maskedUrl = maskedUrl;
+  }
+
+  static Database open(String url, boolean readOnly) {
+    String masked = JdbcUrls.mask(url);
+    Dialect dialect = Dialect.of(url);
+    try {
+      Driver driver = DriverManager.getDriver(url);
+      if (driver == null) {
+        throw new SQLException("no driver");
+      }
+    } catch (SQLException e) {
+      throw new SynthException("cannot connect to " + masked + ": no JDBC driver for this URL on the class path"
+          + " (built in: PostgreSQL, MariaDB/MySQL, H2, SQLite, DuckDB; add other drivers to the class path)");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName(readOnly ? "syndata-source" : "syndata-target");
+    config.setMaximumPoolSize(dialect.poolSize());
+    config.setMinimumIdle(1);
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(60_000);
+    if (readOnly) {
+      config.setReadOnly(true);
+      dialect.readOnlyProperties().forEach(config::addDataSourceProperty);
+    }
+    try {
+      return new Database(new HikariDataSource(config), dialect, masked);
+    } catch (RuntimeException e) {
+      throw new SynthException("cannot connect to " + masked + ": " + reason(e, url), e);
+    }
+  }
+
+  /** The driver's own explanation: the first SQL exception in the chain, else the root cause. */
+  static String reason(Throwable e, String url) {
+    Throwable reason = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        reason = t;
+        break;
+      }
+      reason = t;
+    }
+    String message = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+    return oneLine(message.replace(url, JdbcUrls.mask(url)));
+  }
+
+  static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  Connection connection() {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new SynthException("cannot connect to " + maskedUrl + ": " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  String maskedUrl() {
+    return maskedUrl;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

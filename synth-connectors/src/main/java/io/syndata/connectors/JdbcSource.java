@@ -1,0 +1,478 @@
+package io.syndata.connectors;
+
+import io.syndata.data.RowBatch;
+import io.syndata.data.SchemaFilter;
+import io.syndata.data.Source;
+import io.syndata.schema.Column;
+import io.syndata.schema.ColumnKinds;
+import io.syndata.schema.DataType;
+import io.syndata.schema.ForeignKey;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A database read through JDBC. Structure comes from {@link DatabaseMetaData} (one path for every
+ * database; DuckDB, whose driver lacks foreign keys there, reads them from its catalog). Columns of a
+ * type SynData cannot model (binary, JSON, arrays, intervals, geometry...) are introspected as
+ * excluded when nullable, and refused when NOT NULL, since no row could then be written without them.
+ * The connection is read-only: a source is never written.
+ */
+final class JdbcSource implements Source {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcSource.class);
+  private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
+  private static final Set<String> UNSUPPORTED_NAMES = Set.of(
+      "json", "jsonb", "bytea", "blob", "tinyblob", "mediumblob", "longblob", "binary", "varbinary",
+      "binary varying", "image", "raw", "long raw", "interval", "money", "timetz", "time with time zone", "xml",
+      "tsvector", "geometry", "geography", "point");
+  /** Length, precision and scale as a type name may spell them: {@code varchar(20)}, {@code decimal(10,2)}. */
+  private static final java.util.regex.Pattern TYPE_ARGUMENTS = java.util.regex.Pattern.compile(".*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\).*");
+
+  private final Database db;
+  private final Optional<Schema> schemaFile;
+
+  JdbcSource(Database db, Optional<Schema> schemaFile) {
+    this.db = db;
+    this.schemaFile = schemaFile;
+  }
+
+  private record TableRef(String catalog, String schema, String name, Optional<String> namespace) {}
+
+  private record TypeInfo(DataType type, int length, int precision, int scale) {}
+
+  @Override
+  public Schema introspect(SchemaFilter filter) {
+    try (Connection c = db.connection()) {
+      if (schemaFile.isPresent()) {
+        return fromSchemaFile(c, schemaFile.get(), filter);
+      }
+      DatabaseMetaData md = c.getMetaData();
+      List<String> allNamespaces = namespaces(c, md);
+      List<String> chosen = chosenNamespaces(c, filter, allNamespaces);
+      List<TableRef> refs = tables(c, md, chosen);
+      filter.checkAllNamed(refs.stream().map(TableRef::name).toList(), allNamespaces);
+      List<Table> tables = new ArrayList<>();
+      for (TableRef ref : refs) {
+        if (filter.acceptsTable(ref.name())) {
+          tables.add(readTable(c, md, ref));
+        }
+      }
+      return new Schema(tables).map(Table::withKeyKinds);
+    } catch (SQLException e) {
+      throw new SynthException("cannot read the structure of " + db.maskedUrl() + ": " + Database.oneLine(e.getMessage()), e);
+    }
+  }
+
+  private Schema fromSchemaFile(Connection c, Schema file, SchemaFilter filter) throws SQLException {
+    filter.checkAllNamed(file.tables().stream().map(Table::name).toList(),
+        file.tables().stream().flatMap(t -> t.namespace().stream()).distinct().toList());
+    List<Table> tables = new ArrayList<>();
+    for (Table t : file.tables()) {
+      if (filter.acceptsTable(t.name()) && t.namespace().map(filter::acceptsSchema).orElse(true)) {
+        tables.add(t.withRowCount(count(c, t.namespace(), t.name())));
+      }
+    }
+    return new Schema(tables);
+  }
+
+  private List<String> namespaces(Connection c, DatabaseMetaData md) throws SQLException {
+    if (!db.dialect().hasNamespaces()) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    boolean catalogs = db.dialect().namespaceIsCatalog();
+    try (ResultSet rs = catalogs ? md.getCatalogs() : md.getSchemas(c.getCatalog(), null)) {
+      while (rs.next()) {
+        String name = rs.getString(catalogs ? "TABLE_CAT" : "TABLE_SCHEM");
+        if (name != null && !Dialect.isSystemNamespace(name) && !names.contains(name)) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The namespaces to read: those --schemas names, else the connection's own. */
+  private List<String> chosenNamespaces(Connection c, SchemaFilter filter, List<String> all) throws SQLException {
+    if (!db.dialect().hasNamespaces()) {
+      return List.of();
+    }
+    if (!filter.schemas().isEmpty()) {
+      return all.stream().filter(filter::acceptsSchema).toList();
+    }
+    String current = db.dialect().namespaceIsCatalog() ? c.getCatalog() : c.getSchema();
+    if (current == null || current.isEmpty()) {
+      if (db.dialect().namespaceIsCatalog()) {
+        throw new SynthException(db.maskedUrl() + " names no database: name one in the URL"
+            + " (for example jdbc:mariadb://host:3306/shop) or choose databases with --schemas");
+      }
+      return all;
+    }
+    return List.of(current);
+  }
+
+  private List<TableRef> tables(Connection c, DatabaseMetaData md, List<String> namespaces) throws SQLException {
+    List<TableRef> refs = new ArrayList<>();
+    List<String> patterns = db.dialect().hasNamespaces() ? namespaces : java.util.Collections.singletonList(null);
+    for (String ns : patterns) {
+      boolean catalogs = db.dialect().namespaceIsCatalog();
+      try (ResultSet rs = catalogs ? md.getTables(ns, null, "%", null) : md.getTables(c.getCatalog(), ns, "%", null)) {
+        while (rs.next()) {
+          String type = rs.getString("TABLE_TYPE");
+          String name = rs.getString("TABLE_NAME");
+          String cat = rs.getString("TABLE_CAT");
+          String schem = rs.getString("TABLE_SCHEM");
+          String actualNs = catalogs ? cat : schem;
+          if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT)) || db.dialect().isSystemTable(name)
+              || (ns != null && !ns.equals(actualNs))) {
+            continue;
+          }
+          refs.add(new TableRef(cat, schem, name, Optional.ofNullable(ns)));
+        }
+      }
+    }
+    refs.sort(Comparator.comparing((TableRef r) -> r.namespace().orElse("")).thenComparing(TableRef::name));
+    return refs;
+  }
+
+  private Table readTable(Connection c, DatabaseMetaData md, TableRef ref) throws SQLException {
+    List<Column> columns = readColumns(md, ref);
+    List<String> primaryKey = primaryKey(md, ref);
+    List<List<String>> uniqueKeys;
+    List<ForeignKey> foreignKeys;
+    if (db.dialect().keysFromMetadata()) {
+      uniqueKeys = uniqueKeys(md, ref, primaryKey);
+      foreignKeys = foreignKeys(md, ref);
+    } else {
+      uniqueKeys = new ArrayList<>();
+      foreignKeys = new ArrayList<>();
+      duckDbKeys(c, ref, primaryKey, uniqueKeys, foreignKeys);
+    }
+    long rows = count(c, ref.namespace(), ref.name());
+    return new Table(ref.name(), ref.namespace(), columns, primaryKey, uniqueKeys, foreignKeys, rows);
+  }
+
+  private List<Column> readColumns(DatabaseMetaData md, TableRef ref) throws SQLException {
+    TreeMap<Integer, Column> byPosition = new TreeMap<>();
+    try (ResultSet rs = md.getColumns(ref.catalog(), ref.schema(), ref.name(), "%")) {
+      while (rs.next()) {
+        if (!ref.name().equals(rs.getString("TABLE_NAME")) || !java.util.Objects.equals(ref.schema(), rs.getString("TABLE_SCHEM"))) {
+          continue;
+        }
+        String name = rs.getString("COLUMN_NAME");
+        String typeName = Optional.ofNullable(rs.getString("TYPE_NAME")).orElse("");
+        int jdbcType = rs.getInt("DATA_TYPE");
+        int size = rs.getInt("COLUMN_SIZE");
+        int digits = rs.getInt("DECIMAL_DIGITS");
+        boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+        int position = rs.getInt("ORDINAL_POSITION");
+        Optional<TypeInfo> type = mapType(typeName, jdbcType, size, digits);
+        Column column;
+        if (type.isPresent()) {
+          TypeInfo t = type.get();
+          column = new Column(name, t.type(), typeName, t.length(), t.precision(), t.scale(), nullable,
+              ColumnKinds.defaultKind(name, t.type()), Optional.empty(), false);
+        } else if (nullable) {
+          LOG.warn("column {}.{} has type {}, which SynData does not synthesize: it is excluded (left NULL)",
+              ref.name(), name, typeName);
+          column = new Column(name, DataType.STRING, typeName, 0, 0, 0, true,
+              ColumnKinds.defaultKind(name, DataType.STRING), Optional.empty(), true);
+        } else {
+          throw new SynthException("column " + ref.name() + "." + name + " has type " + typeName
+              + ", which SynData cannot synthesize, and is NOT NULL so it cannot be left out:"
+              + " exclude table " + ref.name() + " (--exclude " + ref.name() + ") or make the column nullable");
+        }
+        byPosition.put(position == 0 ? byPosition.size() + 1 : position, column);
+      }
+    }
+    return List.copyOf(byPosition.values());
+  }
+
+  /** The portable type of a column, by type name first (drivers disagree on type codes), then by code. */
+  static Optional<TypeInfo> mapType(String typeName, int jdbcType, int size, int digits) {
+    String n = typeName.toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", "").replace(" unsigned", "").trim();
+    if (UNSUPPORTED_NAMES.contains(n) || n.endsWith("[]") || n.startsWith("_")) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher arguments = TYPE_ARGUMENTS.matcher(typeName);
+    if (arguments.matches()) {
+      // the declared size beats the driver's guess (SQLite reports DECIMAL(10,2) as size 12)
+      size = Integer.parseInt(arguments.group(1));
+      digits = arguments.group(2) == null ? 0 : Integer.parseInt(arguments.group(2));
+    }
+    int length = size <= 0 || size >= 10_485_760 ? 0 : size;
+    DataType byName = switch (n) {
+      case "uuid", "uniqueidentifier" -> DataType.UUID;
+      case "bool", "boolean" -> DataType.BOOLEAN;
+      case "bit" -> size <= 1 ? DataType.BOOLEAN : null;
+      case "tinyint" -> jdbcType == Types.BIT || jdbcType == Types.BOOLEAN ? DataType.BOOLEAN : DataType.INTEGER;
+      case "smallint", "int", "integer", "bigint", "mediumint", "int2", "int4", "int8", "serial", "bigserial",
+          "smallserial", "serial4", "serial8", "utinyint", "usmallint", "uinteger" -> DataType.INTEGER;
+      case "numeric", "decimal", "number", "dec" -> DataType.DECIMAL;
+      case "real", "float", "double", "double precision", "float4", "float8", "binary_float", "binary_double" -> DataType.FLOAT;
+      case "date" -> DataType.DATE;
+      case "time", "time without time zone" -> DataType.TIME;
+      case "timestamp", "datetime", "datetime2", "smalldatetime", "timestamp without time zone", "timestamp_ntz" -> DataType.TIMESTAMP;
+      case "timestamptz", "timestamp with time zone", "datetimeoffset", "timestamp_tz", "timestamp_ltz" -> DataType.TIMESTAMP_TZ;
+      case "char", "character", "varchar", "character varying", "nchar", "nvarchar", "bpchar", "varchar2", "nvarchar2",
+          "string", "citext", "enum", "set" -> DataType.STRING;
+      case "text", "tinytext", "mediumtext", "longtext", "clob", "nclob", "ntext" -> {
+        length = 0;
+        yield DataType.STRING;
+      }
+      default -> null;
+    };
+    DataType type = byName != null ? byName : switch (jdbcType) {
+      case Types.BOOLEAN -> DataType.BOOLEAN;
+      case Types.BIT -> size <= 1 ? DataType.BOOLEAN : null;
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> DataType.INTEGER;
+      case Types.NUMERIC, Types.DECIMAL -> DataType.DECIMAL;
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> DataType.FLOAT;
+      case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR -> DataType.STRING;
+      case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> {
+        length = 0;
+        yield DataType.STRING;
+      }
+      case Types.DATE -> DataType.DATE;
+      case Types.TIME -> DataType.TIME;
+      case Types.TIMESTAMP -> DataType.TIMESTAMP;
+      case Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP_TZ;
+      default -> null;
+    };
+    if (type == null) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (type) {
+      case STRING -> new TypeInfo(type, length, 0, 0);
+      // with the precision unknown the reported scale is a driver default, not the column's
+      case DECIMAL -> size <= 0 || size >= 1000 ? new TypeInfo(type, 0, 0, 0) : new TypeInfo(type, 0, size, Math.max(digits, 0));
+      default -> new TypeInfo(type, 0, 0, 0);
+    });
+  }
+
+  private static List<String> primaryKey(DatabaseMetaData md, TableRef ref) throws SQLException {
+    TreeMap<Integer, String> columns = new TreeMap<>();
+    try (ResultSet rs = md.getPrimaryKeys(ref.catalog(), ref.schema(), ref.name())) {
+      while (rs.next()) {
+        columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+      }
+    }
+    return List.copyOf(columns.values());
+  }
+
+  private static List<List<String>> uniqueKeys(DatabaseMetaData md, TableRef ref, List<String> primaryKey) throws SQLException {
+    Map<String, TreeMap<Integer, String>> byIndex = new TreeMap<>();
+    Set<String> partial = new java.util.HashSet<>();
+    try (ResultSet rs = md.getIndexInfo(ref.catalog(), ref.schema(), ref.name(), true, true)) {
+      while (rs.next()) {
+        String index = rs.getString("INDEX_NAME");
+        if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic || index == null || rs.getBoolean("NON_UNIQUE")) {
+          continue;
+        }
+        String column = rs.getString("COLUMN_NAME");
+        if (column == null || rs.getString("FILTER_CONDITION") != null) {
+          partial.add(index); // expression or partial index: not a plain unique constraint
+          continue;
+        }
+        byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), column);
+      }
+    }
+    return distinctKeys(byIndex.entrySet().stream().filter(e -> !partial.contains(e.getKey()))
+        .map(e -> List.copyOf(e.getValue().values())).toList(), primaryKey);
+  }
+
+  private static List<List<String>> distinctKeys(List<List<String>> keys, List<String> primaryKey) {
+    Set<List<String>> seen = new LinkedHashSet<>();
+    for (List<String> key : keys) {
+      if (!(key.size() == primaryKey.size() && Set.copyOf(key).equals(Set.copyOf(primaryKey)))) {
+        seen.add(key);
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  private static final class FkBuilder {
+    final String name;
+    final String parent;
+    final TreeMap<Integer, String[]> pairs = new TreeMap<>();
+
+    FkBuilder(String name, String parent) {
+      this.name = name;
+      this.parent = parent;
+    }
+  }
+
+  private List<ForeignKey> foreignKeys(DatabaseMetaData md, TableRef ref) throws SQLException {
+    Map<String, FkBuilder> named = new LinkedHashMap<>();
+    List<FkBuilder> all = new ArrayList<>();
+    FkBuilder unnamed = null;
+    try (ResultSet rs = md.getImportedKeys(ref.catalog(), ref.schema(), ref.name())) {
+      while (rs.next()) {
+        String name = rs.getString("FK_NAME");
+        String parent = rs.getString("PKTABLE_NAME");
+        int seq = rs.getInt("KEY_SEQ");
+        String[] pair = {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")};
+        FkBuilder fk;
+        if (name != null && !name.isEmpty()) {
+          fk = named.computeIfAbsent(name + "\u0000" + parent, k -> {
+            FkBuilder b = new FkBuilder(name, parent);
+            all.add(b);
+            return b;
+          });
+        } else {
+          // Unnamed keys (SQLite) come one after another, each starting again at KEY_SEQ 1.
+          if (unnamed == null || seq <= 1 || !unnamed.parent.equals(parent) || unnamed.pairs.containsKey(seq)) {
+            unnamed = new FkBuilder("", parent);
+            all.add(unnamed);
+          }
+          fk = unnamed;
+        }
+        fk.pairs.put(seq, pair);
+      }
+    }
+    List<ForeignKey> keys = new ArrayList<>();
+    Set<String> names = new java.util.HashSet<>();
+    for (FkBuilder b : all) {
+      List<String> columns = b.pairs.values().stream().map(p -> p[0]).toList();
+      List<String> parentColumns = b.pairs.values().stream().map(p -> p[1]).toList();
+      if (parentColumns.stream().anyMatch(p -> p == null || p.isEmpty())) {
+        // "REFERENCES parent" without columns refers to the parent's primary key
+        parentColumns = primaryKey(md, new TableRef(ref.catalog(), ref.schema(), b.parent, ref.namespace()));
+      }
+      String name = b.name.isEmpty() || !names.add(b.name) ? "fk_" + ref.name() + "_" + String.join("_", columns) : b.name;
+      names.add(name);
+      keys.add(new ForeignKey(name, columns, b.parent, parentColumns, false));
+    }
+    keys.sort(Comparator.comparing(ForeignKey::parentTable).thenComparing(ForeignKey::name));
+    return keys;
+  }
+
+  /** DuckDB's driver reports neither foreign keys nor unique constraints; its catalog function does. */
+  private void duckDbKeys(Connection c, TableRef ref, List<String> primaryKey, List<List<String>> uniqueKeys,
+      List<ForeignKey> foreignKeys) throws SQLException {
+    String sql = "SELECT constraint_type, constraint_name, constraint_column_names, referenced_table,"
+        + " referenced_column_names FROM duckdb_constraints() WHERE database_name = current_database()"
+        + " AND schema_name = ? AND table_name = ? AND constraint_type IN ('UNIQUE', 'FOREIGN KEY')"
+        + " ORDER BY constraint_index";
+    List<List<String>> uniques = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ref.schema());
+      ps.setString(2, ref.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          List<String> columns = strings(rs.getArray("constraint_column_names"));
+          if ("UNIQUE".equals(rs.getString("constraint_type"))) {
+            uniques.add(columns);
+          } else {
+            foreignKeys.add(new ForeignKey("fk_" + ref.name() + "_" + String.join("_", columns), columns,
+                rs.getString("referenced_table"), strings(rs.getArray("referenced_column_names")), false));
+          }
+        }
+      }
+    }
+    uniqueKeys.addAll(distinctKeys(uniques, primaryKey));
+    foreignKeys.sort(Comparator.comparing(ForeignKey::parentTable).thenComparing(ForeignKey::name));
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    Object[] values = (Object[]) array.getArray();
+    List<String> out = new ArrayList<>();
+    for (Object v : values) {
+      out.add(String.valueOf(v));
+    }
+    return out;
+  }
+
+  private long count(Connection c, Optional<String> namespace, String table) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + qualified(namespace, table))) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private String qualified(Optional<String> namespace, String table) {
+    Dialect d = db.dialect();
+    return namespace.filter(ns -> d.hasNamespaces()).map(ns -> d.quote(ns) + ".").orElse("") + d.quote(table);
+  }
+
+  @Override
+  public long scan(Table table, List<String> columns, Consumer<RowBatch> consumer) {
+    Dialect d = db.dialect();
+    List<String> order = table.primaryKey().isEmpty() ? columns : table.primaryKey();
+    String sql = "SELECT " + (columns.isEmpty() ? "1" : String.join(", ", columns.stream().map(d::quote).toList()))
+        + " FROM " + qualified(table.namespace(), table.name())
+        + (order.isEmpty() ? "" : " ORDER BY " + String.join(", ", order.stream().map(d::quote).toList()));
+    JdbcValues[] readers = new JdbcValues[columns.size()];
+    for (int i = 0; i < readers.length; i++) {
+      readers[i] = new JdbcValues(table.column(columns.get(i)), d);
+    }
+    long rows = 0;
+    String at = "";
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
+      try (Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        st.setFetchSize(Source.BATCH_SIZE);
+        try (ResultSet rs = st.executeQuery(sql)) {
+          Object[][] values = new Object[columns.size()][Source.BATCH_SIZE];
+          int size = 0;
+          while (rs.next()) {
+            for (int col = 0; col < readers.length; col++) {
+              at = columns.get(col);
+              values[col][size] = readers[col].read(rs, col + 1);
+            }
+            size++;
+            rows++;
+            if (size == Source.BATCH_SIZE) {
+              consumer.accept(new RowBatch(table.name(), columns, values, size));
+              values = new Object[columns.size()][Source.BATCH_SIZE];
+              size = 0;
+            }
+          }
+          if (size > 0) {
+            consumer.accept(new RowBatch(table.name(), columns, values, size));
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new SynthException("reading table " + table.name() + " from " + db.maskedUrl() + " failed: "
+          + Database.oneLine(String.valueOf(e.getMessage())), e);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new SynthException("reading table " + table.name() + " from " + db.maskedUrl() + ": column " + at
+          + " at row " + (rows + 1) + " holds a value that is not " + table.column(at).type() + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  @Override
+  public String describe() {
+    return db.maskedUrl();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

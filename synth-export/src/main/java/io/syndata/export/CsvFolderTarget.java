@@ -1,0 +1,357 @@
+package io.syndata.export;
+
+import io.syndata.data.RowBatch;
+import io.syndata.data.Target;
+import io.syndata.schema.Column;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SchemaFile;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A folder of CSV files as a target: {@code <table>.csv} per table (RFC 4180, UTF-8, header row) and
+ * {@code schema.json}, the schema file of what was written. Strings are always quoted, so that an
+ * empty string ({@code ""}) stays distinct from NULL (an empty field); dates and times are ISO 8601,
+ * {@code TIMESTAMP_TZ} in UTC; decimals and doubles are written without exponent in ordinary ranges.
+ *
+ * <p>Files are written into a hidden sibling folder and moved into place by {@link #commit()} in one
+ * rename, so a failed or aborted run leaves nothing behind. Deferred updates are held per table and
+ * applied by row index when the commit rewrites that table's file.
+ */
+public final class CsvFolderTarget implements Target {
+  private static final Logger LOG = LoggerFactory.getLogger(CsvFolderTarget.class);
+  /** The schema file written next to the tables. */
+  public static final String SCHEMA_FILE = "schema.json";
+
+  // NON_NUMERIC quotes everything but Number instances; values that never need quotes are wrapped
+  // as Bare (a Number) so that only strings carry quotes.
+  private static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.RFC4180)
+      .setNullString("")
+      .setQuoteMode(QuoteMode.NON_NUMERIC)
+      .setRecordSeparator("\n")
+      .build();
+  private static final CSVFormat READ_BACK = CSVFormat.Builder.create(FORMAT)
+      .setQuoteMode(QuoteMode.ALL_NON_NULL).setHeader().setSkipHeaderRecord(true).build();
+
+  private final Path folder;
+  private final Path staging;
+  private Schema schema;
+  private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
+  private final Map<String, Long> rows = new HashMap<>();
+  /** Per table: row index to column to value, applied on commit. */
+  private final Map<String, TreeMap<Long, Map<String, Object>>> updates = new HashMap<>();
+  private boolean finished;
+
+  private CsvFolderTarget(Path folder) {
+    this.folder = folder.toAbsolutePath().normalize();
+    Path parent = this.folder.getParent();
+    this.staging = parent.resolve("." + this.folder.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /**
+   * A target writing into {@code folder}, which must not exist or be empty.
+   *
+   * @throws SynthException naming the folder and the first file found when it is not empty
+   */
+  public static CsvFolderTarget create(Path folder) {
+    checkEmpty(folder);
+    return new CsvFolderTarget(folder);
+  }
+
+  private static void checkEmpty(Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new SynthException("output " + folder + " is a file, not a folder: choose a new or empty folder");
+    }
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> entries = Files.list(folder)) {
+        Optional<Path> first = entries.sorted().findFirst();
+        if (first.isPresent()) {
+          throw new SynthException("output folder " + folder + " is not empty (it holds " + first.get().getFileName()
+              + "): choose a new or empty folder");
+        }
+      } catch (IOException e) {
+        throw new SynthException("cannot read output folder " + folder + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void begin(Schema newSchema) {
+    if (schema != null) {
+      throw new IllegalStateException("begin() was called twice on " + describe());
+    }
+    checkEmpty(folder);
+    for (Table t : newSchema.tables()) {
+      if (!t.name().matches("[^/\\\\:*?\"<>|\\x00-\\x1f]+") || t.name().startsWith(".")) {
+        throw new SynthException("table " + t.name() + " cannot be written as a file name in " + folder);
+      }
+    }
+    this.schema = newSchema;
+    try {
+      Files.createDirectories(staging);
+    } catch (IOException e) {
+      throw new SynthException("cannot create folder " + staging + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Table table(String name) {
+    if (schema == null) {
+      throw new IllegalStateException("write before begin() on " + describe());
+    }
+    return schema.find(name).orElseThrow(() -> new SynthException("table " + name + " was not part of the schema given to " + describe()));
+  }
+
+  private CSVPrinter printer(Table t) throws IOException {
+    CSVPrinter printer = printers.get(t.name());
+    if (printer == null) {
+      BufferedWriter out = Files.newBufferedWriter(staging.resolve(t.name() + ".csv"), StandardCharsets.UTF_8);
+      printer = new CSVPrinter(out, FORMAT);
+      printer.printRecord(header(t));
+      printers.put(t.name(), printer);
+    }
+    return printer;
+  }
+
+  @Override
+  public void write(RowBatch batch) {
+    Table t = table(batch.table());
+    List<Column> columns = t.writtenColumns();
+    int[] from = new int[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      from[c] = batch.columns().indexOf(columns.get(c).name());
+    }
+    try {
+      CSVPrinter printer = printer(t);
+      Object[] record = new Object[columns.size()];
+      for (int r = 0; r < batch.size(); r++) {
+        for (int c = 0; c < record.length; c++) {
+          record[c] = from[c] < 0 ? null : cell(batch.value(from[c], r));
+        }
+        printer.printRecord(record);
+      }
+      rows.merge(t.name(), (long) batch.size(), Long::sum);
+    } catch (IOException | UncheckedIOException e) {
+      throw new SynthException("writing table " + t.name() + " to " + staging + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Column names, quoted only where they must be. */
+  private static List<Object> header(Table t) {
+    return t.writtenColumns().stream().map(Column::name)
+        .map(n -> n.isEmpty() || n.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n') ? n : new Bare(n))
+        .map(Object.class::cast).toList();
+  }
+
+  /** A value as printed: strings as themselves (quoted), everything else as bare text. */
+  static Object cell(Object value) {
+    if (value == null || value instanceof String) {
+      return value;
+    }
+    return new Bare(text(value));
+  }
+
+  static String text(Object value) {
+    if (value instanceof BigDecimal bd) {
+      return bd.toPlainString();
+    }
+    if (value instanceof Double d) {
+      double abs = Math.abs(d);
+      // BigDecimal.valueOf keeps Double.toString's shortest digits; plain only where that stays short
+      return Double.isFinite(d) && (abs == 0 || (abs >= 1e-7 && abs < 1e21))
+          ? BigDecimal.valueOf(d).toPlainString() : d.toString();
+    }
+    if (value instanceof Float f) {
+      return text(f.doubleValue());
+    }
+    if (value instanceof LocalTime t) {
+      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
+    }
+    if (value instanceof LocalDateTime t) {
+      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+    }
+    if (value instanceof OffsetDateTime t) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+    return value.toString();
+  }
+
+  /** Text that needs no quotes, passed as a Number so that the NON_NUMERIC quote mode leaves it bare. */
+  private static final class Bare extends Number {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    Bare(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+
+    @Override
+    public int intValue() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long longValue() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public float floatValue() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public double doubleValue() {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Override
+  public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
+    Table t = table(batch.table());
+    TreeMap<Long, Map<String, Object>> pending = updates.computeIfAbsent(t.name(), k -> new TreeMap<>());
+    for (int r = 0; r < batch.size(); r++) {
+      Map<String, Object> row = pending.computeIfAbsent(rowIndex[r], k -> new HashMap<>());
+      for (int c = 0; c < batch.columns().size(); c++) {
+        String column = batch.columns().get(c);
+        if (!keyColumns.contains(column)) {
+          t.column(column);
+          row.put(column, batch.value(c, r));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void commit() {
+    if (schema == null) {
+      throw new IllegalStateException("commit() before begin() on " + describe());
+    }
+    try {
+      for (Table t : schema.tables()) {
+        printer(t).close();
+      }
+      printers.clear();
+      for (Map.Entry<String, TreeMap<Long, Map<String, Object>>> e : updates.entrySet()) {
+        applyUpdates(schema.table(e.getKey()), e.getValue());
+      }
+      SchemaFile.write(schema.map(t -> t.withRowCount(rows.getOrDefault(t.name(), 0L))), staging.resolve(SCHEMA_FILE));
+      checkEmpty(folder);
+      try {
+        Files.deleteIfExists(folder);
+      } catch (DirectoryNotEmptyException e) {
+        checkEmpty(folder);
+      }
+      Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+      finished = true;
+    } catch (IOException | UncheckedIOException e) {
+      throw new SynthException("cannot write " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rewrites a table's file with the pending updates, streaming. */
+  private void applyUpdates(Table t, TreeMap<Long, Map<String, Object>> pending) throws IOException {
+    Path file = staging.resolve(t.name() + ".csv");
+    Path rewritten = staging.resolve(t.name() + ".csv.rewrite");
+    List<String> header = t.writtenColumns().stream().map(Column::name).toList();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in, READ_BACK);
+        CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(rewritten, StandardCharsets.UTF_8), FORMAT)) {
+      out.printRecord(header(t));
+      long index = 0;
+      List<Object> record = new ArrayList<>(header.size());
+      for (CSVRecord row : parser) {
+        Map<String, Object> change = pending.get(index++);
+        record.clear();
+        for (int c = 0; c < header.size(); c++) {
+          String text = row.get(c);
+          if (change != null && change.containsKey(header.get(c))) {
+            record.add(cell(change.get(header.get(c))));
+          } else {
+            // what we wrote ourselves: strings quoted, the rest bare
+            record.add(text == null || t.column(header.get(c)).type() == io.syndata.schema.DataType.STRING ? text : new Bare(text));
+          }
+        }
+        out.printRecord(record);
+      }
+      if (!pending.isEmpty() && pending.lastKey() >= index) {
+        throw new SynthException("update of table " + t.name() + " names row " + pending.lastKey() + " but only " + index
+            + " rows were written");
+      }
+    }
+    Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void abort() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    for (CSVPrinter p : printers.values()) {
+      try {
+        p.close();
+      } catch (IOException e) {
+        LOG.debug("closing a file failed", e);
+      }
+    }
+    printers.clear();
+    if (Files.exists(staging)) {
+      try (Stream<Path> walk = Files.walk(staging)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        LOG.warn("could not delete {}: {}", staging, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "CSV folder " + folder;
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      abort();
+    }
+  }
+}
