@@ -1,0 +1,112 @@
+package io.syndata.model;
+
+import io.syndata.schema.DataType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The format of a generated key or identifier, learned from the source, as a function from an
+ * ordinal (0, 1, 2, …) to a value: distinct ordinals give distinct values.
+ *
+ * @param style how values are made
+ * @param type the column type (values come in its canonical Java type)
+ * @param start the first number ({@link Style#SEQUENCE}, {@link Style#PATTERN}): the source's minimum
+ * @param prefix constant text before the number ({@link Style#PATTERN})
+ * @param suffix constant text after the number ({@link Style#PATTERN})
+ * @param width zero-padded width of the number ({@link Style#PATTERN}, 0 for none), or the length of
+ *     the value ({@link Style#SHAPE})
+ * @param nullRate share of nulls, for non-key identifier columns
+ */
+public record KeyFormat(Style style, DataType type, long start, String prefix, String suffix, int width, double nullRate) {
+
+  public enum Style {
+    /** Numbers (or days, seconds) counting up from {@code start}. */
+    SEQUENCE,
+    /** Random-looking version-4 UUIDs. */
+    UUID,
+    /** {@code prefix + zero-padded number + suffix}, like {@code C-000123}. */
+    PATTERN,
+    /** Upper-case letters and digits of the source's length, unique by a base-36 tail. */
+    SHAPE
+  }
+
+  private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  public KeyFormat {
+    prefix = prefix == null ? "" : prefix;
+    suffix = suffix == null ? "" : suffix;
+  }
+
+  public static KeyFormat sequence(DataType type, long start) {
+    return new KeyFormat(Style.SEQUENCE, type, start, "", "", 0, 0);
+  }
+
+  public KeyFormat withNullRate(double rate) {
+    return new KeyFormat(style, type, start, prefix, suffix, width, rate);
+  }
+
+  /**
+   * The value for an ordinal.
+   *
+   * @param salt varies random-looking styles (UUID, SHAPE) between tables and seeds
+   */
+  public Object value(long ordinal, long salt) {
+    return switch (style) {
+      case UUID -> uuid(ordinal, salt);
+      case PATTERN -> {
+        String digits = Long.toString(start + ordinal);
+        StringBuilder sb = new StringBuilder(prefix);
+        for (int i = digits.length(); i < width; i++) {
+          sb.append('0');
+        }
+        yield sb.append(digits).append(suffix).toString();
+      }
+      case SHAPE -> shape(ordinal, salt);
+      case SEQUENCE -> sequenceValue(start + ordinal);
+    };
+  }
+
+  private Object sequenceValue(long n) {
+    return switch (type) {
+      case INTEGER -> n;
+      case DECIMAL -> BigDecimal.valueOf(n);
+      case FLOAT -> (double) n;
+      case STRING -> Long.toString(n);
+      case DATE -> LocalDate.ofEpochDay(n);
+      case TIME -> LocalTime.ofSecondOfDay(Math.floorMod(n, 86_400L));
+      case TIMESTAMP -> LocalDateTime.ofEpochSecond(n, 0, ZoneOffset.UTC);
+      case TIMESTAMP_TZ -> OffsetDateTime.of(LocalDateTime.ofEpochSecond(n, 0, ZoneOffset.UTC), ZoneOffset.UTC);
+      case BOOLEAN -> (n & 1) == 1;
+      case UUID -> uuid(n, 0);
+    };
+  }
+
+  private static UUID uuid(long ordinal, long salt) {
+    long high = Seeds.mix(salt ^ Seeds.mix(ordinal));
+    high = (high & ~0xF000L) | 0x4000L;
+    // The low half is a bijection of the ordinal (62 bits), so values never collide.
+    long low = ((ordinal ^ Seeds.mix(salt)) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low);
+  }
+
+  private String shape(long ordinal, long salt) {
+    int length = Math.max(width, 1);
+    int tail = Math.min(length, 8);
+    String digits = Long.toString(ordinal, 36).toUpperCase(java.util.Locale.ROOT);
+    StringBuilder sb = new StringBuilder(Math.max(length, digits.length()));
+    long h = Seeds.mix(salt ^ ordinal);
+    for (int i = 0; i < length - Math.max(tail, digits.length()); i++) {
+      sb.append(ALPHANUMERIC.charAt(10 + (int) Math.floorMod(h, 26L)));
+      h = Seeds.mix(h);
+    }
+    for (int i = digits.length(); i < tail; i++) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
+  }
+}

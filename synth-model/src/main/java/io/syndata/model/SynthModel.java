@@ -1,0 +1,30 @@
+package io.syndata.model;
+
+import io.syndata.schema.ForeignKeyGraph;
+import java.util.Map;
+
+/**
+ * A fitted model of a whole database: one {@link TableModel} per table of its graph. Immutable; the
+ * {@link Generator} turns it into synthetic rows.
+ */
+public interface SynthModel {
+
+  /** The schema and foreign-key graph the model was fitted on. */
+  ForeignKeyGraph graph();
+
+  /** How, when and on what the model was fitted. */
+  ModelProvenance provenance();
+
+  /**
+   * The model of one table.
+   *
+   * @throws io.syndata.schema.SynthException when the graph has no such table
+   */
+  TableModel table(String name);
+
+  /**
+   * Source rows whose foreign-key value had no parent row, per foreign key
+   * ({@link io.syndata.schema.ForeignKey#describe}); keys without orphans are absent.
+   */
+  Map<String, Long> orphans();
+}

@@ -1,0 +1,98 @@
+package io.syndata.model.statistical;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Frequencies of the values of a categorical column, null included as a value, in a stable order. */
+final class CategoricalMarginal implements Marginal {
+  final Object[] values;
+  final double[] cumulative;
+  private final Map<Object, Integer> index = new HashMap<>();
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static final Comparator<Object> ORDER = Comparator.nullsFirst((a, b) -> {
+    if (a.getClass() == b.getClass() && a instanceof Comparable c) {
+      return c.compareTo(b);
+    }
+    return a.toString().compareTo(b.toString());
+  });
+
+  private CategoricalMarginal(Object[] values, double[] cumulative) {
+    this.values = values;
+    this.cumulative = cumulative;
+    for (int i = 0; i < values.length; i++) {
+      index.put(values[i], i);
+    }
+  }
+
+  /**
+   * Fits codes {@code codes[0..n)} into {@code dictionary} (code -1 is null, NaN a row left out).
+   * Values that never occur are dropped; a non-nullable column ignores nulls.
+   */
+  static CategoricalMarginal fit(List<Object> dictionary, double[] codes, int n, boolean nullable) {
+    long[] counts = new long[dictionary.size() + 1];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      double c = codes[i];
+      if (Double.isNaN(c) || (c < 0 && !nullable)) {
+        continue;
+      }
+      counts[(int) c + 1]++;
+      total++;
+    }
+    List<Object> present = new ArrayList<>();
+    Map<Object, Long> countOf = new HashMap<>();
+    for (int k = 0; k < counts.length; k++) {
+      if (counts[k] > 0) {
+        Object v = k == 0 ? null : dictionary.get(k - 1);
+        present.add(v);
+        countOf.put(v, counts[k]);
+      }
+    }
+    if (present.isEmpty()) {
+      return new CategoricalMarginal(new Object[] {nullable ? null : ""}, new double[] {1});
+    }
+    present.sort(ORDER);
+    double[] cumulative = new double[present.size()];
+    long running = 0;
+    for (int i = 0; i < present.size(); i++) {
+      running += countOf.get(present.get(i));
+      cumulative[i] = running / (double) total;
+    }
+    cumulative[cumulative.length - 1] = 1;
+    return new CategoricalMarginal(present.toArray(), cumulative);
+  }
+
+  @Override
+  public double attenuation() {
+    return Marginal.attenuation(cumulative);
+  }
+
+  @Override
+  public double cdf(Object value) {
+    Integer i = index.get(value);
+    if (i == null) {
+      return 0.5;
+    }
+    double below = i == 0 ? 0 : cumulative[i - 1];
+    return Math.min(1 - Gaussian.EPS, Math.max(Gaussian.EPS, (below + cumulative[i]) / 2));
+  }
+
+  @Override
+  public Object inverse(double u) {
+    int lo = 0;
+    int hi = cumulative.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulative[mid] < u) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return values[lo];
+  }
+}

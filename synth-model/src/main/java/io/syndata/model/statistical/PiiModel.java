@@ -1,0 +1,50 @@
+package io.syndata.model.statistical;
+
+import java.util.Locale;
+import java.util.Random;
+import java.util.SplittableRandom;
+import net.datafaker.Faker;
+
+/**
+ * Personal data replaced by fakes of the same kind (Datafaker, seeded from the sampling generator),
+ * truncated to the column's maximum length; unknown kinds fall back to the column's text shape.
+ */
+final class PiiModel {
+  static final java.util.List<String> KNOWN = java.util.List.of(
+      "email", "first_name", "last_name", "full_name", "phone", "street_address", "ssn", "iban", "username");
+
+  final String pii;
+  final TextModel shape;
+
+  PiiModel(String pii, TextModel shape) {
+    this.pii = KNOWN.contains(pii) ? pii : "";
+    this.shape = shape;
+  }
+
+  void generate(String[] out, int n, SplittableRandom random) {
+    if (pii.isEmpty()) {
+      shape.generate(out, n, random);
+      return;
+    }
+    Faker faker = new Faker(Locale.ENGLISH, new Random(random.nextLong()));
+    for (int r = 0; r < n; r++) {
+      if (random.nextDouble() < shape.nullRate) {
+        out[r] = null;
+        continue;
+      }
+      String v = switch (pii) {
+        case "email" -> faker.internet().emailAddress();
+        case "first_name" -> faker.name().firstName();
+        case "last_name" -> faker.name().lastName();
+        case "full_name" -> faker.name().fullName();
+        case "phone" -> faker.phoneNumber().phoneNumber();
+        case "street_address" -> faker.address().streetAddress();
+        case "ssn" -> faker.idNumber().ssnValid();
+        case "iban" -> faker.finance().iban();
+        case "username" -> faker.internet().username();
+        default -> throw new IllegalStateException(pii);
+      };
+      out[r] = v.length() > shape.maxLength ? v.substring(0, shape.maxLength) : v;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.syndata.model.statistical;
+
+import io.syndata.model.ModelProvenance;
+import io.syndata.model.SynthModel;
+import io.syndata.model.TableModel;
+import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.schema.SynthException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A fitted statistical model: one {@link StatisticalTableModel} per table. */
+final class StatisticalModel implements SynthModel {
+  private final ForeignKeyGraph graph;
+  private final ModelProvenance provenance;
+  private final Map<String, TableModel> tables;
+  private final Map<String, Long> orphans;
+
+  StatisticalModel(ForeignKeyGraph graph, ModelProvenance provenance, Map<String, TableModel> tables,
+      Map<String, Long> orphans) {
+    this.graph = graph;
+    this.provenance = provenance;
+    this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    this.orphans = Collections.unmodifiableMap(new TreeMap<>(orphans));
+  }
+
+  @Override
+  public ForeignKeyGraph graph() {
+    return graph;
+  }
+
+  @Override
+  public ModelProvenance provenance() {
+    return provenance;
+  }
+
+  @Override
+  public TableModel table(String name) {
+    TableModel t = tables.get(name);
+    if (t == null) {
+      throw new SynthException("the model has no table " + name + "; its tables are " + tables.keySet());
+    }
+    return t;
+  }
+
+  @Override
+  public Map<String, Long> orphans() {
+    return orphans;
+  }
+}

@@ -1,0 +1,153 @@
+package io.syndata.model.statistical;
+
+import io.syndata.model.KeyFormat;
+import io.syndata.model.TableModel;
+import io.syndata.model.TableSample;
+import io.syndata.schema.Relation;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The statistical model of one table: a {@link Copula} over its numeric, temporal and categorical
+ * columns, its child counts and its primary parent's attributes; text and personal data generated
+ * independently by {@link TextModel} and {@link PiiModel}.
+ */
+final class StatisticalTableModel implements TableModel {
+  private final Table table;
+  private final long sourceRows;
+  private final List<String> attributeColumns;
+  /** Per attribute column: its index among the copula's sampled columns, or -1. */
+  private final int[] copulaIndex;
+  /** Per attribute column: its text model, or null. */
+  private final TextModel[] texts;
+  /** Per attribute column: its personal-data model, or null. */
+  private final PiiModel[] piis;
+  /** Marginals of the copula's sampled columns: attributes, then one child count per child relation. */
+  private final Marginal[] sampled;
+  private final int copulaAttributes;
+  private final List<Relation> childRelations;
+  private final Optional<Relation> parentRelation;
+  private final List<String> parentColumns;
+  private final Marginal[] conditioning;
+  private final Copula copula;
+  private final Map<String, KeyFormat> keyFormats;
+  private final Map<Relation, Double> nullRates;
+
+  StatisticalTableModel(Table table, long sourceRows, List<String> attributeColumns, int[] copulaIndex,
+      TextModel[] texts, PiiModel[] piis, Marginal[] sampled, int copulaAttributes, List<Relation> childRelations,
+      Optional<Relation> parentRelation, List<String> parentColumns, Marginal[] conditioning, Copula copula,
+      Map<String, KeyFormat> keyFormats, Map<Relation, Double> nullRates) {
+    this.table = table;
+    this.sourceRows = sourceRows;
+    this.attributeColumns = List.copyOf(attributeColumns);
+    this.copulaIndex = copulaIndex;
+    this.texts = texts;
+    this.piis = piis;
+    this.sampled = sampled;
+    this.copulaAttributes = copulaAttributes;
+    this.childRelations = List.copyOf(childRelations);
+    this.parentRelation = parentRelation;
+    this.parentColumns = List.copyOf(parentColumns);
+    this.conditioning = conditioning;
+    this.copula = copula;
+    this.keyFormats = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keyFormats));
+    this.nullRates = Map.copyOf(nullRates);
+  }
+
+  @Override
+  public Table table() {
+    return table;
+  }
+
+  @Override
+  public long sourceRows() {
+    return sourceRows;
+  }
+
+  @Override
+  public List<String> attributeColumns() {
+    return attributeColumns;
+  }
+
+  @Override
+  public List<Relation> childRelations() {
+    return childRelations;
+  }
+
+  @Override
+  public Optional<Relation> parentRelation() {
+    return parentRelation;
+  }
+
+  @Override
+  public List<String> parentColumns() {
+    return parentColumns;
+  }
+
+  @Override
+  public Map<String, KeyFormat> keyFormats() {
+    return keyFormats;
+  }
+
+  @Override
+  public double nullRate(Relation relation) {
+    return nullRates.getOrDefault(relation, 0.0);
+  }
+
+  /** The fitted correlation matrix (sampled columns, then conditioning columns); for tests. */
+  double[][] correlation() {
+    return copula.correlation;
+  }
+
+  @Override
+  public TableSample sample(int n, Object[][] parentValues, SplittableRandom random) {
+    double[][] zB = null;
+    if (parentValues.length > 0 && copula.b > 0) {
+      if (parentValues.length != parentColumns.size()) {
+        throw new SynthException("table " + table.name() + " conditions on " + parentColumns + " but got "
+            + parentValues.length + " parent columns");
+      }
+      zB = new double[copula.b][n];
+      for (int k = 0; k < copula.b; k++) {
+        for (int r = 0; r < n; r++) {
+          zB[k][r] = Gaussian.quantile(conditioning[k].cdf(parentValues[k][r]));
+        }
+      }
+    }
+    double[][] zA = copula.sample(n, zB, random);
+    Object[][] values = new Object[attributeColumns.size()][];
+    for (int i = 0; i < values.length; i++) {
+      if (copulaIndex[i] >= 0) {
+        Marginal m = sampled[copulaIndex[i]];
+        double[] z = zA[copulaIndex[i]];
+        Object[] column = new Object[n];
+        for (int r = 0; r < n; r++) {
+          column[r] = m.inverse(Gaussian.cdf(z[r]));
+        }
+        values[i] = column;
+      } else {
+        String[] column = new String[n];
+        if (texts[i] != null) {
+          texts[i].generate(column, n, random);
+        } else {
+          piis[i].generate(column, n, random);
+        }
+        values[i] = column;
+      }
+    }
+    int[][] counts = new int[childRelations.size()][n];
+    for (int k = 0; k < counts.length; k++) {
+      NumericMarginal m = (NumericMarginal) sampled[copulaAttributes + k];
+      double[] z = zA[copulaAttributes + k];
+      for (int r = 0; r < n; r++) {
+        double c = m.inverseOf(Gaussian.cdf(z[r]));
+        counts[k][r] = Double.isNaN(c) ? 0 : (int) Math.max(0, Math.round(c));
+      }
+    }
+    return new TableSample(values, counts, n);
+  }
+}

@@ -1,0 +1,509 @@
+package io.syndata.model.statistical;
+
+import io.syndata.data.Progress;
+import io.syndata.data.RowBatch;
+import io.syndata.model.FitOptions;
+import io.syndata.model.KeyFormat;
+import io.syndata.model.OrphanPolicy;
+import io.syndata.model.Seeds;
+import io.syndata.schema.Column;
+import io.syndata.schema.ColumnKind;
+import io.syndata.schema.ColumnKinds;
+import io.syndata.schema.DataType;
+import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.schema.Relation;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The fitting state of one table: what its scan collects (a reservoir of rows as per-column
+ * primitive arrays, key indexes for its children, formats, shapes) and how it becomes a
+ * {@link StatisticalTableModel}.
+ */
+final class TableFit {
+  /** At most this many attributes of the primary parent condition a child table. */
+  static final int MAX_CONDITIONING = 8;
+  /** Correlations are estimated on at most this many rows (an even stride through the sample). */
+  static final int CORRELATION_ROWS = 200_000;
+
+  enum Role { FOREIGN, GENERATED, CONTINUOUS, CATEGORICAL, TEXT, PII }
+
+  /** A copula attribute: continuous (doubles) or categorical (codes into a dictionary, -1 for null). */
+  static final class Attr {
+    final Column column;
+    final int scanIndex;
+    final boolean categorical;
+    final Codec.Learner learner;
+    Codec codec;
+    final List<Object> dictionary = new ArrayList<>();
+    final Map<Object, Integer> codes = new HashMap<>();
+    /** For string categories: a shape model in case the column turns out to have too many values. */
+    final TextModel.Learner fallback;
+    boolean demoted;
+
+    Attr(Column column, int scanIndex, boolean categorical) {
+      this.column = column;
+      this.scanIndex = scanIndex;
+      this.categorical = categorical;
+      this.learner = categorical ? null : new Codec.Learner(column.type(), column.scale());
+      this.fallback = categorical && column.type() == DataType.STRING ? new TextModel.Learner(column.nullable(), column.length()) : null;
+    }
+
+    double encode(Object v) {
+      if (categorical) {
+        if (v == null) {
+          return -1;
+        }
+        Integer code = codes.get(v);
+        if (code == null) {
+          code = dictionary.size();
+          dictionary.add(v);
+          codes.put(v, code);
+        }
+        return code;
+      }
+      if (v != null) {
+        learner.observe(v);
+      }
+      return Codec.toDouble(v);
+    }
+
+    Object decode(double x) {
+      return x < 0 || Double.isNaN(x) ? null : dictionary.get((int) x);
+    }
+  }
+
+  /** A foreign key of this table, resolved against its parent's key index while scanning. */
+  static final class Link {
+    final Relation relation;
+    final int[] scanIndexes;
+    final TableFit parent;
+    final boolean nullable;
+    final boolean deferred;
+    /** Index of the relation among the parent's child relations (non-deferred links). */
+    int countIndex = -1;
+    long nulls;
+    long orphans;
+    /** Hashes of deferred values, checked against the parent once every table is read. */
+    long[] deferredHashes = new long[0];
+    int deferredSize;
+
+    Link(Relation relation, int[] scanIndexes, TableFit parent, boolean nullable, boolean deferred) {
+      this.relation = relation;
+      this.scanIndexes = scanIndexes;
+      this.parent = parent;
+      this.nullable = nullable;
+      this.deferred = deferred;
+    }
+  }
+
+  final Table table;
+  final List<String> scanColumns;
+  final List<Attr> attrs = new ArrayList<>();
+  final Map<String, Integer> textIndex = new LinkedHashMap<>();
+  final List<TextModel.Learner> textLearners = new ArrayList<>();
+  final List<String> textPii = new ArrayList<>();
+  final Map<String, KeyLearner> keyLearners = new LinkedHashMap<>();
+  final Map<String, Integer> keyScanIndex = new HashMap<>();
+  final List<Link> links = new ArrayList<>();
+  final Optional<Relation> primary;
+  Link primaryLink;
+  final List<Attr> conditioning = new ArrayList<>();
+  /** Per conditioning attribute: its index among the parent's attributes. */
+  private final int[] conditioningSource;
+  final List<Relation> childRelations;
+  final Map<List<String>, KeyIndex> keyIndexes = new LinkedHashMap<>();
+  private final Map<List<String>, int[]> keyIndexColumns = new LinkedHashMap<>();
+
+  private final int maxRows;
+  private final SplittableRandom reservoirRandom;
+  private final OrphanPolicy orphanPolicy;
+  int capacity;
+  double[][] attrValues;
+  double[][] condValues;
+  boolean[] hasParent;
+  long[] slotOrdinal;
+  int size;
+  long accepted;
+  long scanned;
+  int[][] counts;
+  private long[] sortedOrdinals;
+  private long[] sortedSlots;
+
+  TableFit(Table table, ForeignKeyGraph graph, Map<String, TableFit> fitted, FitOptions options) {
+    this.table = table;
+    this.maxRows = options.maxFitRows();
+    this.orphanPolicy = options.orphans();
+    this.reservoirRandom = Seeds.random(options.seed(), table.name(), "reservoir");
+    this.scanColumns = table.writtenColumns().stream().map(Column::name).toList();
+    for (int i = 0; i < scanColumns.size(); i++) {
+      Column c = table.column(scanColumns.get(i));
+      switch (roleOf(table, c)) {
+        case CONTINUOUS -> attrs.add(new Attr(c, i, false));
+        case CATEGORICAL -> attrs.add(new Attr(c, i, true));
+        case TEXT, PII -> {
+          textIndex.put(c.name(), i);
+          textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
+          textPii.add(c.kind() == ColumnKind.PII && c.type() == DataType.STRING ? c.pii().orElse("") : null);
+        }
+        case GENERATED -> {
+          keyLearners.put(c.name(), new KeyLearner(c.type(), c.nullable() && !table.primaryKey().contains(c.name())));
+          keyScanIndex.put(c.name(), i);
+        }
+        case FOREIGN -> { }
+      }
+    }
+    this.primary = graph.primaryParent(table.name());
+    for (Relation r : graph.parentsOf(table.name())) {
+      int[] idx = r.fk().columns().stream().mapToInt(scanColumns::indexOf).toArray();
+      boolean deferred = graph.isDeferred(r);
+      boolean nullable = r.fk().columns().stream().allMatch(c -> table.column(c).nullable());
+      Link link = new Link(r, idx, deferred ? null : fitted.get(r.parent()), nullable, deferred);
+      if (!deferred) {
+        link.countIndex = link.parent.childRelations.indexOf(r);
+      }
+      links.add(link);
+      if (primary.isPresent() && primary.get().equals(r)) {
+        primaryLink = link;
+      }
+    }
+    if (primaryLink != null) {
+      for (Attr a : primaryLink.parent.attrs) {
+        if (conditioning.size() < MAX_CONDITIONING && !a.demoted) {
+          conditioning.add(a);
+        }
+      }
+    }
+    this.conditioningSource = conditioning.stream().mapToInt(c -> primaryLink.parent.attrs.indexOf(c)).toArray();
+    this.childRelations = graph.childrenOf(table.name()).stream().filter(r -> !graph.isDeferred(r)).toList();
+    for (Relation r : graph.childrenOf(table.name())) {
+      List<String> cols = r.fk().parentColumns();
+      if (!keyIndexes.containsKey(cols)) {
+        keyIndexes.put(cols, new KeyIndex());
+        keyIndexColumns.put(cols, cols.stream().mapToInt(scanColumns::indexOf).toArray());
+      }
+    }
+    this.capacity = (int) Math.min(Math.max(16, table.rowCount()), maxRows);
+    this.attrValues = new double[attrs.size()][capacity];
+    this.condValues = new double[conditioning.size()][capacity];
+    this.hasParent = new boolean[capacity];
+    this.slotOrdinal = new long[capacity];
+  }
+
+  static Role roleOf(Table t, Column c) {
+    if (t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(c.name()))) {
+      return Role.FOREIGN;
+    }
+    DataType type = c.type();
+    if (t.primaryKey().contains(c.name()) || c.kind() == ColumnKind.ID) {
+      return Role.GENERATED;
+    }
+    if (type == DataType.BOOLEAN) {
+      return Role.CATEGORICAL;
+    }
+    boolean ordered = type.isNumeric() || type.isTemporal();
+    if (type == DataType.UUID) {
+      return c.kind() == ColumnKind.CATEGORICAL ? Role.CATEGORICAL : Role.GENERATED;
+    }
+    return switch (c.kind()) {
+      case CATEGORICAL -> Role.CATEGORICAL;
+      case NUMERIC, DATETIME -> ordered ? Role.CONTINUOUS : Role.CATEGORICAL;
+      case TEXT -> type == DataType.STRING ? Role.TEXT : Role.CONTINUOUS;
+      case PII -> type == DataType.STRING ? Role.PII : Role.CONTINUOUS;
+      case ID -> Role.GENERATED;
+    };
+  }
+
+  void accept(RowBatch batch) {
+    Object[][] v = batch.values();
+    int linkCount = links.size();
+    long[] hashes = new long[linkCount];
+    int[] parentSlot = new int[linkCount];
+    for (int r = 0; r < batch.size(); r++) {
+      long ordinal = scanned++;
+      for (Map.Entry<List<String>, int[]> e : keyIndexColumns.entrySet()) {
+        keyIndexes.get(e.getKey()).add(KeyIndex.hash(tuple(v, e.getValue(), r)), ordinal);
+      }
+      boolean drop = false;
+      for (int k = 0; k < linkCount; k++) {
+        Link link = links.get(k);
+        long h = KeyIndex.hash(tuple(v, link.scanIndexes, r));
+        hashes[k] = h;
+        parentSlot[k] = -1;
+        if (h == 0 || link.deferred) {
+          continue;
+        }
+        long parentOrdinal = link.parent.keyIndexes.get(link.relation.fk().parentColumns()).find(h);
+        if (parentOrdinal < 0) {
+          link.orphans++;
+          hashes[k] = 0;
+          if (orphanPolicy == OrphanPolicy.DROP) {
+            drop = true;
+          }
+        } else {
+          parentSlot[k] = link.parent.slotOf(parentOrdinal);
+        }
+      }
+      if (drop) {
+        continue;
+      }
+      for (int k = 0; k < linkCount; k++) {
+        Link link = links.get(k);
+        if (hashes[k] == 0) {
+          link.nulls++;
+        } else if (link.deferred) {
+          if (link.deferredSize == link.deferredHashes.length) {
+            link.deferredHashes = Arrays.copyOf(link.deferredHashes, Math.max(64, link.deferredSize * 2));
+          }
+          link.deferredHashes[link.deferredSize++] = hashes[k];
+        } else if (parentSlot[k] >= 0) {
+          link.parent.counts[link.countIndex][parentSlot[k]]++;
+        }
+      }
+      for (Map.Entry<String, KeyLearner> e : keyLearners.entrySet()) {
+        e.getValue().observe(v[keyScanIndex.get(e.getKey())][r]);
+      }
+      int t = 0;
+      for (int idx : textIndex.values()) {
+        textLearners.get(t++).observe(v[idx][r]);
+      }
+      int slot = reserve();
+      accepted++;
+      if (slot < 0) {
+        for (Attr a : attrs) {
+          Object value = v[a.scanIndex][r];
+          if (!a.categorical && value != null) {
+            a.learner.observe(value);
+          }
+          if (a.fallback != null) {
+            a.fallback.observe(value);
+          }
+        }
+        continue;
+      }
+      slotOrdinal[slot] = ordinal;
+      for (int i = 0; i < attrs.size(); i++) {
+        Attr a = attrs.get(i);
+        Object value = v[a.scanIndex][r];
+        attrValues[i][slot] = a.encode(value);
+        if (a.fallback != null) {
+          a.fallback.observe(value);
+        }
+      }
+      int ps = primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)];
+      hasParent[slot] = ps >= 0;
+      for (int i = 0; i < conditioning.size(); i++) {
+        condValues[i][slot] = ps >= 0 ? primaryLink.parent.attrValues[conditioningSource[i]][ps] : Double.NaN;
+      }
+    }
+  }
+
+  private static Object[] tuple(Object[][] v, int[] idx, int r) {
+    Object[] key = new Object[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      key[i] = v[idx[i]][r];
+    }
+    return key;
+  }
+
+  /** The reservoir slot of the next accepted row, or -1 when it is not kept. */
+  private int reserve() {
+    if (accepted < maxRows) {
+      int slot = (int) accepted;
+      if (slot == capacity) {
+        capacity = (int) Math.min((long) capacity * 2, maxRows);
+        for (int i = 0; i < attrValues.length; i++) {
+          attrValues[i] = Arrays.copyOf(attrValues[i], capacity);
+        }
+        for (int i = 0; i < condValues.length; i++) {
+          condValues[i] = Arrays.copyOf(condValues[i], capacity);
+        }
+        hasParent = Arrays.copyOf(hasParent, capacity);
+        slotOrdinal = Arrays.copyOf(slotOrdinal, capacity);
+      }
+      size = slot + 1;
+      return slot;
+    }
+    long j = reservoirRandom.nextLong(accepted + 1);
+    return j < maxRows ? (int) j : -1;
+  }
+
+  /** Ends the scan: fails on orphans when asked to, and prepares lookups for the children. */
+  void finishScan(Map<String, Long> orphanCounts, Progress progress) {
+    List<String> problems = new ArrayList<>();
+    for (Link link : links) {
+      if (link.deferred || link.orphans == 0) {
+        continue;
+      }
+      String fk = link.relation.fk().describe(table.name());
+      orphanCounts.put(fk, link.orphans);
+      if (orphanPolicy == OrphanPolicy.FAIL) {
+        problems.add(fk + ": " + link.orphans + " orphan row" + (link.orphans == 1 ? "" : "s"));
+      } else if (orphanPolicy == OrphanPolicy.NULL && !link.nullable) {
+        throw new SynthException("foreign key " + fk + " is NOT NULL but " + link.orphans
+            + " rows reference no parent row, so --orphans null cannot apply: use --orphans drop, or fix the data");
+      } else {
+        progress.warn("foreign key " + fk + ": " + link.orphans + " rows reference no parent row; "
+            + (orphanPolicy == OrphanPolicy.DROP ? "they were left out of the training data" : "their key was read as null"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SynthException("table " + table.name() + " has rows whose foreign key matches no parent row: "
+          + String.join("; ", problems) + ". Fix the data, or use --orphans drop (leave them out) or --orphans null");
+    }
+    sortedOrdinals = Arrays.copyOf(slotOrdinal, size);
+    sortedSlots = new long[size];
+    for (int i = 0; i < size; i++) {
+      sortedSlots[i] = i;
+    }
+    Sorting.sort(sortedOrdinals, sortedSlots, size);
+    counts = new int[childRelations.size()][size];
+    for (Attr a : attrs) {
+      if (!a.categorical) {
+        a.codec = a.learner.codec();
+      } else if (a.fallback != null && a.dictionary.size() > ColumnKinds.MAX_CATEGORIES) {
+        // Too many values to be categories: never copy them, regenerate them by shape instead.
+        a.demoted = true;
+        progress.warn("column " + table.name() + "." + a.column.name() + " has " + a.dictionary.size()
+            + " distinct values: modelled as text (by shape) rather than as categories");
+      }
+    }
+  }
+
+  /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
+  int slotOf(long ordinal) {
+    int i = Arrays.binarySearch(sortedOrdinals, ordinal);
+    return i < 0 ? -1 : (int) sortedSlots[i];
+  }
+
+  StatisticalTableModel build() {
+    List<String> attributeColumns = new ArrayList<>();
+    List<Attr> copulaAttrs = attrs.stream().filter(a -> !a.demoted).toList();
+    List<Column> written = table.writtenColumns();
+    int columns = 0;
+    for (Column c : written) {
+      Role role = roleOf(table, c);
+      if (role != Role.FOREIGN && role != Role.GENERATED) {
+        attributeColumns.add(c.name());
+        columns++;
+      }
+    }
+    int[] copulaIndex = new int[columns];
+    TextModel[] texts = new TextModel[columns];
+    PiiModel[] piis = new PiiModel[columns];
+    List<String> textNames = new ArrayList<>(textIndex.keySet());
+    for (int i = 0; i < columns; i++) {
+      String name = attributeColumns.get(i);
+      copulaIndex[i] = -1;
+      for (int k = 0; k < copulaAttrs.size(); k++) {
+        if (copulaAttrs.get(k).column.name().equals(name)) {
+          copulaIndex[i] = k;
+        }
+      }
+      int t = textNames.indexOf(name);
+      if (t >= 0) {
+        TextModel shape = textLearners.get(t).model();
+        if (textPii.get(t) != null) {
+          piis[i] = new PiiModel(textPii.get(t), shape);
+        } else {
+          texts[i] = shape;
+        }
+      } else if (copulaIndex[i] < 0) {
+        texts[i] = attrs.stream().filter(a -> a.column.name().equals(name)).findFirst().orElseThrow().fallback.model();
+      }
+    }
+    int a = copulaAttrs.size() + childRelations.size();
+    boolean conditioned = !conditioning.isEmpty() && countParented() >= 10;
+    int b = conditioned ? conditioning.size() : 0;
+    Marginal[] sampled = new Marginal[a];
+    double[][] raw = new double[a + b][];
+    for (int k = 0; k < copulaAttrs.size(); k++) {
+      Attr attr = copulaAttrs.get(k);
+      raw[k] = attrValues[attrs.indexOf(attr)];
+      sampled[k] = marginal(attr, raw[k], null);
+    }
+    Codec countCodec = new Codec(DataType.INTEGER, 0, 0, 1);
+    for (int k = 0; k < childRelations.size(); k++) {
+      double[] xs = new double[size];
+      for (int i = 0; i < size; i++) {
+        xs[i] = counts[k][i];
+      }
+      raw[copulaAttrs.size() + k] = xs;
+      sampled[copulaAttrs.size() + k] = NumericMarginal.fit(countCodec, xs, size, null, false, NumericMarginal.MAX_DISCRETE_COUNTS);
+    }
+    Marginal[] conditioningMarginals = new Marginal[b];
+    for (int k = 0; k < b; k++) {
+      raw[a + k] = condValues[k];
+      conditioningMarginals[k] = marginal(conditioning.get(k), condValues[k], hasParent);
+    }
+    int stride = Math.max(1, (size + CORRELATION_ROWS - 1) / CORRELATION_ROWS);
+    int rows = (size + stride - 1) / stride;
+    double[][] z = new double[a + b][rows];
+    for (int k = 0; k < a + b; k++) {
+      Marginal m = k < a ? sampled[k] : conditioningMarginals[k - a];
+      Attr attr = k < copulaAttrs.size() ? copulaAttrs.get(k) : k >= a ? conditioning.get(k - a) : null;
+      for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
+        if (k >= a && !hasParent[slot]) {
+          z[k][i] = Double.NaN;
+          continue;
+        }
+        double u = attr != null && attr.categorical ? m.cdf(attr.decode(raw[k][slot])) : ((NumericMarginal) m).cdfOf(raw[k][slot]);
+        z[k][i] = Gaussian.quantile(u);
+      }
+    }
+    double[] attenuation = new double[a + b];
+    for (int k = 0; k < a + b; k++) {
+      attenuation[k] = (k < a ? sampled[k] : conditioningMarginals[k - a]).attenuation();
+    }
+    Copula copula = Copula.fit(a, b, z, rows, attenuation);
+    Map<String, KeyFormat> formats = new LinkedHashMap<>();
+    keyLearners.forEach((name, learner) -> formats.put(name, learner.format()));
+    Map<Relation, Double> nullRates = new HashMap<>();
+    for (Link link : links) {
+      nullRates.put(link.relation, accepted == 0 ? 0.0 : link.nulls / (double) accepted);
+    }
+    List<String> parentColumns = conditioned ? conditioning.stream().map(c -> c.column.name()).toList() : List.of();
+    return new StatisticalTableModel(table, scanned, attributeColumns, copulaIndex, texts, piis, sampled,
+        copulaAttrs.size(), childRelations, primary, parentColumns, conditioningMarginals, copula, formats, nullRates);
+  }
+
+  private int countParented() {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      n += hasParent[i] ? 1 : 0;
+    }
+    return n;
+  }
+
+  private Marginal marginal(Attr attr, double[] values, boolean[] include) {
+    if (attr.categorical) {
+      double[] codes = values;
+      if (include != null) {
+        codes = Arrays.copyOf(values, size);
+        for (int i = 0; i < size; i++) {
+          if (!include[i]) {
+            codes[i] = Double.NaN;
+          }
+        }
+      }
+      return CategoricalMarginal.fit(attr.dictionary, codes, size, attr.column.nullable());
+    }
+    return NumericMarginal.fit(attr.codec, values, size, include, attr.column.nullable());
+  }
+
+  /** Releases the sample once the model and every child's fit no longer need it. */
+  void release() {
+    attrValues = null;
+    condValues = null;
+    hasParent = null;
+    counts = null;
+  }
+}
