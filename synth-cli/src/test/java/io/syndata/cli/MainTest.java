@@ -1,0 +1,125 @@
+package io.syndata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path shopCsv() throws IOException {
+    Path src = dir.resolve("shop");
+    Files.createDirectories(src);
+    StringBuilder customers = new StringBuilder("id,country,age\n");
+    StringBuilder orders = new StringBuilder("order_id,customers_id,amount,status\n");
+    int order = 0;
+    for (int i = 1; i <= 300; i++) {
+      customers.append(i).append(',').append(i % 3 == 0 ? "DE" : "FR").append(',').append(20 + i % 50).append('\n');
+      for (int k = 0; k < i % 4; k++) {
+        order++;
+        orders.append(1000 + order).append(',').append(i).append(',').append(10 + (i * 7 + k * 13) % 90).append(".5,")
+            .append(k % 2 == 0 ? "paid" : "open").append('\n');
+      }
+    }
+    Files.writeString(src.resolve("customers.csv"), customers);
+    Files.writeString(src.resolve("orders.csv"), orders);
+    return src;
+  }
+
+  @Test
+  void demoSynthesizesTheSampleShopAndPrintsAFidelitySummary() {
+    Result r = run("demo", "--customers", "300");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("rows written:", "customers", "order_lines", "fidelity", "cardinality");
+  }
+
+  @Test
+  void csvFolderToCsvFolderIsByteIdenticalForTheSameSeed() throws IOException {
+    Path src = shopCsv();
+    for (String out : new String[] {"a", "b"}) {
+      Result r = run("generate", "--source", src.toString(), "--target", dir.resolve(out).toString(), "--seed", "3");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    Result other = run("generate", "--source", src.toString(), "--target", dir.resolve("c").toString(), "--seed", "4");
+    assertThat(other.code()).as(other.err()).isZero();
+    for (String file : new String[] {"customers.csv", "orders.csv", "schema.json"}) {
+      assertThat(Files.readString(dir.resolve("b").resolve(file))).isEqualTo(Files.readString(dir.resolve("a").resolve(file)));
+    }
+    assertThat(Files.readString(dir.resolve("c").resolve("orders.csv"))).isNotEqualTo(Files.readString(dir.resolve("a").resolve("orders.csv")));
+    assertThat(Files.readString(dir.resolve("a").resolve("customers.csv")).lines().count()).isEqualTo(301);
+  }
+
+  @Test
+  void introspectWritesASchemaFileThatGenerateAcceptsBack() throws IOException {
+    Path src = shopCsv();
+    Path schema = dir.resolve("shop.schema.json");
+    Result intro = run("introspect", "--source", src.toString(), "--out", schema.toString());
+    assertThat(intro.code()).as(intro.err()).isZero();
+    assertThat(intro.out()).contains("orders", "(inferred)");
+    String edited = Files.readString(schema);
+    assertThat(edited).contains("\"kind\" : \"categorical\"", "\"parentTable\" : \"customers\"");
+    Result gen = run("generate", "--source", src.toString(), "--schema", schema.toString(), "--target",
+        dir.resolve("out").toString(), "--rows", "customers=50");
+    assertThat(gen.code()).as(gen.err()).isZero();
+    assertThat(Files.readString(dir.resolve("out").resolve("customers.csv")).lines().count()).isEqualTo(51);
+  }
+
+  @Test
+  void unknownTableInAFilterIsAClearError() throws IOException {
+    Result r = run("generate", "--source", shopCsv().toString(), "--target", dir.resolve("x").toString(), "--include", "custmers");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("custmers").doesNotContain("Exception");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void nonEmptyTargetFolderIsRefusedAndLeftAlone() throws IOException {
+    Path target = dir.resolve("full");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("keep.txt"), "mine");
+    Result r = run("generate", "--source", shopCsv().toString(), "--target", target.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(target.toString());
+    try (Stream<Path> files = Files.list(target)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("keep.txt");
+    }
+  }
+
+  @Test
+  void scaleOutOfRangeIsRejected() throws IOException {
+    Result r = run("generate", "--source", shopCsv().toString(), "--target", dir.resolve("y").toString(), "--scale", "1000");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("--scale");
+  }
+
+  @Test
+  void unreachableServerNamesTheUrlWithoutThePassword() {
+    Result r = run("generate", "--source", "jdbc:postgresql://127.0.0.1:1/shop?user=u&password=secret", "--target",
+        dir.resolve("z").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("127.0.0.1:1").doesNotContain("secret");
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    Result r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("introspect", "generate", "demo");
+  }
+}

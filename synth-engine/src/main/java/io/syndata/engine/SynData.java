@@ -1,0 +1,207 @@
+package io.syndata.engine;
+
+import io.syndata.connectors.Connectors;
+import io.syndata.data.Progress;
+import io.syndata.data.SchemaFilter;
+import io.syndata.data.Source;
+import io.syndata.data.Target;
+import io.syndata.export.CsvFolderTarget;
+import io.syndata.model.GenerationResult;
+import io.syndata.model.Generator;
+import io.syndata.model.statistical.StatisticalTrainer;
+import io.syndata.model.SynthModel;
+import io.syndata.quality.Fidelity;
+import io.syndata.quality.FidelityReport;
+import io.syndata.schema.Column;
+import io.syndata.schema.ForeignKey;
+import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SchemaFile;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Java API: one static entry point over the path source → schema → model → target.
+ *
+ * <pre>{@code
+ * RunReport report = SynData.generate(
+ *     GenerateRequest.of(SourceSpec.of("jdbc:postgresql://localhost/shop?user=app"), "./out"),
+ *     Progress.NONE);
+ * }</pre>
+ */
+public final class SynData {
+  private SynData() {}
+
+  /**
+   * Reads the schema of a source: from the schema file when the spec names one (checked against
+   * the source), else introspected and profiled so that column kinds reflect the data.
+   */
+  public static Schema introspect(SourceSpec spec, Progress progress) {
+    try (Source source = openSource(spec)) {
+      return introspect(spec, source, progress);
+    }
+  }
+
+  /** Opens the source a spec names; the caller closes it. */
+  public static Source openSource(SourceSpec spec) {
+    return Connectors.source(spec.location(), spec.schemaFile().map(SchemaFile::read));
+  }
+
+  static Schema introspect(SourceSpec spec, Source source, Progress progress) {
+    Schema schema;
+    if (spec.schemaFile().isPresent()) {
+      Schema file = SchemaFile.read(spec.schemaFile().get());
+      schema = Profiler.checkAgainstSource(file, source, spec.filter(), spec.schemaFile().get());
+    } else {
+      schema = Profiler.refineKinds(source.introspect(spec.filter()), source, progress);
+    }
+    for (Table t : schema.tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        if (fk.inferred()) {
+          progress.warn("inferred foreign key " + fk.describe(t.name()) + " from names and values;"
+              + " declare it in a schema file (--schema) if that is wrong");
+        }
+      }
+    }
+    return schema;
+  }
+
+  /** Fits the statistical model of a source. */
+  public static SynthModel fit(Schema schema, Source source, io.syndata.model.FitOptions options, Progress progress) {
+    ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
+    return new StatisticalTrainer().fit(graph, new ProgressSource(source, progress), options, progress);
+  }
+
+  /**
+   * Learns the source and writes a synthetic copy to the target, all or nothing: on any failure
+   * the target is left as it was found.
+   */
+  public static RunReport generate(GenerateRequest request, Progress progress) {
+    Timings timings = new Timings(progress);
+    try (Source source = openSource(request.source())) {
+      Schema schema = timings.phase("introspect", () -> introspect(request.source(), source, timings));
+      checkRowOverrides(schema, request.generation().rows());
+      SynthModel model = timings.phase("fit", () -> fit(schema, source, request.fit(), timings));
+      GenerationResult result = timings.phase("generate", () -> write(model, request, timings));
+      Optional<FidelityReport> fidelity = request.evaluate()
+          ? Optional.of(timings.phase("evaluate", () -> evaluate(schema, source, request.target(), request.fit().seed())))
+          : Optional.empty();
+      Map<String, Long> sourceRows = new LinkedHashMap<>();
+      schema.tables().forEach(t -> sourceRows.put(t.name(), t.rowCount()));
+      return new RunReport(sourceRows, result.rows(), timings.totals(), timings.warnings(), fidelity);
+    }
+  }
+
+  private static GenerationResult write(SynthModel model, GenerateRequest request, Progress progress) {
+    Schema written = writtenSchema(model.graph().schema());
+    try (Target target = openTarget(request.target())) {
+      Target observed = new ProgressTarget(target, progress);
+      try {
+        observed.begin(written);
+        GenerationResult result = Generator.generate(model, request.generation(), observed, progress);
+        observed.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        target.abort();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Copies a source into a target unchanged, parents first, all or nothing: for loading a folder of
+   * CSV files into a database, or seeding a test database with known rows. Returns rows per table.
+   */
+  public static Map<String, Long> copy(SourceSpec spec, String targetLocation, Progress progress) {
+    try (Source source = openSource(spec); Target target = openTarget(targetLocation)) {
+      Schema schema = introspect(spec, source, progress);
+      ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
+      if (!graph.deferred().isEmpty()) {
+        throw new SynthException("copy does not handle foreign-key cycles yet: " + graph.deferred());
+      }
+      Target observed = new ProgressTarget(target, progress);
+      Map<String, Long> rows = new LinkedHashMap<>();
+      try {
+        observed.begin(schema);
+        for (Table t : graph.generationOrder()) {
+          List<String> columns = t.columns().stream().map(Column::name).toList();
+          rows.put(t.name(), source.scan(t, columns, observed::write));
+        }
+        observed.commit();
+      } catch (RuntimeException | Error e) {
+        target.abort();
+        throw e;
+      }
+      return rows;
+    }
+  }
+
+  /** Compares a synthetic database or folder with the real source it was learned from. */
+  public static FidelityReport evaluate(Schema schema, Source real, String syntheticLocation, long seed) {
+    try (Source synthetic = openSynthetic(syntheticLocation)) {
+      return new Fidelity(Fidelity.DEFAULT_MAX_ROWS, seed).evaluate(schema, real, synthetic);
+    }
+  }
+
+  private static Source openSynthetic(String location) {
+    if (isJdbc(location)) {
+      return Connectors.source(location);
+    }
+    Path schemaJson = Path.of(location).resolve(CsvFolderTarget.SCHEMA_FILE);
+    return Connectors.source(location, Files.exists(schemaJson) ? Optional.of(SchemaFile.read(schemaJson)) : Optional.empty());
+  }
+
+  /** Opens a database target for a JDBC URL, else a CSV folder target. */
+  public static Target openTarget(String location) {
+    return isJdbc(location) ? Connectors.jdbcTarget(location) : CsvFolderTarget.create(Path.of(location));
+  }
+
+  static boolean isJdbc(String location) {
+    return location.startsWith("jdbc:");
+  }
+
+  /** The schema as the target sees it: excluded columns are neither created nor written. */
+  static Schema writtenSchema(Schema schema) {
+    return schema.map(t -> {
+      for (Column c : t.columns()) {
+        if (c.excluded() && (t.isKeyColumn(c.name()) || !c.nullable())) {
+          throw new SynthException("column " + t.name() + "." + c.name() + " is excluded but is "
+              + (t.isKeyColumn(c.name()) ? "part of a key" : "NOT NULL") + "; only nullable non-key columns can be excluded");
+        }
+      }
+      List<List<String>> uniques = new ArrayList<>();
+      for (List<String> u : t.uniqueKeys()) {
+        if (u.stream().noneMatch(c -> t.column(c).excluded())) {
+          uniques.add(u);
+        }
+      }
+      return new Table(t.name(), t.namespace(), t.writtenColumns(), t.primaryKey(), uniques, t.foreignKeys(), t.rowCount());
+    });
+  }
+
+  private static void checkRowOverrides(Schema schema, Map<String, Long> rows) {
+    for (String table : rows.keySet()) {
+      if (schema.find(table).isEmpty()) {
+        throw new SynthException("--rows names table " + table + ", which is not among the tables to generate: "
+            + schema.tables().stream().map(Table::name).toList());
+      }
+    }
+  }
+
+  /** Generation order and deferred foreign keys, for display. */
+  public static ForeignKeyGraph graph(Schema schema) {
+    return ForeignKeyGraph.of(schema);
+  }
+
+  static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}
