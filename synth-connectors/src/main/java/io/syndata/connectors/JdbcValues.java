@@ -57,7 +57,7 @@ final class JdbcValues {
       default -> {
         if (typed) {
           try {
-            Object o = rs.getObject(i, TextValues.javaType(type));
+            Object o = rs.getObject(i, type.javaType());
             return o instanceof OffsetDateTime odt ? odt.withOffsetSameInstant(ZoneOffset.UTC) : o;
           } catch (SQLException | RuntimeException e) {
             typed = false;
@@ -80,7 +80,7 @@ final class JdbcValues {
 
   /** Converts what a driver returned for a temporal or UUID column to the canonical type. */
   static Object convert(Object o, DataType type) {
-    if (o == null || TextValues.javaType(type).isInstance(o)) {
+    if (o == null || type.javaType().isInstance(o)) {
       return o;
     }
     if (o instanceof String s) {

@@ -30,21 +30,6 @@ final class TextValues {
 
   private TextValues() {}
 
-  static Class<?> javaType(DataType type) {
-    return switch (type) {
-      case BOOLEAN -> Boolean.class;
-      case INTEGER -> Long.class;
-      case DECIMAL -> BigDecimal.class;
-      case FLOAT -> Double.class;
-      case STRING -> String.class;
-      case DATE -> LocalDate.class;
-      case TIME -> LocalTime.class;
-      case TIMESTAMP -> LocalDateTime.class;
-      case TIMESTAMP_TZ -> OffsetDateTime.class;
-      case UUID -> UUID.class;
-    };
-  }
-
   /**
    * Parses text as a value of the type.
    *

@@ -5,18 +5,12 @@ import io.syndata.schema.DataType;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -91,18 +85,7 @@ public final class InMemorySource implements Source {
     if (value == null) {
       return;
     }
-    Class<?> expected = switch (c.type()) {
-      case BOOLEAN -> Boolean.class;
-      case INTEGER -> Long.class;
-      case DECIMAL -> BigDecimal.class;
-      case FLOAT -> Double.class;
-      case STRING -> String.class;
-      case DATE -> LocalDate.class;
-      case TIME -> LocalTime.class;
-      case TIMESTAMP -> LocalDateTime.class;
-      case TIMESTAMP_TZ -> OffsetDateTime.class;
-      case UUID -> UUID.class;
-    };
+    Class<?> expected = c.type().javaType();
     if (!expected.isInstance(value)) {
       throw new SynthException("table " + t.name() + " row " + row + " column " + c.name() + ": " + c.type()
           + " values must be " + expected.getSimpleName() + ", got " + value.getClass().getSimpleName());

@@ -26,6 +26,22 @@ public enum DataType {
   /** {@link java.util.UUID}. */
   UUID;
 
+  /** The canonical Java class of this type's values in every row batch. */
+  public Class<?> javaType() {
+    return switch (this) {
+      case BOOLEAN -> Boolean.class;
+      case INTEGER -> Long.class;
+      case DECIMAL -> java.math.BigDecimal.class;
+      case FLOAT -> Double.class;
+      case STRING -> String.class;
+      case DATE -> java.time.LocalDate.class;
+      case TIME -> java.time.LocalTime.class;
+      case TIMESTAMP -> java.time.LocalDateTime.class;
+      case TIMESTAMP_TZ -> java.time.OffsetDateTime.class;
+      case UUID -> java.util.UUID.class;
+    };
+  }
+
   /** Whether values of this type are ordered numbers or instants the model treats as numeric. */
   public boolean isNumeric() {
     return this == INTEGER || this == DECIMAL || this == FLOAT;
