@@ -89,30 +89,27 @@ public final class SynData {
     try (Source source = openSource(request.source())) {
       Schema schema = timings.phase("introspect", () -> introspect(request.source(), source, timings));
       checkRowOverrides(schema, request.generation().rows());
-      SynthModel model = timings.phase("fit", () -> fit(schema, source, request.fit(), timings));
-      GenerationResult result = timings.phase("generate", () -> write(model, request, timings));
+      GenerationResult result;
+      // The target is opened and prepared before the fit, so that an unreachable or non-empty target
+      // fails in seconds rather than after a long fit; abort() undoes the preparation.
+      try (Target target = openTarget(request.target())) {
+        Target observed = new ProgressTarget(target, timings);
+        try {
+          observed.begin(writtenSchema(schema));
+          SynthModel model = timings.phase("fit", () -> fit(schema, source, request.fit(), timings));
+          result = timings.phase("generate", () -> Generator.generate(model, request.generation(), observed, timings));
+          observed.commit();
+        } catch (RuntimeException | Error e) {
+          target.abort();
+          throw e;
+        }
+      }
       Optional<FidelityReport> fidelity = request.evaluate()
           ? Optional.of(timings.phase("evaluate", () -> evaluate(schema, source, request.target(), request.fit().seed())))
           : Optional.empty();
       Map<String, Long> sourceRows = new LinkedHashMap<>();
       schema.tables().forEach(t -> sourceRows.put(t.name(), t.rowCount()));
       return new RunReport(sourceRows, result.rows(), timings.totals(), timings.warnings(), fidelity);
-    }
-  }
-
-  private static GenerationResult write(SynthModel model, GenerateRequest request, Progress progress) {
-    Schema written = writtenSchema(model.graph().schema());
-    try (Target target = openTarget(request.target())) {
-      Target observed = new ProgressTarget(target, progress);
-      try {
-        observed.begin(written);
-        GenerationResult result = Generator.generate(model, request.generation(), observed, progress);
-        observed.commit();
-        return result;
-      } catch (RuntimeException | Error e) {
-        target.abort();
-        throw e;
-      }
     }
   }
 
