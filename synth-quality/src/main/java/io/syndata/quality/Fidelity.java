@@ -1,7 +1,5 @@
 package io.syndata.quality;
 
-import io.syndata.data.RowBatch;
-import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.schema.Column;
 import io.syndata.schema.ColumnKind;
@@ -12,22 +10,24 @@ import io.syndata.schema.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 
 /**
- * Compares a synthetic database with the real one it was learned from. Tables larger than
- * {@code maxRows} are compared on a deterministic reservoir sample of that many rows (seeded by
- * {@code seed}); children-per-parent counts always use every row.
+ * Fidelity metrics with the SDMetrics definitions: column shapes, missing values, column pair
+ * trends, cardinality and inter-table trends along every foreign-key path of up to
+ * {@value #MAX_HOPS} hops.
  */
 public final class Fidelity {
   /** Default evaluation sample per table. */
   public static final int DEFAULT_MAX_ROWS = 50_000;
   /** Pair trends look at no more than this many columns of a table (the first ones). */
   public static final int MAX_PAIR_COLUMNS = 25;
+  /** Inter-table trends follow foreign keys up to this many hops. */
+  public static final int MAX_HOPS = 3;
+  /** Inter-table trends look at no more than this many columns on each side of a path. */
+  public static final int MAX_PATH_COLUMNS = 10;
 
   private final int maxRows;
   private final long seed;
@@ -40,65 +40,62 @@ public final class Fidelity {
     this.seed = seed;
   }
 
-  /**
-   * Evaluates every table of {@code schema} (as read from {@code real}) against the table of the
-   * same name in {@code synthetic}.
-   */
+  /** Reads both sides and evaluates them; see {@link #evaluate(EvaluationData)}. */
   public FidelityReport evaluate(Schema schema, Source real, Source synthetic) {
-    Schema synthSchema = synthetic.introspect(SchemaFilter.ALL);
-    List<FidelityReport.ColumnShape> shapes = new ArrayList<>();
-    List<FidelityReport.PairTrend> pairs = new ArrayList<>();
-    List<FidelityReport.Cardinality> cardinality = new ArrayList<>();
-    Map<String, Long> compared = new LinkedHashMap<>();
-    Map<String, TableData> realData = new HashMap<>();
-    Map<String, TableData> synthData = new HashMap<>();
-    boolean sampled = false;
-    for (Table table : schema.tables()) {
-      Table synthTable = match(synthSchema, table);
-      TableData r = load(real, table, table);
-      TableData s = load(synthetic, synthTable, table);
-      realData.put(table.name(), r);
-      synthData.put(table.name(), s);
-      compared.put(table.name(), (long) r.size());
-      sampled |= r.total > r.size();
-      compareColumns(table, r, s, shapes, pairs);
-    }
-    for (Table table : schema.tables()) {
-      for (ForeignKey fk : table.foreignKeys()) {
-        double score = Metrics.ksComplement(
-            childCounts(realData.get(table.name()), fk, realData.get(fk.parentTable())),
-            childCounts(synthData.get(table.name()), fk, synthData.get(fk.parentTable())));
-        cardinality.add(new FidelityReport.Cardinality(table.name(), fk.describe(table.name()), score));
-      }
-    }
-    return new FidelityReport(shapes, pairs, cardinality, compared, sampled);
+    return evaluate(EvaluationData.load(schema, real, synthetic, Optional.empty(), maxRows, seed));
   }
 
-  private static Table match(Schema synthSchema, Table table) {
-    return synthSchema.find(table.name())
-        .or(() -> synthSchema.tables().stream().filter(t -> t.name().equalsIgnoreCase(table.name())).findFirst())
-        .orElseThrow(() -> new SynthException("the synthetic data has no table " + table.name()));
+  public static FidelityReport evaluate(EvaluationData data) {
+    Schema schema = data.schema();
+    List<FidelityReport.ColumnShape> shapes = new ArrayList<>();
+    List<FidelityReport.MissingValues> missing = new ArrayList<>();
+    List<FidelityReport.PairTrend> pairs = new ArrayList<>();
+    List<FidelityReport.Cardinality> cardinality = new ArrayList<>();
+    List<FidelityReport.IntertableTrend> intertable = new ArrayList<>();
+    Map<String, Long> compared = new java.util.LinkedHashMap<>();
+    for (Table table : schema.tables()) {
+      TableData r = data.real(table.name());
+      TableData s = data.synthetic(table.name());
+      compared.put(table.name(), (long) r.size());
+      compareColumns(table, r, s, shapes, missing, pairs);
+      for (ForeignKey fk : table.foreignKeys()) {
+        double score = Metrics.ksComplement(
+            childCounts(r, fk, data.real(fk.parentTable())), childCounts(s, fk, data.synthetic(fk.parentTable())));
+        cardinality.add(new FidelityReport.Cardinality(table.name(), fk.describe(table.name()), score));
+      }
+      for (List<ForeignKey> path : paths(schema, table)) {
+        intertable.addAll(intertable(data, table, path));
+      }
+    }
+    return new FidelityReport(shapes, missing, pairs, cardinality, intertable, compared, data.sampled());
   }
 
   /** Columns whose distribution is learned (keys, text and personal data are regenerated, not compared). */
-  static List<Column> comparedColumns(Table table) {
+  public static List<Column> comparedColumns(Table table) {
     return table.columns().stream()
         .filter(c -> !c.excluded())
         .filter(c -> c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.DATETIME || c.kind() == ColumnKind.CATEGORICAL)
         .toList();
   }
 
-  private void compareColumns(Table table, TableData r, TableData s,
-      List<FidelityReport.ColumnShape> shapes, List<FidelityReport.PairTrend> pairs) {
+  public static boolean isOrdered(Column c) {
+    return c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.DATETIME;
+  }
+
+  private static void compareColumns(Table table, TableData r, TableData s, List<FidelityReport.ColumnShape> shapes,
+      List<FidelityReport.MissingValues> missing, List<FidelityReport.PairTrend> pairs) {
     List<Column> columns = comparedColumns(table);
     for (Column c : columns) {
       Object[] rv = r.column(c.name());
       Object[] sv = s.column(c.name());
       if (isOrdered(c)) {
-        shapes.add(new FidelityReport.ColumnShape(table.name(), c.name(), "KSComplement",
-            Metrics.ksComplement(numbers(rv), numbers(sv))));
+        shapes.add(new FidelityReport.ColumnShape(table.name(), c.name(), "KSComplement", Metrics.ksComplement(numbers(rv), numbers(sv))));
       } else {
         shapes.add(new FidelityReport.ColumnShape(table.name(), c.name(), "TVComplement", Metrics.tvComplement(rv, sv)));
+      }
+      if (c.nullable()) {
+        missing.add(new FidelityReport.MissingValues(table.name(), c.name(), nullShare(rv), nullShare(sv),
+            1 - Math.abs(nullShare(rv) - nullShare(sv))));
       }
     }
     List<Column> pairColumns = columns.subList(0, Math.min(columns.size(), MAX_PAIR_COLUMNS));
@@ -106,35 +103,157 @@ public final class Fidelity {
       for (int j = i + 1; j < pairColumns.size(); j++) {
         Column a = pairColumns.get(i);
         Column b = pairColumns.get(j);
-        if (isOrdered(a) && isOrdered(b)) {
-          pairs.add(new FidelityReport.PairTrend(table.name(), a.name(), b.name(), "CorrelationSimilarity",
-              Metrics.correlationSimilarity(numbers(r.column(a.name())), numbers(r.column(b.name())),
-                  numbers(s.column(a.name())), numbers(s.column(b.name())))));
-        } else {
-          pairs.add(new FidelityReport.PairTrend(table.name(), a.name(), b.name(), "ContingencySimilarity",
-              Metrics.contingencySimilarity(labels(a, r, r), labels(b, r, r), labels(a, s, r), labels(b, s, r))));
-        }
+        Pair score = pairScore(a, r.column(a.name()), s.column(a.name()), b, r.column(b.name()), s.column(b.name()));
+        pairs.add(new FidelityReport.PairTrend(table.name(), a.name(), b.name(), score.metric, score.score));
       }
     }
   }
 
-  private static boolean isOrdered(Column c) {
-    return c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.DATETIME;
+  private record Pair(String metric, double score) {}
+
+  /** CorrelationSimilarity for two ordered columns, else ContingencySimilarity with 10 bins. */
+  private static Pair pairScore(Column a, Object[] ra, Object[] sa, Column b, Object[] rb, Object[] sb) {
+    if (isOrdered(a) && isOrdered(b)) {
+      return new Pair("CorrelationSimilarity", Metrics.correlationSimilarity(numbers(ra), numbers(rb), numbers(sa), numbers(sb)));
+    }
+    return new Pair("ContingencySimilarity",
+        Metrics.contingencySimilarity(labels(a, ra, ra), labels(b, rb, rb), labels(a, sa, ra), labels(b, sb, rb)));
+  }
+
+  /** Every chain of up to {@value #MAX_HOPS} foreign keys starting at the table, self-references left out. */
+  static List<List<ForeignKey>> paths(Schema schema, Table table) {
+    List<List<ForeignKey>> out = new ArrayList<>();
+    extend(schema, table, new ArrayList<>(), new ArrayList<>(List.of(table.name())), out);
+    return out;
+  }
+
+  private static void extend(Schema schema, Table at, List<ForeignKey> path, List<String> visited, List<List<ForeignKey>> out) {
+    if (path.size() == MAX_HOPS) {
+      return;
+    }
+    for (ForeignKey fk : at.foreignKeys()) {
+      if (visited.contains(fk.parentTable())) {
+        continue;
+      }
+      path.add(fk);
+      visited.add(fk.parentTable());
+      out.add(List.copyOf(path));
+      extend(schema, schema.table(fk.parentTable()), path, visited, out);
+      path.remove(path.size() - 1);
+      visited.remove(visited.size() - 1);
+    }
+  }
+
+  /** Pair trends between the table's columns and the columns of the ancestor a path ends at. */
+  private static List<FidelityReport.IntertableTrend> intertable(EvaluationData data, Table table, List<ForeignKey> path) {
+    Schema schema = data.schema();
+    Table ancestor = schema.table(path.get(path.size() - 1).parentTable());
+    List<Column> mine = comparedColumns(table);
+    List<Column> theirs = comparedColumns(ancestor);
+    if (mine.isEmpty() || theirs.isEmpty()) {
+      return List.of();
+    }
+    mine = mine.subList(0, Math.min(mine.size(), MAX_PATH_COLUMNS));
+    theirs = theirs.subList(0, Math.min(theirs.size(), MAX_PATH_COLUMNS));
+    int[] realJoin = join(schema, table, path, data::real);
+    int[] synthJoin = join(schema, table, path, data::synthetic);
+    StringBuilder name = new StringBuilder(table.name());
+    for (ForeignKey fk : path) {
+      name.append(" -> ").append(fk.parentTable());
+    }
+    List<FidelityReport.IntertableTrend> out = new ArrayList<>();
+    for (Column a : mine) {
+      for (Column b : theirs) {
+        Object[] ra = joined(data.real(table.name()).column(a.name()), realJoin, false);
+        Object[] rb = joined(data.real(ancestor.name()).column(b.name()), realJoin, true);
+        Object[] sa = joined(data.synthetic(table.name()).column(a.name()), synthJoin, false);
+        Object[] sb = joined(data.synthetic(ancestor.name()).column(b.name()), synthJoin, true);
+        if (ra.length < 2 || sa.length < 2) {
+          continue;
+        }
+        Pair score = pairScore(a, ra, sa, b, rb, sb);
+        out.add(new FidelityReport.IntertableTrend(name.toString(), path.size(), a.name(), ancestor.name() + "." + b.name(),
+            score.metric, score.score));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For each sampled row of the table, the index of its ancestor's sampled row at the end of the
+   * path, or -1 when a key is null or the ancestor row is not in the sample.
+   */
+  private static int[] join(Schema schema, Table table, List<ForeignKey> path, java.util.function.Function<String, TableData> side) {
+    TableData start = side.apply(table.name());
+    int[] at = new int[start.size()];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = i;
+    }
+    Table current = table;
+    for (ForeignKey fk : path) {
+      TableData child = side.apply(current.name());
+      Table parentTable = schema.table(fk.parentTable());
+      TableData parent = side.apply(parentTable.name());
+      int[] childKey = fk.columns().stream().mapToInt(c -> child.columns().indexOf(c)).toArray();
+      int[] parentKey = fk.parentColumns().stream().mapToInt(c -> parent.columns().indexOf(c)).toArray();
+      Map<List<Object>, Integer> index = new HashMap<>();
+      for (int r = 0; r < parent.size(); r++) {
+        index.putIfAbsent(key(parent.row(r), parentKey), r);
+      }
+      for (int i = 0; i < at.length; i++) {
+        if (at[i] >= 0) {
+          List<Object> k = key(child.row(at[i]), childKey);
+          Integer p = k == null ? null : index.get(k);
+          at[i] = p == null ? -1 : p;
+        }
+      }
+      current = parentTable;
+    }
+    return at;
+  }
+
+  private static List<Object> key(Object[] row, int[] columns) {
+    Object[] k = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      k[i] = EvaluationData.normalize(row[columns[i]]);
+      if (k[i] == null) {
+        return null;
+      }
+    }
+    return Arrays.asList(k);
+  }
+
+  /** The values of the joined rows: the table's own (ancestor false) or the ancestor's. */
+  private static Object[] joined(Object[] values, int[] join, boolean ancestor) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < join.length; i++) {
+      if (join[i] >= 0) {
+        out.add(ancestor ? values[join[i]] : values[i]);
+      }
+    }
+    return out.toArray();
+  }
+
+  private static double nullShare(Object[] values) {
+    if (values.length == 0) {
+      return 0;
+    }
+    long nulls = Arrays.stream(values).filter(v -> v == null).count();
+    return nulls / (double) values.length;
   }
 
   /** Category labels of a column; ordered columns are binned over the real column's range. */
-  private static Object[] labels(Column c, TableData data, TableData real) {
-    Object[] values = data.column(c.name());
+  static Object[] labels(Column c, Object[] values, Object[] realValues) {
     if (!isOrdered(c)) {
       return values;
     }
-    double[] realNumbers = numbers(real.column(c.name()));
+    double[] realNumbers = numbers(realValues);
     double min = Arrays.stream(realNumbers).filter(x -> !Double.isNaN(x)).min().orElse(0);
     double max = Arrays.stream(realNumbers).filter(x -> !Double.isNaN(x)).max().orElse(0);
     return Metrics.binner(numbers(values), min, max);
   }
 
-  private static double[] numbers(Object[] values) {
+  public static double[] numbers(Object[] values) {
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       out[i] = Values.toDouble(values[i]);
@@ -144,8 +263,8 @@ public final class Fidelity {
 
   /** Children per parent row: one entry per parent row, parents without children counting 0. */
   private static double[] childCounts(TableData child, ForeignKey fk, TableData parent) {
-    Map<List<Object>, Integer> counts = child.fkCounts.get(fk.name());
-    double[] out = new double[(int) parent.total];
+    Map<List<Object>, Integer> counts = child.childCounts(fk.name());
+    double[] out = new double[(int) parent.totalRows()];
     int i = 0;
     for (int c : counts.values()) {
       if (i < out.length) {
@@ -153,102 +272,5 @@ public final class Fidelity {
       }
     }
     return out;
-  }
-
-  /** Reads a table: a reservoir sample of the compared columns, and per-FK counts of every row. */
-  private TableData load(Source source, Table readAs, Table logical) {
-    List<Column> columns = comparedColumns(logical);
-    List<String> wanted = new ArrayList<>();
-    for (Column c : columns) {
-      wanted.add(physicalName(readAs, c.name()));
-    }
-    List<ForeignKey> fks = logical.foreignKeys();
-    for (ForeignKey fk : fks) {
-      for (String col : fk.columns()) {
-        String physical = physicalName(readAs, col);
-        if (!wanted.contains(physical)) {
-          wanted.add(physical);
-        }
-      }
-    }
-    if (wanted.isEmpty() && !readAs.columns().isEmpty()) {
-      wanted.add(readAs.columns().get(0).name());
-    }
-    TableData data = new TableData(columns.stream().map(Column::name).toList(), maxRows);
-    SplittableRandom rng = new SplittableRandom(seed ^ logical.name().hashCode());
-    for (ForeignKey fk : fks) {
-      data.fkCounts.put(fk.name(), new HashMap<>());
-    }
-    source.scan(readAs, wanted, batch -> {
-      int[] columnIndex = columns.stream().mapToInt(c -> batch.columnIndex(physicalName(readAs, c.name()))).toArray();
-      for (int row = 0; row < batch.size(); row++) {
-        data.offer(batch, columnIndex, row, rng);
-        for (ForeignKey fk : fks) {
-          List<Object> key = new ArrayList<>(fk.columns().size());
-          boolean anyNull = false;
-          for (String col : fk.columns()) {
-            Object v = batch.value(batch.columnIndex(physicalName(readAs, col)), row);
-            anyNull |= v == null;
-            key.add(v);
-          }
-          if (!anyNull) {
-            data.fkCounts.get(fk.name()).merge(key, 1, Integer::sum);
-          }
-        }
-      }
-    });
-    return data;
-  }
-
-  private static String physicalName(Table readAs, String logicalColumn) {
-    return readAs.findColumn(logicalColumn)
-        .or(() -> readAs.columns().stream().filter(c -> c.name().toLowerCase(Locale.ROOT)
-            .equals(logicalColumn.toLowerCase(Locale.ROOT))).findFirst())
-        .map(Column::name)
-        .orElseThrow(() -> new SynthException("table " + readAs.name() + " has no column " + logicalColumn));
-  }
-
-  /** A reservoir sample of rows, by column. */
-  private static final class TableData {
-    final List<String> names;
-    final List<Object[]> rows = new ArrayList<>();
-    final int capacity;
-    final Map<String, Map<List<Object>, Integer>> fkCounts = new HashMap<>();
-    long total;
-
-    TableData(List<String> names, int capacity) {
-      this.names = names;
-      this.capacity = capacity;
-    }
-
-    void offer(RowBatch batch, int[] columnIndex, int row, SplittableRandom rng) {
-      total++;
-      int slot = rows.size() < capacity ? rows.size() : (int) rng.nextLong(total);
-      if (slot >= capacity) {
-        return;
-      }
-      Object[] values = new Object[columnIndex.length];
-      for (int c = 0; c < columnIndex.length; c++) {
-        values[c] = batch.value(columnIndex[c], row);
-      }
-      if (slot == rows.size()) {
-        rows.add(values);
-      } else {
-        rows.set(slot, values);
-      }
-    }
-
-    int size() {
-      return rows.size();
-    }
-
-    Object[] column(String name) {
-      int c = names.indexOf(name);
-      Object[] out = new Object[rows.size()];
-      for (int r = 0; r < out.length; r++) {
-        out[r] = rows.get(r)[c];
-      }
-      return out;
-    }
   }
 }

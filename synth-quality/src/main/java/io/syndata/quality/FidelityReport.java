@@ -14,8 +14,10 @@ import java.util.OptionalDouble;
  */
 public record FidelityReport(
     List<ColumnShape> columnShapes,
+    List<MissingValues> missingValues,
     List<PairTrend> pairTrends,
     List<Cardinality> cardinality,
+    List<IntertableTrend> intertableTrends,
     Map<String, Long> rowsCompared,
     boolean sampled) {
 
@@ -25,6 +27,15 @@ public record FidelityReport(
   /** CorrelationSimilarity (two numeric columns) or ContingencySimilarity of a column pair. */
   public record PairTrend(String table, String left, String right, String metric, double score) {}
 
+  /** MissingValueSimilarity: 1 − |real null share − synthetic null share| of a nullable column. */
+  public record MissingValues(String table, String column, double realShare, double syntheticShare, double score) {}
+
+  /**
+   * A pair trend between a column of {@code table} and a column of an ancestor reached by joining
+   * along {@code path} ({@code hops} foreign keys).
+   */
+  public record IntertableTrend(String path, int hops, String column, String ancestorColumn, String metric, double score) {}
+
   /** 1 − KS of the children-per-parent counts of one foreign key. */
   public record Cardinality(String child, String relation, double score) {}
 
@@ -32,6 +43,8 @@ public record FidelityReport(
     columnShapes = List.copyOf(columnShapes);
     pairTrends = List.copyOf(pairTrends);
     cardinality = List.copyOf(cardinality);
+    missingValues = List.copyOf(missingValues);
+    intertableTrends = List.copyOf(intertableTrends);
     rowsCompared = Map.copyOf(rowsCompared);
   }
 
@@ -47,9 +60,17 @@ public record FidelityReport(
     return cardinality.stream().mapToDouble(Cardinality::score).average();
   }
 
-  /** The mean of the three scores that exist. */
+  public OptionalDouble missingValuesScore() {
+    return missingValues.stream().mapToDouble(MissingValues::score).average();
+  }
+
+  public OptionalDouble intertableTrendsScore() {
+    return intertableTrends.stream().mapToDouble(IntertableTrend::score).average();
+  }
+
+  /** The mean of the scores that exist: column shapes, pair trends, cardinality, inter-table trends. */
   public OptionalDouble overall() {
-    return java.util.stream.Stream.of(columnShapesScore(), pairTrendsScore(), cardinalityScore())
+    return java.util.stream.Stream.of(columnShapesScore(), pairTrendsScore(), cardinalityScore(), intertableTrendsScore())
         .filter(OptionalDouble::isPresent)
         .mapToDouble(OptionalDouble::getAsDouble)
         .average();

@@ -1,0 +1,79 @@
+package io.syndata.quality;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The whole quality report: every figure, the visual data behind the HTML plots, how it was sampled
+ * and what to do about it.
+ */
+public record QualityReport(
+    Summary summary,
+    FidelityReport fidelity,
+    DetectionReport detection,
+    Optional<UtilityReport> utility,
+    PrivacyReport privacy,
+    Visuals visuals,
+    Sampling sampling,
+    List<String> recommendations) {
+
+  /**
+   * The headline figures, each in [0, 1] (empty where not measured), with the overall score
+   * weighting fidelity 0.4, utility 0.4 and privacy 0.2 (weights of missing parts are shared out
+   * among the others) and its grade: A+ ≥ 0.9, A ≥ 0.8, B+ ≥ 0.7, B ≥ 0.6, C ≥ 0.5, F below.
+   *
+   * @param fidelity the mean of column shapes, pair trends, cardinality, inter-table trends and
+   *     detection, over those that exist
+   */
+  public record Summary(
+      OptionalDouble columnShapes,
+      OptionalDouble pairTrends,
+      OptionalDouble cardinality,
+      OptionalDouble intertableTrends,
+      OptionalDouble detection,
+      OptionalDouble fidelity,
+      OptionalDouble utility,
+      OptionalDouble privacy,
+      double overall,
+      String grade) {}
+
+  /**
+   * @param maxRows the evaluation sample per table
+   * @param realRows rows per table in the real data, and {@code evaluatedRows} in its sample
+   */
+  public record Sampling(int maxRows, long seed, boolean sampled, Map<String, Long> realRows, Map<String, Long> evaluatedRows,
+      boolean holdout) {
+    public Sampling {
+      realRows = Map.copyOf(realRows);
+      evaluatedRows = Map.copyOf(evaluatedRows);
+    }
+  }
+
+  /** What the HTML plots show, also in the JSON. */
+  public record Visuals(List<ColumnDistribution> columns, List<CorrelationMatrix> correlations, List<CardinalityHistogram> cardinality) {
+    public Visuals {
+      columns = List.copyOf(columns);
+      correlations = List.copyOf(correlations);
+      cardinality = List.copyOf(cardinality);
+    }
+  }
+
+  /**
+   * Real and synthetic frequencies of one column over the same bins: equal-width bins of the real
+   * range for numeric and datetime columns (labels are the bins' lower edges), the most frequent
+   * real categories otherwise (the rest summed as "(other)", nulls as "(null)").
+   */
+  public record ColumnDistribution(String table, String column, String kind, List<String> labels, List<Double> real,
+      List<Double> synthetic, double score) {}
+
+  /**
+   * Pairwise association of a table's compared columns (Pearson correlation for two ordered columns,
+   * Cramér's V otherwise), real and synthetic, row-major over {@code columns}.
+   */
+  public record CorrelationMatrix(String table, List<String> columns, List<List<Double>> real, List<List<Double>> synthetic) {}
+
+  /** Share of parent rows with each number of children (the last bin is "that many or more"). */
+  public record CardinalityHistogram(String relation, List<String> labels, List<Double> real, List<Double> synthetic, double score) {}
+}
