@@ -57,6 +57,14 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Skip reading the target back for the fidelity summary.")
   boolean noEvaluate;
 
+  @Option(names = "--holdout", defaultValue = "0", paramLabel = "<share>",
+      description = "Keep this share of root rows, with their descendants, out of training (e.g. 0.2), so that the "
+          + "report's privacy and utility figures are measured on rows the model never saw. Scale 1.0 then gives as "
+          + "many rows as the model learned.")
+  double holdout;
+
+  @Mixin ReportOptionsMixin report;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -68,11 +76,14 @@ final class GenerateCommand implements Callable<Integer> {
       default -> throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
     };
     GenerateRequest request = new GenerateRequest(source.spec(), target,
-        new FitOptions(seed, policy, maxFitRows), new GenerationOptions(scale, rows, seed), !noEvaluate);
+        new FitOptions(seed, policy, maxFitRows), new GenerationOptions(scale, rows, seed), !noEvaluate, holdout,
+        report.spec(seed));
     PrintWriter err = spec.commandLine().getErr();
     err.println("synth: " + Connectors.redact(source.location) + " -> " + Connectors.redact(target) + " (scale " + scale + ", seed " + seed + ")");
     RunReport report = SynData.generate(request, new TerminalProgress(err));
     Summary.print(report, spec.commandLine().getOut());
+    this.report.spec(seed).ifPresent(r -> spec.commandLine().getOut().println("wrote " + r.directory().resolve("report.html")
+        + " and " + r.directory().resolve("report.json")));
     return 0;
   }
 }

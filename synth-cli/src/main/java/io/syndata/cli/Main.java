@@ -5,14 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code synth}: introspect, generate, copy, demo. */
+/** {@code synth}: introspect, generate, copy, report, demo. */
 @Command(
     name = "synth",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "SynData: learn a relational database (or a folder of CSV files) and generate a synthetic "
         + "copy that keeps its schema, keys, referential integrity, distributions and cardinalities.",
-    subcommands = {IntrospectCommand.class, GenerateCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IntrospectCommand.class, GenerateCommand.class, CopyCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line says why), 2 wrong usage, 3 internal error.",
         "Add --verbose to any command for the stack trace of a failure."})
 public final class Main implements Runnable {
@@ -42,6 +42,8 @@ public final class Main implements Runnable {
     if (!verbose) {
       // Drivers log server error packets that SynData reports itself, in one line.
       System.setProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "error");
+      // Smile logs every tree it grows.
+      System.setProperty("org.slf4j.simpleLogger.log.smile", "error");
     }
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);

@@ -2,6 +2,7 @@ package io.syndata.cli;
 
 import io.syndata.engine.RunReport;
 import io.syndata.quality.FidelityReport;
+import io.syndata.quality.QualityReport;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.Locale;
@@ -19,6 +20,7 @@ final class Summary {
     report.phaseTimes().forEach((phase, d) -> out.printf(Locale.ROOT, " %s %.1f s", phase, d.toMillis() / 1000.0));
     out.println();
     report.fidelity().ifPresent(f -> printFidelity(f, out));
+    report.report().ifPresent(q -> printQuality(q, null, out));
     out.flush();
   }
 
@@ -31,6 +33,18 @@ final class Summary {
     f.pairTrends().stream().sorted(Comparator.comparingDouble(FidelityReport.PairTrend::score)).limit(3)
         .forEach(p -> out.printf(Locale.ROOT, "  weakest pair    %-36s %s %.3f%n", p.table() + "." + p.left() + " ~ " + p.right(), p.metric(), p.score()));
     f.cardinality().forEach(c -> out.printf(Locale.ROOT, "  cardinality     %-36s %.3f%n", c.relation(), c.score()));
+  }
+
+  static void printQuality(QualityReport q, java.nio.file.Path dir, PrintWriter out) {
+    QualityReport.Summary s = q.summary();
+    out.printf(Locale.ROOT, "quality: overall %.1f %% (grade %s) = fidelity %s, utility %s, privacy %s%n", 100 * s.overall(),
+        s.grade(), pct(s.fidelity()), pct(s.utility()), pct(s.privacy()));
+    out.printf(Locale.ROOT, "  column shapes %s   pair trends %s   cardinality %s   inter-table trends %s   detection %s%n",
+        pct(s.columnShapes()), pct(s.pairTrends()), pct(s.cardinality()), pct(s.intertableTrends()), pct(s.detection()));
+    q.recommendations().stream().skip(1).forEach(r -> out.println("  - " + r));
+    if (dir != null) {
+      out.println("wrote " + dir.resolve("report.html") + " and " + dir.resolve("report.json"));
+    }
   }
 
   private static String pct(OptionalDouble d) {

@@ -11,7 +11,12 @@ import io.syndata.model.Generator;
 import io.syndata.model.statistical.StatisticalTrainer;
 import io.syndata.model.SynthModel;
 import io.syndata.quality.Fidelity;
+import io.syndata.quality.EvaluationData;
 import io.syndata.quality.FidelityReport;
+import io.syndata.quality.QualityReport;
+import io.syndata.quality.QualityReports;
+import io.syndata.quality.ReportOptions;
+import io.syndata.quality.report.ReportWriter;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKey;
 import io.syndata.schema.ForeignKeyGraph;
@@ -86,9 +91,15 @@ public final class SynData {
    */
   public static RunReport generate(GenerateRequest request, Progress progress) {
     Timings timings = new Timings(progress);
+    long seed = request.fit().seed();
     try (Source source = openSource(request.source())) {
       Schema schema = timings.phase("introspect", () -> introspect(request.source(), source, timings));
       checkRowOverrides(schema, request.generation().rows());
+      Optional<HoldoutSplit> split = request.holdout() > 0
+          ? Optional.of(new HoldoutSplit(source, schema, request.holdout(), seed))
+          : Optional.empty();
+      Source training = split.map(HoldoutSplit::training).orElse(source);
+      SynthModel model;
       GenerationResult result;
       // The target is opened and prepared before the fit, so that an unreachable or non-empty target
       // fails in seconds rather than after a long fit; abort() undoes the preparation.
@@ -96,7 +107,7 @@ public final class SynData {
         Target observed = new ProgressTarget(target, timings);
         try {
           observed.begin(writtenSchema(schema));
-          SynthModel model = timings.phase("fit", () -> fit(schema, source, request.fit(), timings));
+          model = timings.phase("fit", () -> fit(schema, training, request.fit(), timings));
           result = timings.phase("generate", () -> Generator.generate(model, request.generation(), observed, timings));
           observed.commit();
         } catch (RuntimeException | Error e) {
@@ -104,12 +115,44 @@ public final class SynData {
           throw e;
         }
       }
-      Optional<FidelityReport> fidelity = request.evaluate()
-          ? Optional.of(timings.phase("evaluate", () -> evaluate(schema, source, request.target(), request.fit().seed())))
-          : Optional.empty();
+      Optional<QualityReport> report = request.report().map(spec -> timings.phase("report", () -> {
+        QualityReport q = report(schema, training, request.target(), split.map(HoldoutSplit::holdout), spec.options());
+        ReportWriter.write(q, spec.directory());
+        return q;
+      }));
+      Optional<FidelityReport> fidelity = report.map(QualityReport::fidelity).or(() -> request.evaluate()
+          ? Optional.of(timings.phase("evaluate", () -> evaluate(schema, training, request.target(), seed)))
+          : Optional.empty());
       Map<String, Long> sourceRows = new LinkedHashMap<>();
       schema.tables().forEach(t -> sourceRows.put(t.name(), t.rowCount()));
-      return new RunReport(sourceRows, result.rows(), timings.totals(), timings.warnings(), fidelity);
+      return new RunReport(sourceRows, model.provenance().trainingRows(), result.rows(), timings.totals(), timings.warnings(),
+          fidelity, report);
+    }
+  }
+
+  /**
+   * Writes the quality report of a synthetic database or folder against the real one (and, when
+   * given, real holdout rows that were kept out of training).
+   */
+  public static QualityReport report(SourceSpec real, String synthetic, Optional<String> holdout, ReportSpec spec, Progress progress) {
+    try (Source source = openSource(real)) {
+      Schema schema = introspect(real, source, progress);
+      Optional<Source> holdoutSource = holdout.map(h -> openSource(new SourceSpec(h, real.schemaFile(), real.filter())));
+      try {
+        QualityReport q = report(schema, source, synthetic, holdoutSource, spec.options());
+        ReportWriter.write(q, spec.directory());
+        return q;
+      } finally {
+        holdoutSource.ifPresent(Source::close);
+      }
+    }
+  }
+
+  private static QualityReport report(Schema schema, Source real, String syntheticLocation, Optional<Source> holdout,
+      ReportOptions options) {
+    try (Source synthetic = openSynthetic(syntheticLocation)) {
+      EvaluationData data = EvaluationData.load(schema, real, synthetic, holdout, options.maxRows(), options.seed());
+      return QualityReports.evaluate(data, options);
     }
   }
 

@@ -63,6 +63,14 @@ public final class EvaluationData {
   /** Builds evaluation data from tables already in memory (tests, callers that hold data). */
   public static EvaluationData of(Schema schema, Map<String, TableData> real, Map<String, TableData> synthetic,
       Map<String, TableData> holdout, long seed) {
+    for (Table table : schema.tables()) {
+      for (Map<String, TableData> side : List.of(real, synthetic, holdout)) {
+        TableData data = side.get(table.name());
+        if (data != null) {
+          countKeys(table, data);
+        }
+      }
+    }
     return new EvaluationData(schema, Map.copyOf(real), Map.copyOf(synthetic), Map.copyOf(holdout), Integer.MAX_VALUE, seed);
   }
 
@@ -143,6 +151,27 @@ public final class EvaluationData {
       }
     });
     return data;
+  }
+
+  /** Counts each foreign key's values over the rows of a table built in memory. */
+  private static void countKeys(Table table, TableData data) {
+    for (ForeignKey fk : table.foreignKeys()) {
+      if (!data.childCounts(fk.name()).isEmpty()) {
+        continue;
+      }
+      int[] index = fk.columns().stream().mapToInt(c -> data.columns().indexOf(c)).toArray();
+      for (int r = 0; r < data.size(); r++) {
+        Object[] key = new Object[index.length];
+        boolean anyNull = false;
+        for (int k = 0; k < index.length; k++) {
+          key[k] = index[k] < 0 ? null : normalize(data.row(r)[index[k]]);
+          anyNull |= key[k] == null;
+        }
+        if (!anyNull) {
+          data.countKey(fk.name(), List.of(key));
+        }
+      }
+    }
   }
 
   /** Keys compare across sources: integral numbers as Long, everything else as is. */
