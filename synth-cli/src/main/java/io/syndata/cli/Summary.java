@@ -38,13 +38,18 @@ final class Summary {
   static void printQuality(QualityReport q, java.nio.file.Path dir, PrintWriter out) {
     QualityReport.Summary s = q.summary();
     out.printf(Locale.ROOT, "quality: overall %.1f %% (grade %s) = fidelity %s, utility %s, privacy %s%n", 100 * s.overall(),
-        s.grade(), pct(s.fidelity()), pct(s.utility()), pct(s.privacy()));
+        s.grade(), percent(s.fidelity()), percent(s.utility()), percent(s.privacy()));
     out.printf(Locale.ROOT, "  column shapes %s   pair trends %s   cardinality %s   inter-table trends %s   detection %s%n",
-        pct(s.columnShapes()), pct(s.pairTrends()), pct(s.cardinality()), pct(s.intertableTrends()), pct(s.detection()));
+        percent(s.columnShapes()), percent(s.pairTrends()), percent(s.cardinality()), percent(s.intertableTrends()),
+        percent(s.detection()));
     q.recommendations().stream().skip(1).forEach(r -> out.println("  - " + r));
     if (dir != null) {
       out.println("wrote " + dir.resolve("report.html") + " and " + dir.resolve("report.json"));
     }
+  }
+
+  private static String percent(OptionalDouble d) {
+    return d.isPresent() ? String.format(Locale.ROOT, "%.1f %%", 100 * d.getAsDouble()) : "not measured";
   }
 
   private static String pct(OptionalDouble d) {

@@ -117,9 +117,38 @@ class MainTest {
   }
 
   @Test
+  void generateWithHoldoutWritesTheQualityReportAndReportRecomputesIt() throws IOException {
+    Path src = shopCsv();
+    Path out = dir.resolve("synthetic");
+    Result gen = run("generate", "--source", src.toString(), "--target", out.toString(), "--holdout", "0.2",
+        "--report", dir.resolve("report").toString(), "--predict", "orders.status", "--sensitive", "customers.age");
+    assertThat(gen.code()).as(gen.err()).isZero();
+    assertThat(gen.out()).contains("quality: overall", "grade");
+    String json = Files.readString(dir.resolve("report").resolve("report.json"));
+    assertThat(json).contains("\"summary\"", "\"column_shapes\"", "\"pair_trends\"", "\"cardinality\"",
+        "\"intertable_trends\"", "\"detection\"", "\"utility\"", "\"privacy\"", "\"overall\"", "\"grade\"");
+    assertThat(Files.readString(dir.resolve("report").resolve("report.html"))).contains("id=\"summary\"", "<svg");
+
+    Result report = run("report", "--real", src.toString(), "--synthetic", out.toString(), "--out",
+        dir.resolve("again").toString(), "--target", "orders.status");
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(dir.resolve("again").resolve("report.html")).exists();
+    assertThat(report.out()).contains("quality: overall");
+  }
+
+  @Test
+  void reportRejectsATargetThatIsNotTableDotColumn() throws IOException {
+    Path src = shopCsv();
+    Result r = run("report", "--real", src.toString(), "--synthetic", src.toString(), "--out", dir.resolve("r").toString(),
+        "--target", "status");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("table.column");
+  }
+
+  @Test
   void helpListsEveryCommand() {
     Result r = run("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("introspect", "generate", "demo");
+    assertThat(r.out()).contains("introspect", "generate", "copy", "report", "demo");
   }
 }
