@@ -15,15 +15,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Splits a source into training and holdout rows, deterministically by seed: a root table's row is
  * held out with probability {@code fraction} (decided by a hash of its primary key, or of all its
- * values), and a child row goes wherever its primary parent went, so that a held-out customer's
- * orders are held out too. The two views are sources of their own; the model only ever sees
+ * values), and a child row is held out when any of its parents is, so that a held-out customer's
+ * orders are held out too and no training row points at a held-out one. The two views are sources of their own; the model only ever sees
  * {@link #training()}.
  */
 final class HoldoutSplit {
@@ -54,21 +53,33 @@ final class HoldoutSplit {
     return new View(true);
   }
 
-  /** Scans every written column of the table, each row marked held out or not. */
+  /**
+   * Scans every written column of the table, each row marked held out or not: held out when any of
+   * its parents (through a non-deferred foreign key) is, so that no training row references a
+   * held-out row; a row without parents is held out by the hash of its key.
+   */
   private long scanSplit(Table table, RowConsumer consumer) {
-    Map<List<String>, Set<List<Object>>> parentKeys = new HashMap<>();
-    Optional<Relation> primary = graph.primaryParent(table.name());
-    primary.ifPresent(r -> parentKeys.put(r.fk().parentColumns(), keysOf(r.parent(), r.fk().parentColumns())));
     List<String> columns = table.writtenColumns().stream().map(Column::name).toList();
+    List<Relation> parents = graph.parentsOf(table.name()).stream()
+        .filter(r -> !r.isSelfReference() && !graph.isDeferred(r))
+        .toList();
+    List<int[]> fkColumns = parents.stream().map(r -> r.fk().columns().stream().mapToInt(columns::indexOf).toArray()).toList();
+    List<Set<List<Object>>> parentHeldOut = parents.stream().map(r -> keysOf(r.parent(), r.fk().parentColumns())).toList();
     int[] hashed = (table.primaryKey().isEmpty() ? columns : table.primaryKey()).stream().mapToInt(columns::indexOf).toArray();
-    int[] fk = primary.map(r -> r.fk().columns().stream().mapToInt(columns::indexOf).toArray()).orElse(new int[0]);
-    Set<List<Object>> parentHeldOut = primary.map(r -> parentKeys.get(r.fk().parentColumns())).orElse(Set.of());
     return delegate.scan(table, columns, batch -> {
       for (int row = 0; row < batch.size(); row++) {
-        List<Object> parent = values(batch, row, fk);
-        boolean out = fk.length > 0 && !parent.contains(null)
-            ? parentHeldOut.contains(parent)
-            : hashToUnit(table.name(), values(batch, row, hashed)) < fraction;
+        boolean anyParent = false;
+        boolean out = false;
+        for (int p = 0; p < parents.size() && !out; p++) {
+          List<Object> key = values(batch, row, fkColumns.get(p));
+          if (!key.contains(null)) {
+            anyParent = true;
+            out = parentHeldOut.get(p).contains(key);
+          }
+        }
+        if (!anyParent) {
+          out = hashToUnit(table.name(), values(batch, row, hashed)) < fraction;
+        }
         consumer.accept(batch, row, out);
       }
     });

@@ -162,7 +162,13 @@ public final class ReportWriter {
       "privacy", "overall", "grade"})
   private abstract static class SummaryOrder {}
 
-  /** The fidelity means, which are methods rather than components, also go into the JSON. */
+  /**
+   * The fidelity means, which are methods rather than components, also go into the JSON; the order
+   * is spelled out because reflection returns methods in no fixed order.
+   */
+  @JsonPropertyOrder({"column_shapes_score", "missing_values_score", "pair_trends_score", "cardinality_score",
+      "intertable_trends_score", "overall", "column_shapes", "missing_values", "pair_trends", "cardinality",
+      "intertable_trends", "rows_compared", "sampled"})
   private abstract static class FidelityMeans {
     @JsonProperty("column_shapes_score")
     abstract OptionalDouble columnShapesScore();
@@ -183,11 +189,13 @@ public final class ReportWriter {
     abstract OptionalDouble overall();
   }
 
+  @JsonPropertyOrder({"score", "tables", "folds"})
   private abstract static class DetectionMean {
     @JsonProperty("score")
     abstract OptionalDouble score();
   }
 
+  @JsonPropertyOrder({"score", "tables"})
   private abstract static class PrivacyMean {
     @JsonProperty("score")
     abstract OptionalDouble score();
