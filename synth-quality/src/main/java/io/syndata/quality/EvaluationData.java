@@ -141,7 +141,7 @@ public final class EvaluationData {
           Object[] key = new Object[fkIndex[f].length];
           boolean anyNull = false;
           for (int k = 0; k < key.length; k++) {
-            key[k] = normalize(batch.value(index[fkIndex[f][k]], row));
+            key[k] = Values.key(batch.value(index[fkIndex[f][k]], row));
             anyNull |= key[k] == null;
           }
           if (!anyNull) {
@@ -164,7 +164,7 @@ public final class EvaluationData {
         Object[] key = new Object[index.length];
         boolean anyNull = false;
         for (int k = 0; k < index.length; k++) {
-          key[k] = index[k] < 0 ? null : normalize(data.row(r)[index[k]]);
+          key[k] = index[k] < 0 ? null : Values.key(data.row(r)[index[k]]);
           anyNull |= key[k] == null;
         }
         if (!anyNull) {
@@ -174,16 +174,6 @@ public final class EvaluationData {
     }
   }
 
-  /** Keys compare across sources: integral numbers as Long, everything else as is. */
-  static Object normalize(Object v) {
-    if (v instanceof java.math.BigDecimal b && b.stripTrailingZeros().scale() <= 0) {
-      return b.longValueExact();
-    }
-    if (v instanceof Integer i) {
-      return i.longValue();
-    }
-    return v;
-  }
 
   private static String physicalName(Table readAs, String logicalColumn) {
     return readAs.findColumn(logicalColumn)

@@ -215,7 +215,7 @@ public final class Fidelity {
   private static List<Object> key(Object[] row, int[] columns) {
     Object[] k = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      k[i] = EvaluationData.normalize(row[columns[i]]);
+      k[i] = Values.key(row[columns[i]]);
       if (k[i] == null) {
         return null;
       }

@@ -7,12 +7,31 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Canonical row values as numbers, for the metrics that need an order. */
-final class Values {
+/** Canonical row values as numbers or as comparable keys, for the metrics. */
+public final class Values {
   private Values() {}
 
+  /**
+   * The value as a key that compares equal across sources: integral numbers as {@link Long}
+   * (whether they arrive as Long, Integer, BigDecimal or Double), other decimals without trailing
+   * zeros, everything else as is.
+   */
+  public static Object key(Object v) {
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof BigDecimal b) {
+      BigDecimal s = b.stripTrailingZeros();
+      return s.scale() <= 0 && s.precision() - s.scale() < 19 ? (Object) s.longValueExact() : s;
+    }
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return d.longValue();
+    }
+    return v;
+  }
+
   /** The value as a double, or NaN for null and for values that have no numeric reading. */
-  static double toDouble(Object v) {
+  public static double toDouble(Object v) {
     if (v == null) {
       return Double.NaN;
     } else if (v instanceof Long l) {

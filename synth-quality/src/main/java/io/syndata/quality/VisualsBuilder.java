@@ -377,7 +377,7 @@ public final class VisualsBuilder {
       Object[] k = new Object[key.length];
       boolean anyNull = false;
       for (int i = 0; i < key.length; i++) {
-        k[i] = EvaluationData.normalize(row[key[i]]);
+        k[i] = Values.key(row[key[i]]);
         anyNull |= k[i] == null;
       }
       if (!anyNull) {

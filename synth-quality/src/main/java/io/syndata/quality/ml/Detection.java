@@ -1,5 +1,6 @@
 package io.syndata.quality.ml;
 
+import io.syndata.quality.Values;
 import io.syndata.quality.DetectionReport;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
@@ -253,7 +254,7 @@ public final class Detection {
       if (columns[i] < 0 || row[columns[i]] == null) {
         return null;
       }
-      k[i] = Labels.key(row[columns[i]]);
+      k[i] = Values.key(row[columns[i]]);
     }
     return Arrays.asList(k);
   }

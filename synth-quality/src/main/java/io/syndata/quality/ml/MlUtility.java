@@ -1,5 +1,6 @@
 package io.syndata.quality.ml;
 
+import io.syndata.quality.Values;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
 import io.syndata.quality.TableData;
@@ -187,7 +188,7 @@ public final class MlUtility {
       Object[] v = data.column(target.name());
       Object[] out = new Object[rows.length];
       for (int i = 0; i < rows.length; i++) {
-        out[i] = Labels.key(v[rows[i]]);
+        out[i] = Values.key(v[rows[i]]);
       }
       return out;
     }

@@ -2,8 +2,8 @@ package io.syndata.quality.privacy;
 
 import io.syndata.quality.Fidelity;
 import io.syndata.quality.TableData;
+import io.syndata.quality.Values;
 import io.syndata.schema.Column;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -84,7 +84,7 @@ final class Gower {
       } else {
         Map<Object, Integer> dictionary = codes.get(j - ordered);
         for (int i = 0; i < rows.length; i++) {
-          Object key = key(values[rows[i]]);
+          Object key = Values.key(values[rows[i]]);
           out[i * d + j] = key == null ? NULL_CODE : dictionary.computeIfAbsent(key, k -> dictionary.size());
         }
       }
@@ -151,7 +151,7 @@ final class Gower {
     Object[] k = new Object[positions.length];
     for (int j = 0; j < positions.length; j++) {
       Object v = row[positions[j]];
-      k[j] = j < ordered ? (v == null ? null : (Object) Fidelity.numbers(new Object[] {v})[0]) : key(v);
+      k[j] = j < ordered ? (v == null ? null : (Object) Fidelity.numbers(new Object[] {v})[0]) : Values.key(v);
     }
     return Arrays.asList(k);
   }
@@ -161,18 +161,4 @@ final class Gower {
     return columns.stream().mapToInt(c -> data.columns().indexOf(c.name())).toArray();
   }
 
-  /** Integral numbers as Long and decimals without trailing zeros, so labels compare across sources. */
-  static Object key(Object v) {
-    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      return ((Number) v).longValue();
-    }
-    if (v instanceof BigDecimal b) {
-      BigDecimal s = b.stripTrailingZeros();
-      return s.scale() <= 0 && s.precision() - s.scale() < 19 ? (Object) s.longValueExact() : s;
-    }
-    if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 1e15) {
-      return x.longValue();
-    }
-    return v;
-  }
 }

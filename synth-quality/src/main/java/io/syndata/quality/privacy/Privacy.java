@@ -1,5 +1,6 @@
 package io.syndata.quality.privacy;
 
+import io.syndata.quality.Values;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
 import io.syndata.quality.PrivacyReport;
@@ -196,8 +197,8 @@ public final class Privacy {
     } else {
       Object mostFrequent = mostFrequent(realValues);
       for (int i = 0; i < victims.length; i++) {
-        Object truth = Gower.key(realValues[victims[i]]);
-        hits += Objects.equals(truth, Gower.key(synthValues[synthRows[guessedFrom[i]]])) ? 1 : 0;
+        Object truth = Values.key(realValues[victims[i]]);
+        hits += Objects.equals(truth, Values.key(synthValues[synthRows[guessedFrom[i]]])) ? 1 : 0;
         baselineHits += Objects.equals(truth, mostFrequent) ? 1 : 0;
       }
     }
@@ -218,7 +219,7 @@ public final class Privacy {
   private static Object mostFrequent(Object[] values) {
     Map<Object, Integer> counts = new HashMap<>();
     for (Object v : values) {
-      counts.merge(Optional.ofNullable(Gower.key(v)), 1, Integer::sum);
+      counts.merge(Optional.ofNullable(Values.key(v)), 1, Integer::sum);
     }
     return counts.entrySet().stream()
         .max(Map.Entry.<Object, Integer>comparingByValue()
