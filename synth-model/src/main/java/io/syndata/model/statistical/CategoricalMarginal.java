@@ -66,6 +66,27 @@ final class CategoricalMarginal implements Marginal {
     return new CategoricalMarginal(present.toArray(), cumulative);
   }
 
+  /** The position of a value among the categories, or -1 when it never occurred. */
+  int indexOf(Object value) {
+    Integer i = index.get(value);
+    return i == null ? -1 : i;
+  }
+
+  /** The same frequencies with the categories in the given order ({@code order[i]}: old position). */
+  CategoricalMarginal reordered(Integer[] order) {
+    Object[] newValues = new Object[values.length];
+    double[] newCumulative = new double[values.length];
+    double running = 0;
+    for (int i = 0; i < order.length; i++) {
+      int old = order[i];
+      newValues[i] = values[old];
+      running += cumulative[old] - (old == 0 ? 0 : cumulative[old - 1]);
+      newCumulative[i] = running;
+    }
+    newCumulative[newCumulative.length - 1] = 1;
+    return new CategoricalMarginal(newValues, newCumulative);
+  }
+
   @Override
   public double attenuation() {
     return Marginal.attenuation(cumulative);

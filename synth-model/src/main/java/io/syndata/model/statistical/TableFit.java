@@ -459,6 +459,7 @@ final class TableFit {
         z[k][i] = Gaussian.quantile(u);
       }
     }
+    orderCategories(copulaAttrs, z, rows, stride, sampled, raw);
     double[] attenuation = new double[a + b];
     for (int k = 0; k < a + b; k++) {
       attenuation[k] = (k < a ? sampled[k] : conditioningMarginals[k - a]).attenuation();
@@ -473,6 +474,89 @@ final class TableFit {
     List<String> parentColumns = conditioned ? conditioning.stream().map(c -> c.column.name()).toList() : List.of();
     return new StatisticalTableModel(table, scanned, attributeColumns, copulaIndex, texts, piis, sampled,
         copulaAttrs.size(), childRelations, primary, parentColumns, conditioningMarginals, copula, formats, nullRates);
+  }
+
+  /** A categorical column's association must explain at least this share of a column's variance to reorder it. */
+  static final double MIN_ASSOCIATION = 0.05;
+
+  /**
+   * Orders each categorical column's categories by the mean normal score, within the category, of
+   * the column it is most associated with (the largest correlation ratio). A copula only keeps
+   * monotone dependence, so an arbitrary (alphabetical) order of categories would lose relations such
+   * as education ↔ education_num; ordered this way they become monotone in the normal space.
+   */
+  private static void orderCategories(List<Attr> copulaAttrs, double[][] z, int rows, int stride, Marginal[] sampled,
+      double[][] raw) {
+    double[][] reference = z.clone();
+    for (int k = 0; k < copulaAttrs.size(); k++) {
+      Attr attr = copulaAttrs.get(k);
+      if (!attr.categorical || ((CategoricalMarginal) sampled[k]).values.length < 3) {
+        continue;
+      }
+      CategoricalMarginal m = (CategoricalMarginal) sampled[k];
+      int[] category = new int[rows];
+      for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
+        category[i] = m.indexOf(attr.decode(raw[k][slot]));
+      }
+      int best = -1;
+      double bestRatio = MIN_ASSOCIATION;
+      double[] bestMeans = null;
+      for (int j = 0; j < reference.length; j++) {
+        if (j == k) {
+          continue;
+        }
+        double[] sum = new double[m.values.length];
+        long[] count = new long[m.values.length];
+        double total = 0;
+        double totalSquares = 0;
+        long n = 0;
+        for (int i = 0; i < rows; i++) {
+          double x = reference[j][i];
+          if (category[i] < 0 || Double.isNaN(x)) {
+            continue;
+          }
+          sum[category[i]] += x;
+          count[category[i]]++;
+          total += x;
+          totalSquares += x * x;
+          n++;
+        }
+        if (n < 10) {
+          continue;
+        }
+        double mean = total / n;
+        double variance = totalSquares - n * mean * mean;
+        if (variance <= 1e-12) {
+          continue;
+        }
+        double between = 0;
+        double[] means = new double[sum.length];
+        for (int c = 0; c < sum.length; c++) {
+          means[c] = count[c] == 0 ? mean : sum[c] / count[c];
+          between += count[c] * (means[c] - mean) * (means[c] - mean);
+        }
+        double ratio = between / variance;
+        if (ratio > bestRatio) {
+          bestRatio = ratio;
+          best = j;
+          bestMeans = means;
+        }
+      }
+      if (best < 0) {
+        continue;
+      }
+      double[] means = bestMeans;
+      Integer[] order = new Integer[means.length];
+      for (int c = 0; c < order.length; c++) {
+        order[c] = c;
+      }
+      java.util.Arrays.sort(order, (x, y) -> means[x] != means[y] ? Double.compare(means[x], means[y]) : Integer.compare(x, y));
+      CategoricalMarginal reordered = m.reordered(order);
+      sampled[k] = reordered;
+      for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
+        z[k][i] = Gaussian.quantile(reordered.cdf(attr.decode(raw[k][slot])));
+      }
+    }
   }
 
   private int countParented() {
