@@ -16,6 +16,8 @@ public record PrivacyReport(List<TablePrivacy> tables) {
   /**
    * @param exactMatchShare share of synthetic rows identical to a training row on every compared
    *     column (ideal 0)
+   * @param holdoutExactMatchShare the same share for holdout rows: what chance alone gives on data
+   *     with few columns of few values (empty without holdout data)
    * @param closerToTrainingShare share of synthetic rows whose closest real row is a training row
    *     rather than a holdout row, the holdout being as large as the training sample compared (ideal
    *     0.5); empty without holdout data
@@ -28,7 +30,8 @@ public record PrivacyReport(List<TablePrivacy> tables) {
    *     over {@link #DCR_BINS} equal bins of [0, {@code dcrMax}]
    * @param dcrHoldout distances of holdout rows to their closest training row, same bins; empty
    *     without holdout data
-   * @param score in [0, 1]: the mean of 1 − exact-match share, 1 − 2·|closer-to-training − 0.5| and
+   * @param score in [0, 1]: the mean of 1 − exact-match share (less the holdout's share, when there is
+   *     one, since matches a holdout row also has are chance, not leakage), 1 − 2·|closer-to-training − 0.5| and
    *     1 − (2·max(membership AUC, 0.5) − 1), over those that exist
    */
   public record TablePrivacy(
@@ -37,6 +40,7 @@ public record PrivacyReport(List<TablePrivacy> tables) {
       int trainingRows,
       int holdoutRows,
       double exactMatchShare,
+      OptionalDouble holdoutExactMatchShare,
       OptionalDouble closerToTrainingShare,
       double nndrMedian,
       OptionalDouble membershipAuc,

@@ -97,10 +97,14 @@ public final class QualityReports {
         .ifPresent(d -> out.add(String.format(Locale.ROOT, "A classifier tells synthetic from real rows of %s (%s) apart with"
             + " ROC AUC %.2f: look at its weakest columns and pairs first.", d.table(), d.variant(), Math.max(d.logisticAuc(), d.boostedTreesAuc()))));
     for (PrivacyReport.TablePrivacy p : privacy.tables()) {
-      if (p.exactMatchShare() > 0.01) {
-        out.add(String.format(Locale.ROOT, "%.1f %% of the synthetic rows of %s equal a real row on every compared column:"
-            + " with few columns of few values that can happen by chance; otherwise mark identifying columns as text or pii.",
-            100 * p.exactMatchShare(), p.table()));
+      // Holdout rows equal to a training row show what chance gives on columns of few values.
+      double chance = p.holdoutExactMatchShare().orElse(0);
+      if (p.exactMatchShare() > chance + 0.02) {
+        String against = p.holdoutExactMatchShare().isPresent()
+            ? String.format(Locale.ROOT, ", against %.1f %% of unseen real rows", 100 * chance)
+            : " (with holdout data the report could tell chance from copying)";
+        out.add(String.format(Locale.ROOT, "%.1f %% of the synthetic rows of %s equal a training row on every compared column%s:"
+            + " mark identifying columns as text or pii, or exclude them.", 100 * p.exactMatchShare(), p.table(), against));
       }
       if (p.closerToTrainingShare().isPresent() && p.closerToTrainingShare().getAsDouble() > 0.6) {
         out.add(String.format(Locale.ROOT, "Synthetic rows of %s lie closer to training rows than to unseen ones (%.1f %%, ideal 50 %%):"

@@ -89,8 +89,8 @@ final class Models {
         int p = width(xTrain);
         smile.classification.SoftClassifier<smile.data.Tuple> model;
         if (kind == Kind.RANDOM_FOREST) {
-          model = RandomForest.fit(FORMULA, train, FOREST_TREES, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI, FOREST_DEPTH,
-              FOREST_LEAVES, 5, 1.0, null, seeds(seed, FOREST_TREES));
+          model = sequential(() -> RandomForest.fit(FORMULA, train, FOREST_TREES, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
+              FOREST_DEPTH, FOREST_LEAVES, 5, 1.0, null, seeds(seed, FOREST_TREES)));
         } else {
           MathEx.setSeed(seed);
           model = kind == Kind.FAST_BOOSTING
@@ -128,8 +128,8 @@ final class Models {
         smile.regression.DataFrameRegression model;
         if (kind == Kind.RANDOM_FOREST) {
           // Breiman's p/3, but never fewer than 3 candidates: one-hot columns would otherwise crowd out the few informative ones.
-          model = smile.regression.RandomForest.fit(FORMULA, train, FOREST_TREES, Math.max(Math.min(p, 3), p / 3), FOREST_DEPTH,
-              FOREST_LEAVES, 5, 1.0, seeds(seed, FOREST_TREES));
+          model = sequential(() -> smile.regression.RandomForest.fit(FORMULA, train, FOREST_TREES, Math.max(Math.min(p, 3), p / 3),
+              FOREST_DEPTH, FOREST_LEAVES, 5, 1.0, seeds(seed, FOREST_TREES)));
         } else {
           MathEx.setSeed(seed);
           model = smile.regression.GradientTreeBoost.fit(FORMULA, train, Loss.ls(), BOOSTED_TREES, 4, 16, 5, BOOSTING_SHRINKAGE, 0.7);
@@ -199,6 +199,26 @@ final class Models {
       names[j] = "x" + j;
     }
     return DataFrame.of(x, names);
+  }
+
+  /**
+   * Runs a fit on a single-worker fork-join pool. Smile grows a forest's trees on parallel streams
+   * and each tree draws from the thread's generator; with work stealing, which thread runs which
+   * part of which tree varies from run to run, and so did the forests. One worker makes the order,
+   * and so the forest, the same every time.
+   */
+  private static <T> T sequential(java.util.function.Supplier<T> fit) {
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(1);
+    try {
+      return pool.submit(fit::get).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting a model", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static LongStream seeds(long seed, int trees) {

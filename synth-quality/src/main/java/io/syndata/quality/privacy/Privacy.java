@@ -118,6 +118,9 @@ public final class Privacy {
 
     OptionalDouble closer = OptionalDouble.empty();
     OptionalDouble membership = OptionalDouble.empty();
+    OptionalDouble holdoutExactMatch = holdout.isPresent()
+        ? OptionalDouble.of(exactMatchShare(gower, training, holdout.get()))
+        : OptionalDouble.empty();
     Optional<double[]> dcrHoldout = Optional.empty();
     int holdoutRows = 0;
     if (holdout.isPresent()) {
@@ -148,12 +151,13 @@ public final class Privacy {
     for (Column c : sensitive) {
       inference.add(attributeInference(columns, c, training, synthetic, synthRows, seed, t));
     }
-    double score = score(exactMatch, closer, membership);
-    return new PrivacyReport.TablePrivacy(t, s.count(), tr.count(), holdoutRows, exactMatch, closer, nndr, membership, inference,
+    double score = score(exactMatch, holdoutExactMatch, closer, membership);
+    return new PrivacyReport.TablePrivacy(t, s.count(), tr.count(), holdoutRows, exactMatch, holdoutExactMatch, closer, nndr,
+        membership, inference,
         dcrMax, histogram(dcrSynthetic, dcrMax), dcrHoldout.map(d -> histogram(d, dcrMax)), score);
   }
 
-  /** Share of the synthetic sample's rows equal on every compared column to some training row. */
+  /** Share of the other sample's rows equal on every compared column to some training row. */
   private static double exactMatchShare(Gower gower, TableData training, TableData synthetic) {
     int[] trainingPositions = gower.positions(training);
     int[] syntheticPositions = gower.positions(synthetic);
@@ -228,9 +232,12 @@ public final class Privacy {
         .orElse(null);
   }
 
-  /** The mean of 1 − exact-match share, 1 − 2·|closer − 0.5| and 1 − (2·max(AUC, 0.5) − 1), over those present. */
-  static double score(double exactMatch, OptionalDouble closer, OptionalDouble membership) {
-    double sum = 1 - exactMatch;
+  /**
+   * The mean of 1 − exact-match share above the holdout's, 1 − 2·|closer − 0.5| and
+   * 1 − (2·max(AUC, 0.5) − 1), over those present.
+   */
+  static double score(double exactMatch, OptionalDouble holdoutExactMatch, OptionalDouble closer, OptionalDouble membership) {
+    double sum = 1 - Math.max(0, exactMatch - holdoutExactMatch.orElse(0));
     int n = 1;
     if (closer.isPresent()) {
       sum += 1 - 2 * Math.abs(closer.getAsDouble() - 0.5);

@@ -388,11 +388,12 @@ final class HtmlReport {
       return;
     }
     out.append("<p class=\"note\">Distances are Gower distances over the compared columns. Exact matches: synthetic rows equal to a"
-        + " training row (ideal 0&nbsp;%). Closer to training: synthetic rows whose nearest real row is a training row rather"
+        + " training row (ideal 0&nbsp;%); holdout exact matches: unseen real rows equal to a training row, what chance alone gives."
+        + " Closer to training: synthetic rows whose nearest real row is a training row rather"
         + " than a holdout row (ideal 50&nbsp;%). NNDR: nearest over second-nearest training distance (near 1 is safe)."
         + " Membership AUC: telling training from holdout rows by their distance to the synthetic data (ideal 0.5).</p>\n");
     out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th class=\"num\">Synthetic rows</th>"
-        + "<th class=\"num\">Training rows</th><th class=\"num\">Holdout rows</th><th class=\"num\">Exact matches</th>"
+        + "<th class=\"num\">Training rows</th><th class=\"num\">Holdout rows</th><th class=\"num\">Exact matches</th><th class=\"num\">Holdout exact matches</th>"
         + "<th class=\"num\">Closer to training</th><th class=\"num\">NNDR median</th><th class=\"num\">Membership AUC</th>"
         + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
     for (PrivacyReport.TablePrivacy t : p.tables()) {
@@ -400,7 +401,8 @@ final class HtmlReport {
           .append("<td class=\"num\">").append(count(t.syntheticRows())).append("</td>")
           .append("<td class=\"num\">").append(count(t.trainingRows())).append("</td>")
           .append("<td class=\"num\">").append(t.holdoutRows() > 0 ? count(t.holdoutRows()) : NONE).append("</td>")
-          .append(scoreCell(t.exactMatchShare())).append(scoreCell(mean(t.closerToTrainingShare())))
+          .append(scoreCell(t.exactMatchShare())).append(scoreCell(mean(t.holdoutExactMatchShare())))
+          .append(scoreCell(mean(t.closerToTrainingShare())))
           .append(numberCell(t.nndrMedian(), 3)).append(numberCell(mean(t.membershipAuc()), 3)).append(scoreBarCell(t.score()))
           .append("</tr>\n");
     }

@@ -97,7 +97,7 @@ class PrivacyTest {
 
   @Test
   void scoreAndHistogramFollowTheirDefinitions() {
-    assertThat(Privacy.score(0.2, OptionalDouble.of(0.75), OptionalDouble.of(0.6))).isCloseTo((0.8 + 0.5 + 0.8) / 3, within(1e-12));
+    assertThat(Privacy.score(0.2, OptionalDouble.empty(), OptionalDouble.of(0.75), OptionalDouble.of(0.6))).isCloseTo((0.8 + 0.5 + 0.8) / 3, within(1e-12));
     assertThat(Privacy.histogram(new double[] {0, 0.5, 1.0, 1.0}, 1.0)).hasSize(20).startsWith(1).endsWith(2);
   }
 

@@ -112,10 +112,10 @@ final class ReportFixture {
     List<Integer> dcrSynthetic = List.of(3, 8, 15, 22, 30, 28, 25, 19, 14, 10, 8, 6, 4, 3, 2, 1, 1, 0, 1, 0);
     List<Integer> dcrHoldout = List.of(2, 7, 14, 24, 31, 29, 24, 20, 15, 9, 8, 6, 5, 2, 2, 1, 0, 1, 0, 0);
     PrivacyReport privacy = new PrivacyReport(List.of(
-        new PrivacyReport.TablePrivacy(PARENT, 200, 160, 40, 0.0, OptionalDouble.of(0.53), 0.91, OptionalDouble.of(0.52),
+        new PrivacyReport.TablePrivacy(PARENT, 200, 160, 40, 0.0, OptionalDouble.of(0.0), OptionalDouble.of(0.53), 0.91, OptionalDouble.of(0.52),
             List.of(new PrivacyReport.AttributeInference("balance", 0.21, 0.18, 0.0366)), 0.8, dcrSynthetic,
             Optional.of(dcrHoldout), 0.95),
-        new PrivacyReport.TablePrivacy(CHILD, 550, 440, 0, 0.004, OptionalDouble.empty(), 0.88, OptionalDouble.empty(),
+        new PrivacyReport.TablePrivacy(CHILD, 550, 440, 0, 0.004, OptionalDouble.empty(), OptionalDouble.empty(), 0.88, OptionalDouble.empty(),
             List.of(), 1.2, dcrSynthetic, Optional.empty(), 0.996)));
     QualityReport.Visuals visuals = VisualsBuilder.build(data, fidelity);
     Map<String, Long> rows = Map.of(PARENT, data.real(PARENT).totalRows(), CHILD, data.real(CHILD).totalRows());
