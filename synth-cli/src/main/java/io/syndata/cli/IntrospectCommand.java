@@ -40,7 +40,7 @@ final class IntrospectCommand implements Callable<Integer> {
       outWriter.printf(Locale.ROOT, "%-28s %,10d rows  pk %s%n", t.name(), t.rowCount(),
           t.primaryKey().isEmpty() ? "(none)" : t.primaryKey());
       for (Column c : t.columns()) {
-        outWriter.printf(Locale.ROOT, "    %-26s %-12s %-11s%s%s%n", c.name(), c.type(), c.kind().fileName(),
+        outWriter.printf(Locale.ROOT, "    %-26s %-12s %-11s%s%s%n", c.name(), c.type(), c.excluded() ? "excluded" : c.kind().fileName(),
             c.pii().map(p -> " (" + p + ")").orElse(""), c.nullable() ? "" : " not null");
       }
       for (ForeignKey fk : t.foreignKeys()) {

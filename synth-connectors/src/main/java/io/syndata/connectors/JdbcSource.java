@@ -183,6 +183,10 @@ final class JdbcSource implements Source {
         String name = rs.getString("COLUMN_NAME");
         String typeName = Optional.ofNullable(rs.getString("TYPE_NAME")).orElse("");
         int jdbcType = rs.getInt("DATA_TYPE");
+        if (jdbcType == Types.DISTINCT) {
+          // A domain or distinct type: what matters is the type it is built on.
+          jdbcType = sourceDataType(rs).orElse(jdbcType);
+        }
         int size = rs.getInt("COLUMN_SIZE");
         int digits = rs.getInt("DECIMAL_DIGITS");
         boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
@@ -207,6 +211,15 @@ final class JdbcSource implements Source {
       }
     }
     return List.copyOf(byPosition.values());
+  }
+
+  private static Optional<Integer> sourceDataType(ResultSet rs) {
+    try {
+      int source = rs.getInt("SOURCE_DATA_TYPE");
+      return rs.wasNull() || source == 0 ? Optional.empty() : Optional.of(source);
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
   }
 
   /** The portable type of a column, by type name first (drivers disagree on type codes), then by code. */

@@ -40,6 +40,9 @@ public record Column(
     sqlType = sqlType == null ? "" : sqlType;
     kind = kind == null ? ColumnKinds.defaultKind(name, type) : kind;
     pii = pii == null ? Optional.empty() : pii;
+    if (kind == ColumnKind.PII && pii.isEmpty()) {
+      pii = ColumnKinds.piiOf(name);
+    }
   }
 
   /** A column of the given type with no length or precision, the kind left to {@link ColumnKinds}. */
