@@ -22,7 +22,7 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * The CSV files of a folder: one table per {@code <table>.csv} or {@code <table>.csv.gz}, UTF-8,
- * RFC 4180 with a header row. An unquoted empty field is NULL; a quoted empty field ({@code ""}) is
+ * RFC 4180 with a header row (the delimiter may be a comma, semicolon, tab or pipe). An unquoted empty field is NULL; a quoted empty field ({@code ""}) is
  * the empty string.
  */
 final class CsvFiles {
@@ -71,10 +71,39 @@ final class CsvFiles {
         in = new GZIPInputStream(in, 1 << 16);
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      return CSVParser.parse(reader, FORMAT);
+      reader.mark(1 << 15);
+      String firstLine = reader.readLine();
+      reader.reset();
+      return CSVParser.parse(reader, FORMAT.builder().setDelimiter(delimiter(firstLine == null ? "" : firstLine)).build());
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new SynthException("cannot read file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The delimiter of a file, from its header line: whichever of comma, semicolon, tab and pipe
+   * occurs most outside quotes (comma when none does), so that spreadsheet exports with semicolons
+   * read as they are.
+   */
+  static char delimiter(String header) {
+    char[] candidates = {',', ';', '\t', '|'};
+    int[] counts = new int[candidates.length];
+    boolean quoted = false;
+    for (char ch : header.toCharArray()) {
+      if (ch == '"') {
+        quoted = !quoted;
+      }
+      for (int i = 0; i < candidates.length && !quoted; i++) {
+        counts[i] += ch == candidates[i] ? 1 : 0;
+      }
+    }
+    int best = 0;
+    for (int i = 1; i < candidates.length; i++) {
+      if (counts[i] > counts[best]) {
+        best = i;
+      }
+    }
+    return candidates[best];
   }
 
   /** The header names, without a UTF-8 byte-order mark. */

@@ -12,8 +12,10 @@ import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns an introspected structure into a schema whose column kinds fit the data. */
@@ -34,18 +36,18 @@ final class Profiler {
         tables.add(table);
         continue;
       }
-      List<Set<Object>> distinct = new ArrayList<>();
+      List<Map<Object, Integer>> distinct = new ArrayList<>();
       long[] nonNull = new long[candidates.size()];
-      candidates.forEach(c -> distinct.add(new HashSet<>()));
+      candidates.forEach(c -> distinct.add(new HashMap<>()));
       source.scan(table, candidates.stream().map(Column::name).toList(), batch -> {
         for (int c = 0; c < candidates.size(); c++) {
-          Set<Object> seen = distinct.get(c);
+          Map<Object, Integer> seen = distinct.get(c);
           for (int r = 0; r < batch.size(); r++) {
             Object v = batch.value(c, r);
             if (v != null) {
               nonNull[c]++;
-              if (seen.size() <= ColumnKinds.MAX_CATEGORIES) {
-                seen.add(v);
+              if (seen.size() <= ColumnKinds.MAX_CATEGORIES || seen.containsKey(v)) {
+                seen.merge(v, 1, Integer::sum);
               }
             }
           }
@@ -54,7 +56,8 @@ final class Profiler {
       List<Column> refined = new ArrayList<>();
       for (Column c : table.columns()) {
         int i = candidates.indexOf(c);
-        refined.add(i < 0 ? c : ColumnKinds.refine(c, distinct.get(i).size(), nonNull[i]));
+        long singletons = i < 0 ? 0 : distinct.get(i).values().stream().filter(n -> n == 1).count();
+        refined.add(i < 0 ? c : ColumnKinds.refine(c, distinct.get(i).size(), nonNull[i], singletons));
       }
       tables.add(table.withColumns(refined));
     }

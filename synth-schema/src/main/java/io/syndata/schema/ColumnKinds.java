@@ -56,17 +56,22 @@ public final class ColumnKinds {
   }
 
   /**
-   * Refines a string column's kind from its profile: few repeated values stay categorical, anything
-   * else is text (so that no identifying value is ever copied). Other columns keep their kind.
+   * Refines a string column's kind from its profile: a few values that repeat stay categorical,
+   * anything else is text, so that no identifying value is ever copied. A value seen once is as
+   * identifying as a name, so a column whose distinct values are mostly seen once is text whatever
+   * its size. Other columns keep their kind.
    *
    * @param distinct distinct non-null values seen (may be capped above {@link #MAX_CATEGORIES})
    * @param nonNull non-null values seen
+   * @param singletons distinct values seen exactly once (among those counted)
    */
-  public static Column refine(Column column, long distinct, long nonNull) {
+  public static Column refine(Column column, long distinct, long nonNull, long singletons) {
     if (column.kind() != ColumnKind.CATEGORICAL || column.type() != DataType.STRING) {
       return column;
     }
-    boolean categorical = distinct <= MAX_CATEGORIES && (distinct <= 20 || distinct * 2 <= nonNull);
+    boolean categorical = distinct <= MAX_CATEGORIES
+        && (distinct <= 20 || distinct * 2 <= nonNull)
+        && singletons * 2 <= distinct;
     return categorical ? column : column.withKind(ColumnKind.TEXT, Optional.empty());
   }
 }

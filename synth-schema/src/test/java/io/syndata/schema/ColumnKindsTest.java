@@ -34,8 +34,17 @@ class ColumnKindsTest {
   @Test
   void manyDistinctStringsBecomeTextAndFewRepeatedOnesStayCategorical() {
     Column c = Column.of("city", DataType.STRING, true);
-    assertThat(ColumnKinds.refine(c, 12, 10_000).kind()).isEqualTo(ColumnKind.CATEGORICAL);
-    assertThat(ColumnKinds.refine(c, 9_000, 10_000).kind()).isEqualTo(ColumnKind.TEXT);
-    assertThat(ColumnKinds.refine(c, 600, 100_000).kind()).isEqualTo(ColumnKind.TEXT);
+    assertThat(ColumnKinds.refine(c, 12, 10_000, 0).kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(ColumnKinds.refine(c, 9_000, 10_000, 8_000).kind()).isEqualTo(ColumnKind.TEXT);
+    assertThat(ColumnKinds.refine(c, 600, 100_000, 0).kind()).isEqualTo(ColumnKind.TEXT);
+  }
+
+  @Test
+  void valuesSeenOnceAreTextEvenInATinyTable() {
+    Column c = Column.of("customer", DataType.STRING, false);
+    // Three rows, three names: each identifies a row and must not be copied.
+    assertThat(ColumnKinds.refine(c, 3, 3, 3).kind()).isEqualTo(ColumnKind.TEXT);
+    // Three rows, two values, one of them repeated: a category.
+    assertThat(ColumnKinds.refine(c, 2, 3, 1).kind()).isEqualTo(ColumnKind.CATEGORICAL);
   }
 }
