@@ -274,6 +274,22 @@ public final class Generator {
       }
     }
 
+    // Keys of several columns (composite primary keys and unique constraints) must not repeat;
+    // tuples with a null are exempt, as in SQL.
+    List<int[]> multiKeys = new ArrayList<>();
+    if (table.primaryKey().size() > 1) {
+      multiKeys.add(pkAt);
+    }
+    for (List<String> unique : table.uniqueKeys()) {
+      if (unique.size() > 1 && !unique.equals(table.primaryKey()) && unique.stream().allMatch(at::containsKey)) {
+        multiKeys.add(unique.stream().mapToInt(at::get).toArray());
+      }
+    }
+    List<Set<List<Object>>> multiSeen = new ArrayList<>();
+    multiKeys.forEach(k -> multiSeen.add(new HashSet<>()));
+    int firstSecondary = primary.isPresent() ? 1 : 0;
+    long dropped = 0;
+
     // 4. What to keep for the children.
     State state = new State(name);
     for (String keep : retained(table)) {
@@ -345,6 +361,11 @@ public final class Generator {
         for (int c : uniqueColumns) {
           out[c][w] = unique(out[c][w], uniqueSeen.get(c), columns.get(c).length());
         }
+        if (!multiKeys.isEmpty() && !keepUnique(out, w, multiKeys, multiSeen, links, parentRows, fromRelation, fromParentColumn,
+            firstSecondary, attribute, uniqueColumns, sample, b, keyRandom)) {
+          dropped++;
+          continue;
+        }
         for (Map.Entry<String, Object[]> e : state.columns.entrySet()) {
           e.getValue()[rows] = out[at.get(e.getKey())][w];
         }
@@ -365,6 +386,10 @@ public final class Generator {
       }
       progress.advanced("generate", name, rows);
       start = end;
+    }
+    if (dropped > 0) {
+      progress.warn("left out " + dropped + " generated rows of " + name + " whose key of several columns repeated"
+          + " and could not be redrawn");
     }
     state.size = rows;
     states.put(name, state);
@@ -407,6 +432,56 @@ public final class Generator {
       t.add(out[c][w]);
     }
     return t;
+  }
+
+  /**
+   * Makes the row's tuples of every multi-column key new: a repeated tuple gets other secondary
+   * parents (where the key holds their columns) and other sampled values for its attribute columns,
+   * up to 32 times. Records the tuples and returns true, or false when the row must be left out.
+   */
+  private boolean keepUnique(Object[][] out, int w, List<int[]> keys, List<Set<List<Object>>> seen, List<Relation> links,
+      int[] parentRows, int[] fromRelation, int[] fromParentColumn, int firstSecondary, int[] attribute,
+      List<Integer> uniqueColumns, TableSample sample, int sampleSize, SplittableRandom random) {
+    for (int attempt = 0; attempt <= 32; attempt++) {
+      int clash = -1;
+      for (int u = 0; u < keys.size() && clash < 0; u++) {
+        List<Object> t = tuple(out, keys.get(u), w);
+        if (!t.contains(null) && seen.get(u).contains(t)) {
+          clash = u;
+        }
+      }
+      if (clash < 0) {
+        for (int u = 0; u < keys.size(); u++) {
+          List<Object> t = tuple(out, keys.get(u), w);
+          if (!t.contains(null)) {
+            seen.get(u).add(t);
+          }
+        }
+        return true;
+      }
+      if (attempt == 32) {
+        return false;
+      }
+      boolean changed = false;
+      for (int c : keys.get(clash)) {
+        int k = fromRelation[c];
+        if (k >= firstSecondary && parentRows[k] >= 0) {
+          int size = states.get(links.get(k).parent()).size;
+          if (size > 1) {
+            parentRows[k] = random.nextInt(size);
+            changed = true;
+          }
+        } else if (attribute[c] >= 0 && !uniqueColumns.contains(c) && sampleSize > 1) {
+          out[c][w] = sample.values()[attribute[c]][random.nextInt(sampleSize)];
+          changed = true;
+        }
+      }
+      if (!changed) {
+        return false;
+      }
+      fillForeignKeys(out, w, links, parentRows, fromRelation, fromParentColumn);
+    }
+    return false;
   }
 
   /** Draws other secondary parents until the key tuple is new; false when none is found. */
