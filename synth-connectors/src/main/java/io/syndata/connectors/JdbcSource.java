@@ -241,7 +241,7 @@ final class JdbcSource implements Source {
       case "bit" -> size <= 1 ? DataType.BOOLEAN : null;
       case "tinyint" -> jdbcType == Types.BIT || jdbcType == Types.BOOLEAN ? DataType.BOOLEAN : DataType.INTEGER;
       case "smallint", "int", "integer", "bigint", "mediumint", "int2", "int4", "int8", "serial", "bigserial",
-          "smallserial", "serial4", "serial8", "utinyint", "usmallint", "uinteger" -> DataType.INTEGER;
+          "smallserial", "serial4", "serial8", "utinyint", "usmallint", "uinteger", "year" -> DataType.INTEGER;
       case "numeric", "decimal", "number", "dec" -> DataType.DECIMAL;
       case "real", "float", "double", "double precision", "float4", "float8", "binary_float", "binary_double" -> DataType.FLOAT;
       case "date" -> DataType.DATE;
