@@ -116,7 +116,7 @@ public final class SynData {
         }
       }
       Optional<QualityReport> report = request.report().map(spec -> timings.phase("report", () -> {
-        QualityReport q = report(schema, training, request.target(), split.map(HoldoutSplit::holdout), spec.options());
+        QualityReport q = report(schema, training, request.target(), split.map(HoldoutSplit::holdout), spec.options(), timings);
         ReportWriter.write(q, spec.directory());
         return q;
       }));
@@ -139,7 +139,7 @@ public final class SynData {
       Schema schema = introspect(real, source, progress);
       Optional<Source> holdoutSource = holdout.map(h -> openSource(new SourceSpec(h, real.schemaFile(), real.filter())));
       try {
-        QualityReport q = report(schema, source, synthetic, holdoutSource, spec.options());
+        QualityReport q = report(schema, source, synthetic, holdoutSource, spec.options(), progress);
         ReportWriter.write(q, spec.directory());
         return q;
       } finally {
@@ -149,10 +149,13 @@ public final class SynData {
   }
 
   private static QualityReport report(Schema schema, Source real, String syntheticLocation, Optional<Source> holdout,
-      ReportOptions options) {
+      ReportOptions options, Progress progress) {
     try (Source synthetic = openSynthetic(syntheticLocation)) {
+      long start = System.nanoTime();
       EvaluationData data = EvaluationData.load(schema, real, synthetic, holdout, options.maxRows(), options.seed());
-      return QualityReports.evaluate(data, options);
+      long rows = schema.tables().stream().mapToLong(t -> data.real(t.name()).totalRows() + data.synthetic(t.name()).totalRows()).sum();
+      progress.finished("report", "reading real and synthetic", rows, since(start));
+      return QualityReports.evaluate(data, options, progress);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.syndata.quality;
 
+import io.syndata.data.Progress;
 import io.syndata.quality.ml.Detection;
 import io.syndata.quality.ml.MlUtility;
 import io.syndata.quality.privacy.Privacy;
@@ -22,10 +23,17 @@ public final class QualityReports {
   private QualityReports() {}
 
   public static QualityReport evaluate(EvaluationData data, ReportOptions options) {
-    FidelityReport fidelity = Fidelity.evaluate(data);
-    DetectionReport detection = Detection.evaluate(data, options.seed());
-    Optional<UtilityReport> utility = options.target().flatMap(t -> MlUtility.evaluate(data, t, options.seed()));
-    PrivacyReport privacy = Privacy.evaluate(data, options.sensitive(), options.seed());
+    return evaluate(data, options, Progress.NONE);
+  }
+
+  /** As {@link #evaluate(EvaluationData, ReportOptions)}, reporting each metric family as phase {@code report}. */
+  public static QualityReport evaluate(EvaluationData data, ReportOptions options, Progress progress) {
+    long rows = data.schema().tables().stream().mapToLong(t -> data.real(t.name()).size()).sum();
+    FidelityReport fidelity = timed(progress, "fidelity", rows, () -> Fidelity.evaluate(data));
+    DetectionReport detection = timed(progress, "detection", rows, () -> Detection.evaluate(data, options.seed()));
+    Optional<UtilityReport> utility = timed(progress, "ml utility", rows,
+        () -> options.target().flatMap(t -> MlUtility.evaluate(data, t, options.seed())));
+    PrivacyReport privacy = timed(progress, "privacy", rows, () -> Privacy.evaluate(data, options.sensitive(), options.seed()));
     QualityReport.Visuals visuals = VisualsBuilder.build(data, fidelity);
     QualityReport.Summary summary = summarize(fidelity, detection, utility, privacy);
     Map<String, Long> realRows = new LinkedHashMap<>();
@@ -38,6 +46,14 @@ public final class QualityReports {
         data.hasHoldout());
     return new QualityReport(summary, fidelity, detection, utility, privacy, visuals, sampling,
         recommendations(summary, fidelity, detection, utility, privacy, options, data));
+  }
+
+  private static <T> T timed(Progress progress, String part, long rows, java.util.function.Supplier<T> work) {
+    long start = System.nanoTime();
+    progress.started("report", part, rows);
+    T result = work.get();
+    progress.finished("report", part, rows, java.time.Duration.ofNanos(System.nanoTime() - start));
+    return result;
   }
 
   /** The headline figures and the weighted overall score; see {@link QualityReport.Summary}. */
