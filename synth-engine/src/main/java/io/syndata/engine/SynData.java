@@ -2,7 +2,6 @@ package io.syndata.engine;
 
 import io.syndata.connectors.Connectors;
 import io.syndata.data.Progress;
-import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;

@@ -1,6 +1,5 @@
 package io.syndata.schema;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
