@@ -337,7 +337,7 @@ public final class Generator {
         fillForeignKeys(out, w, links, parentRows, fromRelation, fromParentColumn);
         if (junction && !tuples.add(tuple(out, pkAt, w))) {
           if (!retryJunction(out, w, links, parentRows, fromRelation, fromParentColumn, pkAt, tuples, keyRandom,
-              primary.isPresent() ? 1 : 0)) {
+              primary.isPresent() ? 1 : 0, secondary, row, n)) {
             continue;
           }
         }
@@ -362,7 +362,7 @@ public final class Generator {
           out[c][w] = unique(out[c][w], uniqueSeen.get(c), columns.get(c).length());
         }
         if (!multiKeys.isEmpty() && !keepUnique(out, w, multiKeys, multiSeen, links, parentRows, fromRelation, fromParentColumn,
-            firstSecondary, attribute, uniqueColumns, sample, b, keyRandom)) {
+            firstSecondary, attribute, uniqueColumns, sample, b, keyRandom, secondary, row, n)) {
           dropped++;
           continue;
         }
@@ -441,7 +441,8 @@ public final class Generator {
    */
   private boolean keepUnique(Object[][] out, int w, List<int[]> keys, List<Set<List<Object>>> seen, List<Relation> links,
       int[] parentRows, int[] fromRelation, int[] fromParentColumn, int firstSecondary, int[] attribute,
-      List<Integer> uniqueColumns, TableSample sample, int sampleSize, SplittableRandom random) {
+      List<Integer> uniqueColumns, TableSample sample, int sampleSize, SplittableRandom random, Map<Relation, int[]> secondary,
+      int row, int n) {
     for (int attempt = 0; attempt <= 32; attempt++) {
       int clash = -1;
       for (int u = 0; u < keys.size() && clash < 0; u++) {
@@ -466,11 +467,7 @@ public final class Generator {
       for (int c : keys.get(clash)) {
         int k = fromRelation[c];
         if (k >= firstSecondary && parentRows[k] >= 0) {
-          int size = states.get(links.get(k).parent()).size;
-          if (size > 1) {
-            parentRows[k] = random.nextInt(size);
-            changed = true;
-          }
+          changed |= redrawSecondary(links.get(k), k, parentRows, secondary, row, n, random);
         } else if (attribute[c] >= 0 && !uniqueColumns.contains(c) && sampleSize > 1) {
           out[c][w] = sample.values()[attribute[c]][random.nextInt(sampleSize)];
           changed = true;
@@ -484,17 +481,42 @@ public final class Generator {
     return false;
   }
 
+  /**
+   * Gives the row another secondary parent: preferably by swapping with a row still to come, so
+   * every parent keeps its sampled number of children; else (the last rows) a parent drawn at random.
+   */
+  private boolean redrawSecondary(Relation r, int k, int[] parentRows, Map<Relation, int[]> secondary, int row, int n,
+      SplittableRandom random) {
+    int[] assigned = secondary.get(r);
+    if (assigned != null && row + 1 < n) {
+      int other = row + 1 + random.nextInt(n - row - 1);
+      if (assigned[other] >= 0) {
+        int mine = parentRows[k];
+        parentRows[k] = assigned[other];
+        assigned[other] = mine;
+        assigned[row] = parentRows[k];
+        return true;
+      }
+    }
+    int size = states.get(r.parent()).size;
+    if (size > 1) {
+      parentRows[k] = random.nextInt(size);
+      return true;
+    }
+    return false;
+  }
+
   /** Draws other secondary parents until the key tuple is new; false when none is found. */
   private boolean retryJunction(Object[][] out, int w, List<Relation> links, int[] parentRows, int[] fromRelation,
-      int[] fromParentColumn, int[] pkAt, Set<List<Object>> tuples, SplittableRandom random, int firstSecondary) {
+      int[] fromParentColumn, int[] pkAt, Set<List<Object>> tuples, SplittableRandom random, int firstSecondary,
+      Map<Relation, int[]> secondary, int row, int n) {
     if (firstSecondary >= links.size()) {
       return false;
     }
     for (int attempt = 0; attempt < 32; attempt++) {
       for (int k = firstSecondary; k < links.size(); k++) {
-        int size = states.get(links.get(k).parent()).size;
-        if (size > 0 && parentRows[k] >= 0) {
-          parentRows[k] = random.nextInt(size);
+        if (parentRows[k] >= 0) {
+          redrawSecondary(links.get(k), k, parentRows, secondary, row, n, random);
         }
       }
       fillForeignKeys(out, w, links, parentRows, fromRelation, fromParentColumn);
