@@ -5,6 +5,7 @@ import io.syndata.data.RowBatch;
 import io.syndata.data.Source;
 import io.syndata.data.Target;
 import io.syndata.schema.Column;
+import io.syndata.schema.ForeignKey;
 import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
@@ -141,6 +142,13 @@ public final class Generator {
     if (graph.parentsOf(table.name()).stream().anyMatch(graph::isDeferred)) {
       keep.addAll(table.primaryKey());
     }
+    // A child whose other parent follows from this table's own reference (a sale's store from its
+    // clerk) reads that reference here.
+    for (Relation r : graph.childrenOf(table.name())) {
+      for (Relation other : graph.parentsOf(r.child())) {
+        graph.impliedBy(other, r).ifPresent(f -> keep.addAll(f.columns()));
+      }
+    }
     return keep;
   }
 
@@ -217,8 +225,12 @@ public final class Generator {
       }
     }
     Map<Relation, int[]> secondary = new HashMap<>();
+    boolean[] implied = new boolean[links.size()];
+    int[] primaryRows = parentOf;
     for (Relation r : links.subList(primary.isPresent() ? 1 : 0, links.size())) {
-      secondary.put(r, assignSecondary(tm, table, r, n, planRandom));
+      Optional<int[]> derived = primary.flatMap(p -> graph.impliedBy(r, p).map(f -> impliedRows(r, p, f, primaryRows)));
+      secondary.put(r, derived.orElseGet(() -> assignSecondary(tm, table, r, n, planRandom)));
+      implied[links.indexOf(r)] = derived.isPresent();
     }
 
     // 3. Which column comes from where.
@@ -337,7 +349,7 @@ public final class Generator {
         fillForeignKeys(out, w, links, parentRows, fromRelation, fromParentColumn);
         if (junction && !tuples.add(tuple(out, pkAt, w))) {
           if (!retryJunction(out, w, links, parentRows, fromRelation, fromParentColumn, pkAt, tuples, keyRandom,
-              primary.isPresent() ? 1 : 0, secondary, row, n)) {
+              primary.isPresent() ? 1 : 0, secondary, row, n, implied)) {
             continue;
           }
         }
@@ -362,7 +374,7 @@ public final class Generator {
           out[c][w] = unique(out[c][w], uniqueSeen.get(c), columns.get(c).length());
         }
         if (!multiKeys.isEmpty() && !keepUnique(out, w, multiKeys, multiSeen, links, parentRows, fromRelation, fromParentColumn,
-            firstSecondary, attribute, uniqueColumns, sample, b, keyRandom, secondary, row, n)) {
+            firstSecondary, attribute, uniqueColumns, sample, b, keyRandom, secondary, row, n, implied)) {
           dropped++;
           continue;
         }
@@ -442,7 +454,7 @@ public final class Generator {
   private boolean keepUnique(Object[][] out, int w, List<int[]> keys, List<Set<List<Object>>> seen, List<Relation> links,
       int[] parentRows, int[] fromRelation, int[] fromParentColumn, int firstSecondary, int[] attribute,
       List<Integer> uniqueColumns, TableSample sample, int sampleSize, SplittableRandom random, Map<Relation, int[]> secondary,
-      int row, int n) {
+      int row, int n, boolean[] implied) {
     for (int attempt = 0; attempt <= 32; attempt++) {
       int clash = -1;
       for (int u = 0; u < keys.size() && clash < 0; u++) {
@@ -466,7 +478,7 @@ public final class Generator {
       boolean changed = false;
       for (int c : keys.get(clash)) {
         int k = fromRelation[c];
-        if (k >= firstSecondary && parentRows[k] >= 0) {
+        if (k >= firstSecondary && parentRows[k] >= 0 && !implied[k]) {
           changed |= redrawSecondary(links.get(k), k, parentRows, secondary, row, n, random);
         } else if (attribute[c] >= 0 && !uniqueColumns.contains(c) && sampleSize > 1) {
           out[c][w] = sample.values()[attribute[c]][random.nextInt(sampleSize)];
@@ -479,6 +491,39 @@ public final class Generator {
       fillForeignKeys(out, w, links, parentRows, fromRelation, fromParentColumn);
     }
     return false;
+  }
+
+  /**
+   * Parent rows of {@code derived} read off each row's primary parent, whose own foreign key
+   * {@code via} points at the same parent key: the store of a sale is the store of its clerk.
+   */
+  private int[] impliedRows(Relation derived, Relation primary, ForeignKey via, int[] parentOf) {
+    State p2 = states.get(primary.parent());
+    State p1 = states.get(derived.parent());
+    List<String> keyColumns = derived.fk().parentColumns();
+    Map<List<Object>, Integer> rowOfKey = new HashMap<>();
+    for (int i = 0; i < p1.size; i++) {
+      Object[] key = new Object[keyColumns.size()];
+      for (int j = 0; j < key.length; j++) {
+        key[j] = p1.columns.get(keyColumns.get(j))[i];
+      }
+      rowOfKey.putIfAbsent(Arrays.asList(key), i);
+    }
+    int[] rows = new int[parentOf.length];
+    for (int i = 0; i < rows.length; i++) {
+      int parent = parentOf[i];
+      if (parent < 0) {
+        rows[i] = -1;
+        continue;
+      }
+      Object[] key = new Object[via.columns().size()];
+      for (int j = 0; j < key.length; j++) {
+        key[j] = p2.columns.get(via.columns().get(j))[parent];
+      }
+      Integer row = rowOfKey.get(Arrays.asList(key));
+      rows[i] = row == null ? -1 : row;
+    }
+    return rows;
   }
 
   /**
@@ -509,13 +554,13 @@ public final class Generator {
   /** Draws other secondary parents until the key tuple is new; false when none is found. */
   private boolean retryJunction(Object[][] out, int w, List<Relation> links, int[] parentRows, int[] fromRelation,
       int[] fromParentColumn, int[] pkAt, Set<List<Object>> tuples, SplittableRandom random, int firstSecondary,
-      Map<Relation, int[]> secondary, int row, int n) {
+      Map<Relation, int[]> secondary, int row, int n, boolean[] implied) {
     if (firstSecondary >= links.size()) {
       return false;
     }
     for (int attempt = 0; attempt < 32; attempt++) {
       for (int k = firstSecondary; k < links.size(); k++) {
-        if (parentRows[k] >= 0) {
+        if (parentRows[k] >= 0 && !implied[k]) {
           redrawSecondary(links.get(k), k, parentRows, secondary, row, n, random);
         }
       }

@@ -187,15 +187,38 @@ public final class ForeignKeyGraph {
   /**
    * The relation that decides how many rows a child table gets (its rows are generated per parent
    * row): among non-deferred foreign keys, one whose columns lie in the primary key first (1:1 and
-   * identifying relations), then a NOT NULL one, then the first declared. Empty for root tables.
+   * identifying relations), then a NOT NULL one, then one whose parent references another of the
+   * table's parents (a sale's clerk rather than its store, so the store can follow from the clerk),
+   * then the first declared. Empty for root tables.
    */
   public Optional<Relation> primaryParent(String table) {
     Table t = schema.table(table);
-    return parentsOf(table).stream()
-        .filter(r -> !deferred.contains(r))
+    List<Relation> candidates = parentsOf(table).stream().filter(r -> !deferred.contains(r)).toList();
+    return candidates.stream()
         .min(Comparator.comparingInt((Relation r) -> t.primaryKey().containsAll(r.fk().columns()) ? 0 : 1)
             .thenComparingInt(r -> isNullable(schema, r) ? 1 : 0)
+            .thenComparingInt(r -> closesDiamond(r, candidates) ? 0 : 1)
             .thenComparingInt(r -> t.foreignKeys().indexOf(r.fk())));
+  }
+
+  /**
+   * The foreign key of {@code derived} (a table's reference to P1) that another of the table's
+   * references (to P2) implies, because P2 itself references the same key of P1: a sale's store is
+   * its clerk's store. Empty when no other reference implies it.
+   */
+  public Optional<ForeignKey> impliedBy(Relation derived, Relation via) {
+    if (derived.equals(via) || deferred.contains(via) || via.isSelfReference()) {
+      return Optional.empty();
+    }
+    return schema.table(via.parent()).foreignKeys().stream()
+        .filter(f -> f.parentTable().equals(derived.parent()) && f.parentColumns().equals(derived.fk().parentColumns()))
+        .filter(f -> !deferred.contains(new Relation(via.parent(), f)))
+        .findFirst();
+  }
+
+  /** Whether the relation's parent references the parent of another candidate: the deeper end of a diamond. */
+  private boolean closesDiamond(Relation r, List<Relation> candidates) {
+    return candidates.stream().anyMatch(other -> impliedBy(other, r).isPresent());
   }
 
   /** Tables whose rows do not depend on a parent: their row counts follow the scale directly. */

@@ -118,6 +118,23 @@ class ForeignKeyGraphTest {
   }
 
   @Test
+  void inADiamondTheDeeperParentIsPrimaryAndImpliesTheOther() {
+    Schema schema = new Schema(List.of(
+        table("store", List.of(), List.of()),
+        table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store"))),
+        table("sale", List.of(ref("store_id", false), ref("staff_id", false)),
+            List.of(fk("store_id", "store"), fk("staff_id", "staff")))));
+    ForeignKeyGraph g = ForeignKeyGraph.of(schema);
+
+    Relation primary = g.primaryParent("sale").orElseThrow();
+    Relation toStore = g.parentsOf("sale").get(0);
+
+    assertThat(primary.parent()).isEqualTo("staff");
+    assertThat(g.impliedBy(toStore, primary)).map(ForeignKey::columns).contains(List.of("store_id"));
+    assertThat(g.impliedBy(primary, toStore)).isEmpty();
+  }
+
+  @Test
   void aForeignKeyToAMissingTableIsAnError() {
     assertThatThrownBy(() -> new Schema(List.of(table("orders", List.of(ref("customer_id", false)), List.of(fk("customer_id", "customers"))))))
         .isInstanceOf(SynthException.class)
