@@ -178,6 +178,9 @@ class RelationalPipelineIT {
       // The self-reference and the cycle were filled in the second pass, not left empty.
       assertThat(scalar(s, "SELECT COUNT(*) FROM staff WHERE boss_id IS NOT NULL")).isPositive();
       assertThat(scalar(s, "SELECT COUNT(*) FROM store WHERE manager_id IS NOT NULL")).isPositive();
+      // The cycle: a store's manager works in that store, as in the source.
+      assertThat(scalar(s, "SELECT COUNT(*) FROM store x JOIN staff st ON st.id = x.manager_id WHERE st.store_id <> x.id"))
+          .as("stores managed by staff of another store").isZero();
       // A diamond: a sale's store is its clerk's store, as in the source.
       assertThat(scalar(s, "SELECT COUNT(*) FROM sale x JOIN staff st ON st.id = x.staff_id WHERE st.store_id <> x.store_id"))
           .as("sales whose store is not their clerk's store").isZero();

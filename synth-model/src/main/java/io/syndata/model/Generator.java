@@ -142,6 +142,13 @@ public final class Generator {
     if (graph.parentsOf(table.name()).stream().anyMatch(graph::isDeferred)) {
       keep.addAll(table.primaryKey());
     }
+    // A deferred reference to this table from a table it references itself (a store's manager, who
+    // works in a store) picks among the rows that reference that row back.
+    for (Relation d : graph.deferred()) {
+      if (d.parent().equals(table.name()) && !d.isSelfReference()) {
+        backReference(d).ifPresent(b -> keep.addAll(b.columns()));
+      }
+    }
     // A child whose other parent follows from this table's own reference (a sale's store from its
     // clerk) reads that reference here.
     for (Relation r : graph.childrenOf(table.name())) {
@@ -725,10 +732,33 @@ public final class Generator {
     return v;
   }
 
-  /** Sets a deferred foreign key of rows already written, keeping its null rate. */
+  /** The foreign key by which a deferred reference's parent points back at the referencing table. */
+  private Optional<ForeignKey> backReference(Relation d) {
+    return model.table(d.parent()).table().foreignKeys().stream()
+        .filter(b -> b.parentTable().equals(d.child()))
+        .filter(b -> !graph.isDeferred(new Relation(d.parent(), b)))
+        .findFirst();
+  }
+
+  /**
+   * Sets a deferred foreign key of rows already written, keeping its null rate. The parent row is
+   * one that references the row back when there is such a key (a store's manager works in that
+   * store), else any: a self-reference only points at rows generated earlier.
+   */
   private void fillDeferred(Relation d) {
     State child = states.get(d.child());
     State parent = states.get(d.parent());
+    Map<List<Object>, List<Integer>> referencing = new HashMap<>();
+    Optional<ForeignKey> back = d.isSelfReference() ? Optional.empty() : backReference(d);
+    back.ifPresent(b -> {
+      for (int i = 0; i < parent.size; i++) {
+        Object[] key = new Object[b.columns().size()];
+        for (int k = 0; k < key.length; k++) {
+          key[k] = parent.columns.get(b.columns().get(k))[i];
+        }
+        referencing.computeIfAbsent(Arrays.asList(key), x -> new ArrayList<>()).add(i);
+      }
+    });
     Table table = model.table(d.child()).table();
     double nullRate = model.table(d.child()).nullRate(d);
     SplittableRandom random = Seeds.random(options.seed(), d.child(), "deferred", d.fk().name());
@@ -754,7 +784,15 @@ public final class Generator {
         if (parent.size == 0) {
           continue;
         }
-        j = random.nextInt(parent.size);
+        List<Integer> candidates = List.of();
+        if (back.isPresent()) {
+          Object[] key = new Object[back.get().parentColumns().size()];
+          for (int k = 0; k < key.length; k++) {
+            key[k] = child.columns.get(back.get().parentColumns().get(k))[r];
+          }
+          candidates = referencing.getOrDefault(Arrays.asList(key), List.of());
+        }
+        j = candidates.isEmpty() ? random.nextInt(parent.size) : candidates.get(random.nextInt(candidates.size()));
       }
       for (int k = 0; k < keyColumns.size(); k++) {
         values[k][b] = child.columns.get(keyColumns.get(k))[r];
