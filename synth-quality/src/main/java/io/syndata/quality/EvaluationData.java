@@ -78,6 +78,29 @@ public final class EvaluationData {
     return schema;
   }
 
+  /** A column named as {@code table.column}, with its table. */
+  public record QualifiedColumn(Table table, Column column) {}
+
+  /**
+   * Resolves {@code table.column} against the schema.
+   *
+   * @param role what the column is for, for messages ({@code ML utility target})
+   * @throws SynthException naming the role and what is missing
+   */
+  public QualifiedColumn column(String qualified, String role) {
+    int dot = qualified.indexOf('.');
+    if (dot <= 0 || dot == qualified.length() - 1) {
+      throw new SynthException(role + " '" + qualified + "' must name a column as table.column");
+    }
+    String tableName = qualified.substring(0, dot);
+    String columnName = qualified.substring(dot + 1);
+    Table table = schema.find(tableName).orElseThrow(() -> new SynthException(role + " '" + qualified
+        + "': the schema has no table " + tableName + "; its tables are " + schema.tables().stream().map(Table::name).toList()));
+    Column column = table.findColumn(columnName).orElseThrow(() -> new SynthException(role + " '" + qualified
+        + "': table " + tableName + " has no column " + columnName));
+    return new QualifiedColumn(table, column);
+  }
+
   public TableData real(String table) {
     return get(real, table, "real");
   }

@@ -1,5 +1,6 @@
 package io.syndata.quality.ml;
 
+import io.syndata.quality.Samples;
 import io.syndata.quality.Values;
 import io.syndata.quality.DetectionReport;
 import io.syndata.quality.EvaluationData;
@@ -48,9 +49,9 @@ public final class Detection {
       List<Column> columns = Feature.columns(table);
       TableData real = data.real(table.name());
       TableData synthetic = data.synthetic(table.name());
-      int[] realRows = Sampling.indices(real.size(), MAX_ROWS_PER_SIDE, Sampling.random(seed, table.name() + "/detection/real"));
-      int[] synthRows = Sampling.indices(synthetic.size(), MAX_ROWS_PER_SIDE,
-          Sampling.random(seed, table.name() + "/detection/synthetic"));
+      int[] realRows = Samples.indices(real.size(), MAX_ROWS_PER_SIDE, Samples.random(seed, table.name() + "/detection/real"));
+      int[] synthRows = Samples.indices(synthetic.size(), MAX_ROWS_PER_SIDE,
+          Samples.random(seed, table.name() + "/detection/synthetic"));
       if (realRows.length < FOLDS || synthRows.length < FOLDS) {
         continue;
       }
@@ -142,7 +143,7 @@ public final class Detection {
     int[] classes = Arrays.stream(y).distinct().sorted().toArray();
     for (int c : classes) {
       int[] members = java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray();
-      int[] order = Sampling.shuffled(members, rng);
+      int[] order = Samples.shuffled(members, rng);
       for (int i = 0; i < order.length; i++) {
         fold[order[i]] = i % folds;
       }

@@ -1,5 +1,6 @@
 package io.syndata.quality.ml;
 
+import io.syndata.quality.Samples;
 import io.syndata.quality.Values;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
@@ -55,17 +56,10 @@ public final class MlUtility {
    *     excluded, or of a kind that is not learned (text, personal data, identifiers)
    */
   public static Optional<UtilityReport> evaluate(EvaluationData data, String target, long seed) {
-    int dot = target.indexOf('.');
-    if (dot <= 0 || dot == target.length() - 1) {
-      throw new SynthException("ML utility target '" + target + "' must name a column as table.column");
-    }
-    String tableName = target.substring(0, dot);
-    String columnName = target.substring(dot + 1);
-    Table table = data.schema().find(tableName).orElseThrow(() -> new SynthException("ML utility target '" + target
-        + "': the schema has no table " + tableName + "; its tables are " + data.schema().tables().stream().map(Table::name).toList()));
-    Column column = table.findColumn(columnName).orElseThrow(() -> new SynthException("ML utility target '" + target
-        + "': table " + tableName + " has no column " + columnName));
-    if (table.isKeyColumn(columnName) || column.kind() == ColumnKind.ID) {
+    EvaluationData.QualifiedColumn resolved = data.column(target, "ML utility target");
+    Table table = resolved.table();
+    Column column = resolved.column();
+    if (table.isKeyColumn(column.name()) || column.kind() == ColumnKind.ID) {
       throw new SynthException("ML utility target '" + target + "' is a key column; choose a categorical or numeric column");
     }
     if (column.excluded() || !Fidelity.comparedColumns(table).contains(column)) {
@@ -108,7 +102,7 @@ public final class MlUtility {
         testTable = holdout.get();
         testRows = withTarget(testTable);
       } else {
-        int[] order = Sampling.shuffled(realRows, Sampling.random(seed, table.name() + "/utility/split"));
+        int[] order = Samples.shuffled(realRows, Samples.random(seed, table.name() + "/utility/split"));
         int test = (int) Math.round(order.length * TEST_SHARE_PERCENT / 100.0);
         testRows = sorted(java.util.Arrays.copyOfRange(order, 0, test));
         trainRows = sorted(java.util.Arrays.copyOfRange(order, test, order.length));
@@ -180,7 +174,7 @@ public final class MlUtility {
     }
 
     private int[] cap(int[] rows, String purpose) {
-      int[] picked = Sampling.indices(rows.length, MAX_TRAIN_ROWS, Sampling.random(seed, table.name() + "/utility/" + purpose));
+      int[] picked = Samples.indices(rows.length, MAX_TRAIN_ROWS, Samples.random(seed, table.name() + "/utility/" + purpose));
       return IntStream.of(picked).map(i -> rows[i]).toArray();
     }
 

@@ -1,5 +1,6 @@
 package io.syndata.quality.privacy;
 
+import io.syndata.quality.Samples;
 import io.syndata.quality.Values;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
@@ -74,21 +75,14 @@ public final class Privacy {
   private static Map<String, List<Column>> sensitiveColumns(EvaluationData data, List<String> sensitive) {
     Map<String, List<Column>> out = new LinkedHashMap<>();
     for (String name : sensitive) {
-      int dot = name.indexOf('.');
-      if (dot <= 0 || dot == name.length() - 1) {
-        throw new SynthException("sensitive column '" + name + "' must name a column as table.column");
-      }
-      String tableName = name.substring(0, dot);
-      String columnName = name.substring(dot + 1);
-      Table table = data.schema().find(tableName).orElseThrow(() -> new SynthException("sensitive column '" + name
-          + "': the schema has no table " + tableName + "; its tables are " + data.schema().tables().stream().map(Table::name).toList()));
-      Column column = table.findColumn(columnName).orElseThrow(() -> new SynthException("sensitive column '" + name
-          + "': table " + tableName + " has no column " + columnName));
+      EvaluationData.QualifiedColumn resolved = data.column(name, "sensitive column");
+      Table table = resolved.table();
+      Column column = resolved.column();
       if (!columns(table).contains(column)) {
         throw new SynthException("sensitive column '" + name + "' is a key, excluded or " + column.kind().fileName()
             + " column, which is not learned; name a categorical, numeric or datetime column");
       }
-      List<Column> list = out.computeIfAbsent(tableName, t -> new ArrayList<>());
+      List<Column> list = out.computeIfAbsent(table.name(), t -> new ArrayList<>());
       if (!list.contains(column)) {
         list.add(column);
       }
@@ -260,24 +254,9 @@ public final class Privacy {
   }
 
   private static int[] sample(int n, int max, long seed, String purpose) {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    if (n <= max) {
-      return all;
-    }
-    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + purpose.hashCode());
-    for (int i = 0; i < max; i++) {
-      int j = i + rng.nextInt(n - i);
-      int tmp = all[i];
-      all[i] = all[j];
-      all[j] = tmp;
-    }
-    int[] out = Arrays.copyOf(all, max);
-    Arrays.sort(out);
-    return out;
+    return Samples.indices(n, max, Samples.random(seed, purpose));
   }
+
 
   private static double median(double[] values) {
     if (values.length == 0) {

@@ -1,19 +1,19 @@
-package io.syndata.quality.ml;
+package io.syndata.quality;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Deterministic subsamples: the same size, seed and purpose always pick the same rows. */
-final class Sampling {
-  private Sampling() {}
+public final class Samples {
+  private Samples() {}
 
   /** A generator for one purpose (table, side, step) derived from the run seed. */
-  static SplittableRandom random(long seed, String purpose) {
+  public static SplittableRandom random(long seed, String purpose) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + purpose.hashCode());
   }
 
   /** At most {@code max} distinct indices of {@code [0, n)}, in increasing order. */
-  static int[] indices(int n, int max, SplittableRandom rng) {
+  public static int[] indices(int n, int max, SplittableRandom rng) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -32,7 +32,7 @@ final class Sampling {
     return out;
   }
 
-  static int[] shuffled(int[] values, SplittableRandom rng) {
+  public static int[] shuffled(int[] values, SplittableRandom rng) {
     int[] out = values.clone();
     for (int i = out.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
