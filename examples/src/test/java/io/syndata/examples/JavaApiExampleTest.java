@@ -25,7 +25,8 @@ class JavaApiExampleTest {
     List<String> books = Files.readAllLines(dir.resolve("synthetic").resolve("books.csv"));
     Set<String> authorIds = new HashSet<>();
     authors.stream().skip(1).forEach(line -> authorIds.add(line.split(",")[0]));
-    assertThat(books.stream().skip(1).map(line -> line.split(",")[1])).allMatch(authorIds::contains);
+    assertThat(books.stream().skip(1).map(line -> line.split(",")[1]))
+        .allMatch(authorIds::contains);
     assertThat(dir.resolve("report").resolve("report.html")).exists();
     assertThat(report.report().orElseThrow().utility()).isPresent();
   }

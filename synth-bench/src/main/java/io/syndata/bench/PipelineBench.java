@@ -52,18 +52,30 @@ public final class PipelineBench {
     }
   }
 
-  private record Run(double total, double read, double fit, double generateAndWrite, double write, long rows, double peakHeapMb) {}
+  private record Run(
+      double total,
+      double read,
+      double fit,
+      double generateAndWrite,
+      double write,
+      long rows,
+      double peakHeapMb) {}
 
   public static void main(String[] args) throws Exception {
     Path datasets = Path.of(args[0]);
     String server = args[1];
     int runs = Integer.parseInt(args[2]);
     List<String> names = Arrays.asList(args).subList(3, args.length);
-    System.out.println("| dataset | source rows | written rows | whole run (s) | read (s) | fit incl. read (s) | generate + write (s) | write (s) | rows/s written | plain COPY rows/s | peak heap (MiB) | s per 1M source rows |");
+    System.out.println(
+        "| dataset | source rows | written rows | whole run (s) | read (s) | fit incl. read (s) | generate + write (s) | write (s) | rows/s written | plain COPY rows/s | peak heap (MiB) | s per 1M source rows |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String name : names) {
       String real = createDatabase(server, "bench_" + name);
-      Map<String, Long> loaded = SynData.copy(new SourceSpec(datasets.resolve(name).toString(), Optional.empty(), SchemaFilter.ALL), real, Progress.NONE);
+      Map<String, Long> loaded =
+          SynData.copy(
+              new SourceSpec(datasets.resolve(name).toString(), Optional.empty(), SchemaFilter.ALL),
+              real,
+              Progress.NONE);
       long sourceRows = loaded.values().stream().mapToLong(Long::longValue).sum();
       List<Run> results = new ArrayList<>();
       String last = null;
@@ -73,22 +85,51 @@ public final class PipelineBench {
         }
         last = createDatabase(server, "bench_" + name + "_syn");
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        List<MemoryPoolMXBean> heap =
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         PhaseClock clock = new PhaseClock();
         long start = System.nanoTime();
-        RunReport report = SynData.generate(new GenerateRequest(SourceSpec.of(real), last,
-            new FitOptions(42, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS), new GenerationOptions(1.0, Map.of(), 42), false), clock);
+        RunReport report =
+            SynData.generate(
+                new GenerateRequest(
+                    SourceSpec.of(real),
+                    last,
+                    new FitOptions(42, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS),
+                    new GenerationOptions(1.0, Map.of(), 42),
+                    false),
+                clock);
         double total = (System.nanoTime() - start) / 1e9;
         double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
         long rows = report.writtenRows().values().stream().mapToLong(Long::longValue).sum();
-        results.add(new Run(total, clock.seconds("read"), report.phaseTimes().get("fit").toNanos() / 1e9,
-            report.phaseTimes().get("generate").toNanos() / 1e9, clock.seconds("write"), rows, peak));
+        results.add(
+            new Run(
+                total,
+                clock.seconds("read"),
+                report.phaseTimes().get("fit").toNanos() / 1e9,
+                report.phaseTimes().get("generate").toNanos() / 1e9,
+                clock.seconds("write"),
+                rows,
+                peak));
       }
       double copyRate = plainCopyRate(last);
       Run m = median(results);
-      System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f | %,.0f | %.0f | %.1f |%n", name, sourceRows, m.rows(),
-          m.total(), m.read(), m.fit(), m.generateAndWrite(), m.write(), m.rows() / m.write(), copyRate, m.peakHeapMb(),
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f | %,.0f | %.0f | %.1f |%n",
+          name,
+          sourceRows,
+          m.rows(),
+          m.total(),
+          m.read(),
+          m.fit(),
+          m.generateAndWrite(),
+          m.write(),
+          m.rows() / m.write(),
+          copyRate,
+          m.peakHeapMb(),
           m.total() / (sourceRows / 1e6));
       dropDatabase(server, last);
       dropDatabase(server, real);
@@ -96,8 +137,14 @@ public final class PipelineBench {
   }
 
   private static Run median(List<Run> runs) {
-    return new Run(med(runs, Run::total), med(runs, Run::read), med(runs, Run::fit), med(runs, Run::generateAndWrite),
-        med(runs, Run::write), runs.get(0).rows(), med(runs, Run::peakHeapMb));
+    return new Run(
+        med(runs, Run::total),
+        med(runs, Run::read),
+        med(runs, Run::fit),
+        med(runs, Run::generateAndWrite),
+        med(runs, Run::write),
+        runs.get(0).rows(),
+        med(runs, Run::peakHeapMb));
   }
 
   private static double med(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
@@ -111,9 +158,14 @@ public final class PipelineBench {
    * transaction: the same work without SynData. Rows are exported with COPY TO beforehand.
    */
   private static double plainCopyRate(String url) throws Exception {
-    List<String> tables = SynData.graph(SynData.introspect(SourceSpec.of(url), Progress.NONE)).generationOrder()
-        .stream().map(t -> t.name()).toList();
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    List<String> tables =
+        SynData.graph(SynData.introspect(SourceSpec.of(url), Progress.NONE))
+            .generationOrder()
+            .stream()
+            .map(t -> t.name())
+            .toList();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       Map<String, byte[]> data = new HashMap<>();
       for (String t : tables) {
@@ -122,11 +174,15 @@ public final class PipelineBench {
         data.put(t, out.toByteArray());
       }
       c.setAutoCommit(false);
-      s.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList()));
+      s.execute(
+          "TRUNCATE " + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList()));
       long rows = 0;
       long start = System.nanoTime();
       for (String t : tables) {
-        rows += copy.copyIn("COPY \"" + t + "\" FROM STDIN (FORMAT csv)", new ByteArrayInputStream(data.get(t)));
+        rows +=
+            copy.copyIn(
+                "COPY \"" + t + "\" FROM STDIN (FORMAT csv)",
+                new ByteArrayInputStream(data.get(t)));
       }
       c.commit();
       return rows / ((System.nanoTime() - start) / 1e9);
@@ -135,7 +191,8 @@ public final class PipelineBench {
 
   private static String createDatabase(String server, String prefix) throws Exception {
     String name = prefix + "_" + Long.toHexString(System.nanoTime());
-    try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(server);
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
     return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
@@ -143,7 +200,8 @@ public final class PipelineBench {
 
   private static void dropDatabase(String server, String url) throws Exception {
     String name = url.replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
-    try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(server);
+        Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }

@@ -11,16 +11,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "copy", mixinStandardHelpOptions = true,
-    description = {"Copy a source into a target unchanged, parents first, all or nothing: for loading a folder of CSV "
-        + "files (keys inferred or taken from --schema) into a database, or a database into CSV files. "
-        + "Nothing is synthesized: the target holds the real rows."})
+@Command(
+    name = "copy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copy a source into a target unchanged, parents first, all or nothing: for loading a folder of CSV "
+          + "files (keys inferred or taken from --schema) into a database, or a database into CSV files. "
+          + "Nothing is synthesized: the target holds the real rows."
+    })
 final class CopyCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
 
-  @Option(names = "--target", required = true, paramLabel = "<jdbc-url|folder>",
-      description = "A JDBC URL of an empty database (or one whose tables are empty), or a folder that does not exist "
-          + "or is empty.")
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "<jdbc-url|folder>",
+      description =
+          "A JDBC URL of an empty database (or one whose tables are empty), or a folder that does not exist "
+              + "or is empty.")
   String target;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -28,7 +36,11 @@ final class CopyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("synth: copying " + Connectors.redact(source.location) + " -> " + Connectors.redact(target));
+    err.println(
+        "synth: copying "
+            + Connectors.redact(source.location)
+            + " -> "
+            + Connectors.redact(target));
     Map<String, Long> rows = SynData.copy(source.spec(), target, new TerminalProgress(err));
     PrintWriter out = spec.commandLine().getOut();
     rows.forEach((table, n) -> out.printf(Locale.ROOT, "  %-28s %,12d rows%n", table, n));

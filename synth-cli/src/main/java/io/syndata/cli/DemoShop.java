@@ -14,10 +14,11 @@ import java.util.SplittableRandom;
  * known skews and correlations (docs/demo.md):
  *
  * <ul>
- *   <li>customers: segment consumer 70 %, business 20 %, premium 10 %; country Zipf-skewed over eight
- *       countries; age normal(38, 11) clipped to 18–90, premium customers 8 years older; 30 % were
- *       referred by an earlier customer (a self-reference);
- *   <li>products: SKU {@code P-00001…}; five categories; price log-normal with a per-category median;
+ *   <li>customers: segment consumer 70 %, business 20 %, premium 10 %; country Zipf-skewed over
+ *       eight countries; age normal(38, 11) clipped to 18–90, premium customers 8 years older; 30 %
+ *       were referred by an earlier customer (a self-reference);
+ *   <li>products: SKU {@code P-00001…}; five categories; price log-normal with a per-category
+ *       median;
  *   <li>orders: per customer Poisson(2) for consumers, Poisson(4) business, Poisson(7) premium; an
  *       order date after sign-up; 20 % carry a coupon;
  *   <li>order_lines: 1 + Geometric(0.5) lines per order, keyed (order_id, line_no); products chosen
@@ -28,8 +29,10 @@ final class DemoShop {
   private static final String[] COUNTRIES = {"DE", "FR", "GB", "US", "ES", "IT", "NL", "PL"};
   private static final String[] CATEGORIES = {"books", "games", "garden", "electronics", "kitchen"};
   private static final double[] CATEGORY_MEDIAN = {14, 45, 30, 220, 35};
-  private static final String[] FIRST_NAMES = {"Anna", "Ben", "Clara", "David", "Ella", "Finn", "Greta", "Hugo",
-      "Ida", "Jonas", "Kira", "Lukas", "Mia", "Noah", "Olivia", "Paul"};
+  private static final String[] FIRST_NAMES = {
+    "Anna", "Ben", "Clara", "David", "Ella", "Finn", "Greta", "Hugo", "Ida", "Jonas", "Kira",
+    "Lukas", "Mia", "Noah", "Olivia", "Paul"
+  };
 
   private DemoShop() {}
 
@@ -39,16 +42,20 @@ final class DemoShop {
     try (Connection c = DriverManager.getConnection(jdbcUrl)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, email VARCHAR(80) NOT NULL UNIQUE,"
-            + " first_name VARCHAR(40) NOT NULL, country CHAR(2) NOT NULL, segment VARCHAR(10) NOT NULL,"
-            + " age INTEGER NOT NULL, signup_date DATE NOT NULL, referred_by INTEGER REFERENCES customers(id))");
-        s.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, sku VARCHAR(10) NOT NULL UNIQUE,"
-            + " category VARCHAR(20) NOT NULL, price DECIMAL(10,2) NOT NULL, in_stock BOOLEAN NOT NULL)");
-        s.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id),"
-            + " order_date DATE NOT NULL, status VARCHAR(12) NOT NULL, channel VARCHAR(8) NOT NULL, coupon VARCHAR(12))");
-        s.execute("CREATE TABLE order_lines (order_id INTEGER NOT NULL REFERENCES orders(id), line_no INTEGER NOT NULL,"
-            + " product_id INTEGER NOT NULL REFERENCES products(id), quantity INTEGER NOT NULL,"
-            + " unit_price DECIMAL(10,2) NOT NULL, PRIMARY KEY (order_id, line_no))");
+        s.execute(
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY, email VARCHAR(80) NOT NULL UNIQUE,"
+                + " first_name VARCHAR(40) NOT NULL, country CHAR(2) NOT NULL, segment VARCHAR(10) NOT NULL,"
+                + " age INTEGER NOT NULL, signup_date DATE NOT NULL, referred_by INTEGER REFERENCES customers(id))");
+        s.execute(
+            "CREATE TABLE products (id INTEGER PRIMARY KEY, sku VARCHAR(10) NOT NULL UNIQUE,"
+                + " category VARCHAR(20) NOT NULL, price DECIMAL(10,2) NOT NULL, in_stock BOOLEAN NOT NULL)");
+        s.execute(
+            "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id),"
+                + " order_date DATE NOT NULL, status VARCHAR(12) NOT NULL, channel VARCHAR(8) NOT NULL, coupon VARCHAR(12))");
+        s.execute(
+            "CREATE TABLE order_lines (order_id INTEGER NOT NULL REFERENCES orders(id), line_no INTEGER NOT NULL,"
+                + " product_id INTEGER NOT NULL REFERENCES products(id), quantity INTEGER NOT NULL,"
+                + " unit_price DECIMAL(10,2) NOT NULL, PRIMARY KEY (order_id, line_no))");
       }
       long rows = 0;
       int productCount = Math.max(20, customers / 15);
@@ -56,11 +63,14 @@ final class DemoShop {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO products VALUES (?,?,?,?,?)")) {
         for (int id = 1; id <= productCount; id++) {
           int cat = zipf(rng, CATEGORIES.length, 0.8);
-          price[id] = Math.round(CATEGORY_MEDIAN[cat] * Math.exp(0.5 * rng.nextGaussian()) * 100) / 100.0;
+          price[id] =
+              Math.round(CATEGORY_MEDIAN[cat] * Math.exp(0.5 * rng.nextGaussian()) * 100) / 100.0;
           p.setInt(1, id);
           p.setString(2, String.format("P-%05d", id));
           p.setString(3, CATEGORIES[cat]);
-          p.setBigDecimal(4, java.math.BigDecimal.valueOf(price[id]).setScale(2, java.math.RoundingMode.HALF_UP));
+          p.setBigDecimal(
+              4,
+              java.math.BigDecimal.valueOf(price[id]).setScale(2, java.math.RoundingMode.HALF_UP));
           p.setBoolean(5, rng.nextDouble() < 0.85);
           p.addBatch();
           rows++;
@@ -68,7 +78,8 @@ final class DemoShop {
         p.executeBatch();
       }
       int orderId = 0;
-      try (PreparedStatement cu = c.prepareStatement("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?)");
+      try (PreparedStatement cu =
+              c.prepareStatement("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?)");
           PreparedStatement o = c.prepareStatement("INSERT INTO orders VALUES (?,?,?,?,?,?)");
           PreparedStatement l = c.prepareStatement("INSERT INTO order_lines VALUES (?,?,?,?,?)")) {
         LocalDate start = LocalDate.of(2021, 1, 1);
@@ -76,7 +87,14 @@ final class DemoShop {
           double u = rng.nextDouble();
           String segment = u < 0.7 ? "consumer" : u < 0.9 ? "business" : "premium";
           String name = FIRST_NAMES[rng.nextInt(FIRST_NAMES.length)];
-          int age = (int) Math.round(Math.max(18, Math.min(90, 38 + 11 * rng.nextGaussian() + (segment.equals("premium") ? 8 : 0))));
+          int age =
+              (int)
+                  Math.round(
+                      Math.max(
+                          18,
+                          Math.min(
+                              90,
+                              38 + 11 * rng.nextGaussian() + (segment.equals("premium") ? 8 : 0))));
           LocalDate signup = start.plusDays(rng.nextInt(3 * 365));
           cu.setInt(1, id);
           cu.setString(2, name.toLowerCase() + "." + id + "@example.com");
@@ -92,7 +110,8 @@ final class DemoShop {
           }
           cu.addBatch();
           rows++;
-          int orders = poisson(rng, segment.equals("consumer") ? 2 : segment.equals("business") ? 4 : 7);
+          int orders =
+              poisson(rng, segment.equals("consumer") ? 2 : segment.equals("business") ? 4 : 7);
           for (int k = 0; k < orders; k++) {
             orderId++;
             double s = rng.nextDouble();
@@ -100,8 +119,14 @@ final class DemoShop {
             o.setInt(1, orderId);
             o.setInt(2, id);
             o.setObject(3, signup.plusDays((long) (-60 * Math.log(1 - rng.nextDouble()))));
-            o.setString(4, s < 0.8 ? "delivered" : s < 0.9 ? "shipped" : s < 0.97 ? "cancelled" : "returned");
-            o.setString(5, rng.nextDouble() < (segment.equals("premium") ? 0.6 : 0.25) ? "app" : rng.nextDouble() < 0.8 ? "web" : "store");
+            o.setString(
+                4,
+                s < 0.8 ? "delivered" : s < 0.9 ? "shipped" : s < 0.97 ? "cancelled" : "returned");
+            o.setString(
+                5,
+                rng.nextDouble() < (segment.equals("premium") ? 0.6 : 0.25)
+                    ? "app"
+                    : rng.nextDouble() < 0.8 ? "web" : "store");
             o.setString(6, coupon);
             o.addBatch();
             rows++;
@@ -116,7 +141,10 @@ final class DemoShop {
               l.setInt(2, line);
               l.setInt(3, product);
               l.setInt(4, 1 + poisson(rng, Math.max(0.1, 3.0 - Math.log10(price[product]))));
-              l.setBigDecimal(5, java.math.BigDecimal.valueOf(price[product] * (1 - discount)).setScale(2, java.math.RoundingMode.HALF_UP));
+              l.setBigDecimal(
+                  5,
+                  java.math.BigDecimal.valueOf(price[product] * (1 - discount))
+                      .setScale(2, java.math.RoundingMode.HALF_UP));
               l.addBatch();
               rows++;
             }
@@ -129,7 +157,8 @@ final class DemoShop {
       c.commit();
       return rows;
     } catch (SQLException e) {
-      throw new SynthException("cannot build the demo database at " + jdbcUrl + ": " + e.getMessage(), e);
+      throw new SynthException(
+          "cannot build the demo database at " + jdbcUrl + ": " + e.getMessage(), e);
     }
   }
 

@@ -18,49 +18,82 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Learn the source (every table and every parent-child relation) and write a synthetic copy: "
-        + "into a database (tables, keys and foreign keys created when absent, or empty existing tables filled) "
-        + "or into a folder with one CSV file per table plus schema.json.",
-        "All or nothing: when anything fails the target is left as it was found. The same source, options and "
-            + "seed give identical output."})
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Learn the source (every table and every parent-child relation) and write a synthetic copy: "
+          + "into a database (tables, keys and foreign keys created when absent, or empty existing tables filled) "
+          + "or into a folder with one CSV file per table plus schema.json.",
+      "All or nothing: when anything fails the target is left as it was found. The same source, options and "
+          + "seed give identical output."
+    })
 final class GenerateCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
 
-  @Option(names = "--target", required = true, paramLabel = "<jdbc-url|folder>",
-      description = "A JDBC URL of an empty database (or one whose tables are empty), or a folder that does not exist "
-          + "or is empty.")
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "<jdbc-url|folder>",
+      description =
+          "A JDBC URL of an empty database (or one whose tables are empty), or a folder that does not exist "
+              + "or is empty.")
   String target;
 
-  @Option(names = "--scale", defaultValue = "1.0", paramLabel = "<factor>",
-      description = "Multiplies the rows of root tables (0.01 to 100; default ${DEFAULT-VALUE}); child tables follow "
-          + "the learned children-per-parent counts.")
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
+      paramLabel = "<factor>",
+      description =
+          "Multiplies the rows of root tables (0.01 to 100; default ${DEFAULT-VALUE}); child tables follow "
+              + "the learned children-per-parent counts.")
   double scale;
 
-  @Option(names = "--rows", paramLabel = "<table=N>", split = ",",
-      description = "Exact row count for a table, overriding --scale for it (repeatable: --rows orders=500).")
+  @Option(
+      names = "--rows",
+      paramLabel = "<table=N>",
+      split = ",",
+      description =
+          "Exact row count for a table, overriding --scale for it (repeatable: --rows orders=500).")
   Map<String, Long> rows = new LinkedHashMap<>();
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the fit and the generation (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the fit and the generation (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--orphans", defaultValue = "fail", paramLabel = "fail|drop|null",
-      description = "Source rows whose foreign key has no parent: fail (default, with counts per key), drop them, or "
-          + "read the key as null.")
+  @Option(
+      names = "--orphans",
+      defaultValue = "fail",
+      paramLabel = "fail|drop|null",
+      description =
+          "Source rows whose foreign key has no parent: fail (default, with counts per key), drop them, or "
+              + "read the key as null.")
   String orphans;
 
-  @Option(names = "--max-fit-rows", defaultValue = "" + FitOptions.DEFAULT_MAX_FIT_ROWS, paramLabel = "<n>",
-      description = "Larger tables are fitted on a deterministic sample of this many rows (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-fit-rows",
+      defaultValue = "" + FitOptions.DEFAULT_MAX_FIT_ROWS,
+      paramLabel = "<n>",
+      description =
+          "Larger tables are fitted on a deterministic sample of this many rows (default ${DEFAULT-VALUE}).")
   int maxFitRows;
 
-  @Option(names = "--no-evaluate", negatable = false,
+  @Option(
+      names = "--no-evaluate",
+      negatable = false,
       description = "Skip reading the target back for the fidelity summary.")
   boolean noEvaluate;
 
-  @Option(names = "--holdout", defaultValue = "0", paramLabel = "<share>",
-      description = "Keep this share of root rows, with their descendants, out of training (e.g. 0.2), so that the "
-          + "report's privacy and utility figures are measured on rows the model never saw. Scale 1.0 then gives as "
-          + "many rows as the model learned.")
+  @Option(
+      names = "--holdout",
+      defaultValue = "0",
+      paramLabel = "<share>",
+      description =
+          "Keep this share of root rows, with their descendants, out of training (e.g. 0.2), so that the "
+              + "report's privacy and utility figures are measured on rows the model never saw. Scale 1.0 then gives as "
+              + "many rows as the model learned.")
   double holdout;
 
   @Mixin ReportOptionsMixin report;
@@ -69,21 +102,47 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OrphanPolicy policy = switch (orphans.toLowerCase(Locale.ROOT)) {
-      case "fail" -> OrphanPolicy.FAIL;
-      case "drop" -> OrphanPolicy.DROP;
-      case "null" -> OrphanPolicy.NULL;
-      default -> throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
-    };
-    GenerateRequest request = new GenerateRequest(source.spec(), target,
-        new FitOptions(seed, policy, maxFitRows), new GenerationOptions(scale, rows, seed), !noEvaluate, holdout,
-        report.spec(seed));
+    OrphanPolicy policy =
+        switch (orphans.toLowerCase(Locale.ROOT)) {
+          case "fail" -> OrphanPolicy.FAIL;
+          case "drop" -> OrphanPolicy.DROP;
+          case "null" -> OrphanPolicy.NULL;
+          default ->
+              throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
+        };
+    GenerateRequest request =
+        new GenerateRequest(
+            source.spec(),
+            target,
+            new FitOptions(seed, policy, maxFitRows),
+            new GenerationOptions(scale, rows, seed),
+            !noEvaluate,
+            holdout,
+            report.spec(seed));
     PrintWriter err = spec.commandLine().getErr();
-    err.println("synth: " + Connectors.redact(source.location) + " -> " + Connectors.redact(target) + " (scale " + scale + ", seed " + seed + ")");
+    err.println(
+        "synth: "
+            + Connectors.redact(source.location)
+            + " -> "
+            + Connectors.redact(target)
+            + " (scale "
+            + scale
+            + ", seed "
+            + seed
+            + ")");
     RunReport report = SynData.generate(request, new TerminalProgress(err));
     Summary.print(report, spec.commandLine().getOut());
-    this.report.spec(seed).ifPresent(r -> spec.commandLine().getOut().println("wrote " + r.directory().resolve("report.html")
-        + " and " + r.directory().resolve("report.json")));
+    this.report
+        .spec(seed)
+        .ifPresent(
+            r ->
+                spec.commandLine()
+                    .getOut()
+                    .println(
+                        "wrote "
+                            + r.directory().resolve("report.html")
+                            + " and "
+                            + r.directory().resolve("report.json")));
     return 0;
   }
 }

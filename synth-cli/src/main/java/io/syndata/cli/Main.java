@@ -10,17 +10,31 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "SynData: learn a relational database (or a folder of CSV files) and generate a synthetic "
-        + "copy that keeps its schema, keys, referential integrity, distributions and cardinalities.",
-    subcommands = {IntrospectCommand.class, GenerateCommand.class, CopyCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line says why), 2 wrong usage, 3 internal error.",
-        "Add --verbose to any command for the stack trace of a failure."})
+    description =
+        "SynData: learn a relational database (or a folder of CSV files) and generate a synthetic "
+            + "copy that keeps its schema, keys, referential integrity, distributions and cardinalities.",
+    subcommands = {
+      IntrospectCommand.class,
+      GenerateCommand.class,
+      CopyCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 bad input or failed run (one line says why), 2 wrong usage, 3 internal error.",
+      "Add --verbose to any command for the stack trace of a failure."
+    })
 public final class Main implements Runnable {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
   static final int EXIT_INTERNAL = 3;
 
-  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces and library logs.")
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces and library logs.")
   boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -31,7 +45,8 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
-    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    return run(
+        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
   }
 
   /** Runs the command line with the given output streams and returns its exit code. */
@@ -48,21 +63,28 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof SynthException) {
-        commandLine.getErr().println("synth: " + e.getMessage());
-        if (verbose) {
-          e.printStackTrace(commandLine.getErr());
-        }
-        return EXIT_FAILED;
-      }
-      commandLine.getErr().println("synth: internal error: " + e
-          + (verbose ? "" : " (run again with --verbose for the stack trace, and please report it)"));
-      if (verbose) {
-        e.printStackTrace(commandLine.getErr());
-      }
-      return EXIT_INTERNAL;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof SynthException) {
+            commandLine.getErr().println("synth: " + e.getMessage());
+            if (verbose) {
+              e.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_FAILED;
+          }
+          commandLine
+              .getErr()
+              .println(
+                  "synth: internal error: "
+                      + e
+                      + (verbose
+                          ? ""
+                          : " (run again with --verbose for the stack trace, and please report it)"));
+          if (verbose) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          return EXIT_INTERNAL;
+        });
     cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     return cli.execute(args);
   }

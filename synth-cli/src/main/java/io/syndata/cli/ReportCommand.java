@@ -18,43 +18,76 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Compare synthetic data with the real data it was learned from and write report.html (one "
-        + "self-contained page) and report.json (every figure): fidelity (column shapes, missing values, pair trends, "
-        + "cardinality, inter-table trends), detection, ML utility (with --target) and privacy.",
-        "Tables are matched by name. Tables larger than --max-rows are evaluated on a deterministic sample."})
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare synthetic data with the real data it was learned from and write report.html (one "
+          + "self-contained page) and report.json (every figure): fidelity (column shapes, missing values, pair trends, "
+          + "cardinality, inter-table trends), detection, ML utility (with --target) and privacy.",
+      "Tables are matched by name. Tables larger than --max-rows are evaluated on a deterministic sample."
+    })
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--real", required = true, paramLabel = "<jdbc-url|folder>", description = "The real data (training rows).")
+  @Option(
+      names = "--real",
+      required = true,
+      paramLabel = "<jdbc-url|folder>",
+      description = "The real data (training rows).")
   String real;
 
-  @Option(names = "--synthetic", required = true, paramLabel = "<jdbc-url|folder>",
-      description = "The synthetic data: a database or a folder written by generate (its schema.json is used).")
+  @Option(
+      names = "--synthetic",
+      required = true,
+      paramLabel = "<jdbc-url|folder>",
+      description =
+          "The synthetic data: a database or a folder written by generate (its schema.json is used).")
   String synthetic;
 
-  @Option(names = "--schema", paramLabel = "<file>", description = "A schema file for the real data (kinds decide which "
-      + "columns are compared).")
+  @Option(
+      names = "--schema",
+      paramLabel = "<file>",
+      description =
+          "A schema file for the real data (kinds decide which " + "columns are compared).")
   Path schemaFile;
 
-  @Option(names = "--holdout", paramLabel = "<jdbc-url|folder>",
-      description = "Real rows kept out of training, with the same tables: needed for the distance-to-closest-record "
-          + "share and membership inference, and used as the test set of ML utility.")
+  @Option(
+      names = "--holdout",
+      paramLabel = "<jdbc-url|folder>",
+      description =
+          "Real rows kept out of training, with the same tables: needed for the distance-to-closest-record "
+              + "share and membership inference, and used as the test set of ML utility.")
   String holdout;
 
-  @Option(names = {"--target", "--predict"}, paramLabel = "<table.column>",
+  @Option(
+      names = {"--target", "--predict"},
+      paramLabel = "<table.column>",
       description = "The column to predict for machine-learning utility.")
   String target;
 
-  @Option(names = "--sensitive", split = ",", paramLabel = "<table.column>",
+  @Option(
+      names = "--sensitive",
+      split = ",",
+      paramLabel = "<table.column>",
       description = "Columns whose attribute-inference risk is measured (comma-separated).")
   List<String> sensitive = new ArrayList<>();
 
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Folder for report.html and report.json.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<dir>",
+      description = "Folder for report.html and report.json.")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the samples and models (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the samples and models (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--max-rows", defaultValue = "" + Fidelity.DEFAULT_MAX_ROWS, paramLabel = "<n>",
+  @Option(
+      names = "--max-rows",
+      defaultValue = "" + Fidelity.DEFAULT_MAX_ROWS,
+      paramLabel = "<n>",
       description = "Evaluation sample per table (default ${DEFAULT-VALUE}).")
   int maxRows;
 
@@ -63,10 +96,18 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("synth: report on " + Connectors.redact(synthetic) + " against " + Connectors.redact(real));
-    ReportSpec report = new ReportSpec(out, new ReportOptions(Optional.ofNullable(target), sensitive, maxRows, seed));
-    QualityReport q = SynData.report(new SourceSpec(real, Optional.ofNullable(schemaFile), SchemaFilter.ALL), synthetic,
-        Optional.ofNullable(holdout), report, new TerminalProgress(err));
+    err.println(
+        "synth: report on " + Connectors.redact(synthetic) + " against " + Connectors.redact(real));
+    ReportSpec report =
+        new ReportSpec(
+            out, new ReportOptions(Optional.ofNullable(target), sensitive, maxRows, seed));
+    QualityReport q =
+        SynData.report(
+            new SourceSpec(real, Optional.ofNullable(schemaFile), SchemaFilter.ALL),
+            synthetic,
+            Optional.ofNullable(holdout),
+            report,
+            new TerminalProgress(err));
     PrintWriter o = spec.commandLine().getOut();
     Summary.printQuality(q, out, o);
     o.flush();

@@ -11,28 +11,45 @@ import picocli.CommandLine.Option;
 
 /** The quality-report options of {@code generate}. */
 final class ReportOptionsMixin {
-  @Option(names = "--report", paramLabel = "<dir>",
-      description = "Write the quality report (report.html and report.json: fidelity, detection, ML utility, privacy) "
-          + "into this folder at the end of the run.")
+  @Option(
+      names = "--report",
+      paramLabel = "<dir>",
+      description =
+          "Write the quality report (report.html and report.json: fidelity, detection, ML utility, privacy) "
+              + "into this folder at the end of the run.")
   Path directory;
 
-  @Option(names = "--predict", paramLabel = "<table.column>",
-      description = "With --report: the column to predict for machine-learning utility (train on synthetic, test on real).")
+  @Option(
+      names = "--predict",
+      paramLabel = "<table.column>",
+      description =
+          "With --report: the column to predict for machine-learning utility (train on synthetic, test on real).")
   String predict;
 
-  @Option(names = "--sensitive", split = ",", paramLabel = "<table.column>",
-      description = "With --report: columns whose attribute-inference risk is measured (comma-separated).")
+  @Option(
+      names = "--sensitive",
+      split = ",",
+      paramLabel = "<table.column>",
+      description =
+          "With --report: columns whose attribute-inference risk is measured (comma-separated).")
   List<String> sensitive = new ArrayList<>();
 
-  @Option(names = "--report-rows", defaultValue = "" + Fidelity.DEFAULT_MAX_ROWS, paramLabel = "<n>",
-      description = "With --report: larger tables are evaluated on a deterministic sample of this many rows "
-          + "(default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--report-rows",
+      defaultValue = "" + Fidelity.DEFAULT_MAX_ROWS,
+      paramLabel = "<n>",
+      description =
+          "With --report: larger tables are evaluated on a deterministic sample of this many rows "
+              + "(default ${DEFAULT-VALUE}).")
   int reportRows;
 
   Optional<ReportSpec> spec(long seed) {
     if (directory == null) {
       return Optional.empty();
     }
-    return Optional.of(new ReportSpec(directory, new ReportOptions(Optional.ofNullable(predict), sensitive, reportRows, seed)));
+    return Optional.of(
+        new ReportSpec(
+            directory,
+            new ReportOptions(Optional.ofNullable(predict), sensitive, reportRows, seed)));
   }
 }

@@ -10,29 +10,48 @@ import picocli.CommandLine.Option;
 
 /** The options that say where real data comes from; shared by every command that reads a source. */
 final class SourceOptions {
-  @Option(names = "--source", required = true, paramLabel = "<jdbc-url|folder>",
-      description = "A JDBC URL (credentials as URL parameters, e.g. ?user=app&password=...) or a folder of "
-          + "<table>.csv / <table>.csv.gz files with a header row. The source is only read.")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "<jdbc-url|folder>",
+      description =
+          "A JDBC URL (credentials as URL parameters, e.g. ?user=app&password=...) or a folder of "
+              + "<table>.csv / <table>.csv.gz files with a header row. The source is only read.")
   String location;
 
-  @Option(names = "--schema", paramLabel = "<file>",
-      description = "A schema file (from introspect --out, possibly edited): its tables, kinds, keys and "
-          + "excluded columns are used instead of guessing.")
+  @Option(
+      names = "--schema",
+      paramLabel = "<file>",
+      description =
+          "A schema file (from introspect --out, possibly edited): its tables, kinds, keys and "
+              + "excluded columns are used instead of guessing.")
   Path schemaFile;
 
-  @Option(names = "--schemas", split = ",", paramLabel = "<pattern>",
-      description = "Source schemas to read (default: the connection's current schema or database).")
+  @Option(
+      names = "--schemas",
+      split = ",",
+      paramLabel = "<pattern>",
+      description =
+          "Source schemas to read (default: the connection's current schema or database).")
   List<String> schemas = new ArrayList<>();
 
-  @Option(names = "--include", split = ",", paramLabel = "<pattern>",
-      description = "Only these tables (comma-separated, * and ? allowed). A name that matches nothing is an error.")
+  @Option(
+      names = "--include",
+      split = ",",
+      paramLabel = "<pattern>",
+      description =
+          "Only these tables (comma-separated, * and ? allowed). A name that matches nothing is an error.")
   List<String> include = new ArrayList<>();
 
-  @Option(names = "--exclude", split = ",", paramLabel = "<pattern>",
+  @Option(
+      names = "--exclude",
+      split = ",",
+      paramLabel = "<pattern>",
       description = "Leave these tables out (comma-separated, * and ? allowed).")
   List<String> exclude = new ArrayList<>();
 
   SourceSpec spec() {
-    return new SourceSpec(location, Optional.ofNullable(schemaFile), new SchemaFilter(schemas, include, exclude));
+    return new SourceSpec(
+        location, Optional.ofNullable(schemaFile), new SchemaFilter(schemas, include, exclude));
   }
 }

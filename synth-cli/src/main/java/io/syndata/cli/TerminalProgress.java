@@ -31,7 +31,14 @@ final class TerminalProgress implements Progress {
   @Override
   public void finished(String phase, String table, long rows, Duration elapsed) {
     double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
-    out.printf(Locale.ROOT, "  %-9s %-28s %,12d rows %8.2f s %,12.0f rows/s%n", phase, table, rows, seconds, rows / seconds);
+    out.printf(
+        Locale.ROOT,
+        "  %-9s %-28s %,12d rows %8.2f s %,12.0f rows/s%n",
+        phase,
+        table,
+        rows,
+        seconds,
+        rows / seconds);
     out.flush();
     lastPrint = System.nanoTime();
   }

@@ -30,11 +30,24 @@ class MainTest {
     StringBuilder orders = new StringBuilder("order_id,customers_id,amount,status\n");
     int order = 0;
     for (int i = 1; i <= 300; i++) {
-      customers.append(i).append(',').append(i % 3 == 0 ? "DE" : "FR").append(',').append(20 + i % 50).append('\n');
+      customers
+          .append(i)
+          .append(',')
+          .append(i % 3 == 0 ? "DE" : "FR")
+          .append(',')
+          .append(20 + i % 50)
+          .append('\n');
       for (int k = 0; k < i % 4; k++) {
         order++;
-        orders.append(1000 + order).append(',').append(i).append(',').append(10 + (i * 7 + k * 13) % 90).append(".5,")
-            .append(k % 2 == 0 ? "paid" : "open").append('\n');
+        orders
+            .append(1000 + order)
+            .append(',')
+            .append(i)
+            .append(',')
+            .append(10 + (i * 7 + k * 13) % 90)
+            .append(".5,")
+            .append(k % 2 == 0 ? "paid" : "open")
+            .append('\n');
       }
     }
     Files.writeString(src.resolve("customers.csv"), customers);
@@ -46,23 +59,43 @@ class MainTest {
   void demoSynthesizesTheSampleShopAndPrintsAFidelitySummary() {
     Result r = run("demo", "--customers", "300");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("rows written:", "customers", "order_lines", "fidelity", "cardinality");
+    assertThat(r.out())
+        .contains("rows written:", "customers", "order_lines", "fidelity", "cardinality");
   }
 
   @Test
   void csvFolderToCsvFolderIsByteIdenticalForTheSameSeed() throws IOException {
     Path src = shopCsv();
     for (String out : new String[] {"a", "b"}) {
-      Result r = run("generate", "--source", src.toString(), "--target", dir.resolve(out).toString(), "--seed", "3");
+      Result r =
+          run(
+              "generate",
+              "--source",
+              src.toString(),
+              "--target",
+              dir.resolve(out).toString(),
+              "--seed",
+              "3");
       assertThat(r.code()).as(r.err()).isZero();
     }
-    Result other = run("generate", "--source", src.toString(), "--target", dir.resolve("c").toString(), "--seed", "4");
+    Result other =
+        run(
+            "generate",
+            "--source",
+            src.toString(),
+            "--target",
+            dir.resolve("c").toString(),
+            "--seed",
+            "4");
     assertThat(other.code()).as(other.err()).isZero();
     for (String file : new String[] {"customers.csv", "orders.csv", "schema.json"}) {
-      assertThat(Files.readString(dir.resolve("b").resolve(file))).isEqualTo(Files.readString(dir.resolve("a").resolve(file)));
+      assertThat(Files.readString(dir.resolve("b").resolve(file)))
+          .isEqualTo(Files.readString(dir.resolve("a").resolve(file)));
     }
-    assertThat(Files.readString(dir.resolve("c").resolve("orders.csv"))).isNotEqualTo(Files.readString(dir.resolve("a").resolve("orders.csv")));
-    assertThat(Files.readString(dir.resolve("a").resolve("customers.csv")).lines().count()).isEqualTo(301);
+    assertThat(Files.readString(dir.resolve("c").resolve("orders.csv")))
+        .isNotEqualTo(Files.readString(dir.resolve("a").resolve("orders.csv")));
+    assertThat(Files.readString(dir.resolve("a").resolve("customers.csv")).lines().count())
+        .isEqualTo(301);
   }
 
   @Test
@@ -74,15 +107,33 @@ class MainTest {
     assertThat(intro.out()).contains("orders", "(inferred)");
     String edited = Files.readString(schema);
     assertThat(edited).contains("\"kind\" : \"categorical\"", "\"parentTable\" : \"customers\"");
-    Result gen = run("generate", "--source", src.toString(), "--schema", schema.toString(), "--target",
-        dir.resolve("out").toString(), "--rows", "customers=50");
+    Result gen =
+        run(
+            "generate",
+            "--source",
+            src.toString(),
+            "--schema",
+            schema.toString(),
+            "--target",
+            dir.resolve("out").toString(),
+            "--rows",
+            "customers=50");
     assertThat(gen.code()).as(gen.err()).isZero();
-    assertThat(Files.readString(dir.resolve("out").resolve("customers.csv")).lines().count()).isEqualTo(51);
+    assertThat(Files.readString(dir.resolve("out").resolve("customers.csv")).lines().count())
+        .isEqualTo(51);
   }
 
   @Test
   void unknownTableInAFilterIsAClearError() throws IOException {
-    Result r = run("generate", "--source", shopCsv().toString(), "--target", dir.resolve("x").toString(), "--include", "custmers");
+    Result r =
+        run(
+            "generate",
+            "--source",
+            shopCsv().toString(),
+            "--target",
+            dir.resolve("x").toString(),
+            "--include",
+            "custmers");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("custmers").doesNotContain("Exception");
     assertThat(dir.resolve("x")).doesNotExist();
@@ -103,15 +154,28 @@ class MainTest {
 
   @Test
   void scaleOutOfRangeIsRejected() throws IOException {
-    Result r = run("generate", "--source", shopCsv().toString(), "--target", dir.resolve("y").toString(), "--scale", "1000");
+    Result r =
+        run(
+            "generate",
+            "--source",
+            shopCsv().toString(),
+            "--target",
+            dir.resolve("y").toString(),
+            "--scale",
+            "1000");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("--scale");
   }
 
   @Test
   void unreachableServerNamesTheUrlWithoutThePassword() {
-    Result r = run("generate", "--source", "jdbc:postgresql://127.0.0.1:1/shop?user=u&password=secret", "--target",
-        dir.resolve("z").toString());
+    Result r =
+        run(
+            "generate",
+            "--source",
+            "jdbc:postgresql://127.0.0.1:1/shop?user=u&password=secret",
+            "--target",
+            dir.resolve("z").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("127.0.0.1:1").doesNotContain("secret");
   }
@@ -120,17 +184,50 @@ class MainTest {
   void generateWithHoldoutWritesTheQualityReportAndReportRecomputesIt() throws IOException {
     Path src = shopCsv();
     Path out = dir.resolve("synthetic");
-    Result gen = run("generate", "--source", src.toString(), "--target", out.toString(), "--holdout", "0.2",
-        "--report", dir.resolve("report").toString(), "--predict", "orders.status", "--sensitive", "customers.age");
+    Result gen =
+        run(
+            "generate",
+            "--source",
+            src.toString(),
+            "--target",
+            out.toString(),
+            "--holdout",
+            "0.2",
+            "--report",
+            dir.resolve("report").toString(),
+            "--predict",
+            "orders.status",
+            "--sensitive",
+            "customers.age");
     assertThat(gen.code()).as(gen.err()).isZero();
     assertThat(gen.out()).contains("quality: overall", "grade");
     String json = Files.readString(dir.resolve("report").resolve("report.json"));
-    assertThat(json).contains("\"summary\"", "\"column_shapes\"", "\"pair_trends\"", "\"cardinality\"",
-        "\"intertable_trends\"", "\"detection\"", "\"utility\"", "\"privacy\"", "\"overall\"", "\"grade\"");
-    assertThat(Files.readString(dir.resolve("report").resolve("report.html"))).contains("id=\"summary\"", "<svg");
+    assertThat(json)
+        .contains(
+            "\"summary\"",
+            "\"column_shapes\"",
+            "\"pair_trends\"",
+            "\"cardinality\"",
+            "\"intertable_trends\"",
+            "\"detection\"",
+            "\"utility\"",
+            "\"privacy\"",
+            "\"overall\"",
+            "\"grade\"");
+    assertThat(Files.readString(dir.resolve("report").resolve("report.html")))
+        .contains("id=\"summary\"", "<svg");
 
-    Result report = run("report", "--real", src.toString(), "--synthetic", out.toString(), "--out",
-        dir.resolve("again").toString(), "--target", "orders.status");
+    Result report =
+        run(
+            "report",
+            "--real",
+            src.toString(),
+            "--synthetic",
+            out.toString(),
+            "--out",
+            dir.resolve("again").toString(),
+            "--target",
+            "orders.status");
     assertThat(report.code()).as(report.err()).isZero();
     assertThat(dir.resolve("again").resolve("report.html")).exists();
     assertThat(report.out()).contains("quality: overall");
@@ -139,8 +236,17 @@ class MainTest {
   @Test
   void reportRejectsATargetThatIsNotTableDotColumn() throws IOException {
     Path src = shopCsv();
-    Result r = run("report", "--real", src.toString(), "--synthetic", src.toString(), "--out", dir.resolve("r").toString(),
-        "--target", "status");
+    Result r =
+        run(
+            "report",
+            "--real",
+            src.toString(),
+            "--synthetic",
+            src.toString(),
+            "--out",
+            dir.resolve("r").toString(),
+            "--target",
+            "status");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("table.column");
   }

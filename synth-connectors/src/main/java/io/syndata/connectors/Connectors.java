@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * Opens sources and database targets by location.
  *
- * <p>A location starting with {@code jdbc:} is a database: PostgreSQL, MariaDB/MySQL, H2, SQLite and
- * DuckDB are tested; other JDBC databases go through the same standard path. Any other location is a
- * folder holding one {@code <table>.csv} or {@code <table>.csv.gz} per table.
+ * <p>A location starting with {@code jdbc:} is a database: PostgreSQL, MariaDB/MySQL, H2, SQLite
+ * and DuckDB are tested; other JDBC databases go through the same standard path. Any other location
+ * is a folder holding one {@code <table>.csv} or {@code <table>.csv.gz} per table.
  *
  * <p>Every method fails fast with a {@link SynthException} naming the location (never a password)
  * and the reason: an unreachable server, wrong credentials, a missing driver or folder.
@@ -32,9 +32,9 @@ public final class Connectors {
   }
 
   /**
-   * Opens a source whose structure, when a schema file is given, is taken from it as is: a CSV folder
-   * then infers nothing (types, keys and kinds come from the file, and values must parse as declared),
-   * and a database reports the file's tables with fresh row counts.
+   * Opens a source whose structure, when a schema file is given, is taken from it as is: a CSV
+   * folder then infers nothing (types, keys and kinds come from the file, and values must parse as
+   * declared), and a database reports the file's tables with fresh row counts.
    */
   public static Source source(String location, Optional<Schema> schemaFile) {
     if (location.regionMatches(true, 0, "jdbc:", 0, 5)) {
@@ -42,14 +42,18 @@ public final class Connectors {
     }
     Path folder = Path.of(location);
     if (!Files.isDirectory(folder)) {
-      throw new SynthException("source " + location + " is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
+      throw new SynthException(
+          "source "
+              + location
+              + " is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
     }
     return new CsvFolderSource(folder, schemaFile);
   }
 
   /**
    * Opens a database as a target. Tables missing there are created; existing ones must be empty.
-   * Everything is written in one transaction, and {@link Target#abort()} leaves the database as found.
+   * Everything is written in one transaction, and {@link Target#abort()} leaves the database as
+   * found.
    */
   public static Target jdbcTarget(String jdbcUrl) {
     if (!jdbcUrl.regionMatches(true, 0, "jdbc:", 0, 5)) {

@@ -22,19 +22,20 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * The CSV files of a folder: one table per {@code <table>.csv} or {@code <table>.csv.gz}, UTF-8,
- * RFC 4180 with a header row (the delimiter may be a comma, semicolon, tab or pipe). An unquoted empty field is NULL; a quoted empty field ({@code ""}) is
- * the empty string.
+ * RFC 4180 with a header row (the delimiter may be a comma, semicolon, tab or pipe). An unquoted
+ * empty field is NULL; a quoted empty field ({@code ""}) is the empty string.
  */
 final class CsvFiles {
   // ALL_NON_NULL puts the parser in strict quote mode: only an unquoted empty field becomes null.
-  static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.RFC4180)
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setNullString("")
-      .setQuoteMode(QuoteMode.ALL_NON_NULL)
-      .setIgnoreEmptyLines(true)
-      .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-      .build();
+  static final CSVFormat FORMAT =
+      CSVFormat.Builder.create(CSVFormat.RFC4180)
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setNullString("")
+          .setQuoteMode(QuoteMode.ALL_NON_NULL)
+          .setIgnoreEmptyLines(true)
+          .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+          .build();
 
   private CsvFiles() {}
 
@@ -44,22 +45,33 @@ final class CsvFiles {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        String table = name.endsWith(".csv") ? name.substring(0, name.length() - 4)
-            : name.endsWith(".csv.gz") ? name.substring(0, name.length() - 7) : null;
+        String table =
+            name.endsWith(".csv")
+                ? name.substring(0, name.length() - 4)
+                : name.endsWith(".csv.gz") ? name.substring(0, name.length() - 7) : null;
         if (table == null || table.isEmpty() || !Files.isRegularFile(file)) {
           continue;
         }
         Path other = tables.put(table, file);
         if (other != null) {
-          throw new SynthException("folder " + folder + " holds both " + other.getFileName() + " and " + name
-              + " for table " + table + ": keep one");
+          throw new SynthException(
+              "folder "
+                  + folder
+                  + " holds both "
+                  + other.getFileName()
+                  + " and "
+                  + name
+                  + " for table "
+                  + table
+                  + ": keep one");
         }
       }
     } catch (IOException e) {
       throw new SynthException("cannot list folder " + folder + ": " + e.getMessage(), e);
     }
     if (tables.isEmpty()) {
-      throw new SynthException("folder " + folder + " holds no <table>.csv or <table>.csv.gz files");
+      throw new SynthException(
+          "folder " + folder + " holds no <table>.csv or <table>.csv.gz files");
     }
     return tables;
   }
@@ -70,11 +82,14 @@ final class CsvFiles {
       if (file.getFileName().toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
       reader.mark(1 << 15);
       String firstLine = reader.readLine();
       reader.reset();
-      return CSVParser.parse(reader, FORMAT.builder().setDelimiter(delimiter(firstLine == null ? "" : firstLine)).build());
+      return CSVParser.parse(
+          reader,
+          FORMAT.builder().setDelimiter(delimiter(firstLine == null ? "" : firstLine)).build());
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new SynthException("cannot read file " + file + ": " + e.getMessage(), e);
     }

@@ -21,9 +21,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A folder of CSV files as a source (see {@link CsvFiles} for the format). Without a schema file the
- * structure is inferred ({@link CsvInference}); with one it is taken as given and only checked against
- * the files' headers. Rows are scanned in file order.
+ * A folder of CSV files as a source (see {@link CsvFiles} for the format). Without a schema file
+ * the structure is inferred ({@link CsvInference}); with one it is taken as given and only checked
+ * against the files' headers. Rows are scanned in file order.
  */
 final class CsvFolderSource implements Source {
   private final Path folder;
@@ -43,11 +43,12 @@ final class CsvFolderSource implements Source {
     }
     filter.checkAllNamed(files.keySet(), List.of());
     Map<String, Path> accepted = new LinkedHashMap<>();
-    files.forEach((table, file) -> {
-      if (filter.acceptsTable(table)) {
-        accepted.put(table, file);
-      }
-    });
+    files.forEach(
+        (table, file) -> {
+          if (filter.acceptsTable(table)) {
+            accepted.put(table, file);
+          }
+        });
     return CsvInference.infer(accepted);
   }
 
@@ -62,11 +63,18 @@ final class CsvFolderSource implements Source {
       List<String> header = CsvFiles.header(file);
       for (Column c : t.writtenColumns()) {
         if (!header.contains(c.name())) {
-          throw new SynthException("file " + file + " has no column " + c.name() + ", which the schema file declares for table "
-              + t.name() + "; its header is " + header);
+          throw new SynthException(
+              "file "
+                  + file
+                  + " has no column "
+                  + c.name()
+                  + ", which the schema file declares for table "
+                  + t.name()
+                  + "; its header is "
+                  + header);
         }
       }
-      tables.add(t.withRowCount(scan(t, List.of(), b -> { })));
+      tables.add(t.withRowCount(scan(t, List.of(), b -> {})));
     }
     return new Schema(tables);
   }
@@ -74,7 +82,15 @@ final class CsvFolderSource implements Source {
   private Path file(String table) {
     Path file = files.get(table);
     if (file == null) {
-      throw new SynthException("folder " + folder + " has no " + table + ".csv or " + table + ".csv.gz for table " + table);
+      throw new SynthException(
+          "folder "
+              + folder
+              + " has no "
+              + table
+              + ".csv or "
+              + table
+              + ".csv.gz for table "
+              + table);
     }
     return file;
   }
@@ -90,7 +106,8 @@ final class CsvFolderSource implements Source {
       for (int c = 0; c < columns.size(); c++) {
         index[c] = header.indexOf(columns.get(c));
         if (index[c] < 0) {
-          throw new SynthException("file " + file + " has no column " + columns.get(c) + "; its header is " + header);
+          throw new SynthException(
+              "file " + file + " has no column " + columns.get(c) + "; its header is " + header);
         }
         types[c] = table.column(columns.get(c)).type();
       }
@@ -98,12 +115,20 @@ final class CsvFolderSource implements Source {
       int size = 0;
       for (CSVRecord record : parser) {
         if (record.size() != header.size()) {
-          throw new SynthException("file " + file + " line " + parser.getCurrentLineNumber() + " has " + record.size()
-              + " fields but the header has " + header.size());
+          throw new SynthException(
+              "file "
+                  + file
+                  + " line "
+                  + parser.getCurrentLineNumber()
+                  + " has "
+                  + record.size()
+                  + " fields but the header has "
+                  + header.size());
         }
         for (int c = 0; c < index.length; c++) {
           String text = record.get(index[c]);
-          values[c][size] = text == null ? null : parse(text, types[c], file, parser, columns.get(c));
+          values[c][size] =
+              text == null ? null : parse(text, types[c], file, parser, columns.get(c));
         }
         size++;
         rows++;
@@ -122,15 +147,28 @@ final class CsvFolderSource implements Source {
     return rows;
   }
 
-  private static Object parse(String text, DataType type, Path file, CSVParser parser, String column) {
+  private static Object parse(
+      String text, DataType type, Path file, CSVParser parser, String column) {
     if (type == DataType.STRING) {
       return text;
     }
     try {
       return TextValues.parse(text, type);
     } catch (RuntimeException e) {
-      throw new SynthException("file " + file + " line " + parser.getCurrentLineNumber() + ", column " + column + ": '"
-          + text + "' is not " + TextValues.expected(type) + " as the schema declares (" + type + ")");
+      throw new SynthException(
+          "file "
+              + file
+              + " line "
+              + parser.getCurrentLineNumber()
+              + ", column "
+              + column
+              + ": '"
+              + text
+              + "' is not "
+              + TextValues.expected(type)
+              + " as the schema declares ("
+              + type
+              + ")");
     }
   }
 

@@ -28,26 +28,32 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Types: the narrowest type every non-null value of a column parses as, in the order boolean
- *       ({@code true}/{@code false}), integer (fits a long), float (scale = most
- *       decimals seen), UUID, date, timestamp with offset, timestamp, time; else string (length =
- *       longest value). Numbers with leading zeros (codes such as {@code 01234}) stay
- *       strings. Nullable when any field is empty.
- *   <li>Primary key: a column named {@code id}, {@code <table>_id} or {@code <table>id} (singular or
- *       plural) whose values are all present and distinct.
+ *       ({@code true}/{@code false}), integer (fits a long), float (scale = most decimals seen),
+ *       UUID, date, timestamp with offset, timestamp, time; else string (length = longest value).
+ *       Numbers with leading zeros (codes such as {@code 01234}) stay strings. Nullable when any
+ *       field is empty.
+ *   <li>Primary key: a column named {@code id}, {@code <table>_id} or {@code <table>id} (singular
+ *       or plural) whose values are all present and distinct.
  *   <li>Foreign keys: a column named {@code <parent>_id}, {@code <parent>id} or like the parent's
  *       primary key (when that is not just {@code id}), where {@code <parent>} is another table
- *       (singular or plural, any case) with a one-column primary key of the same type that holds every
- *       non-null value of the column. Inferred keys are marked {@link ForeignKey#inferred()} and logged.
+ *       (singular or plural, any case) with a one-column primary key of the same type that holds
+ *       every non-null value of the column. Inferred keys are marked {@link ForeignKey#inferred()}
+ *       and logged.
  * </ul>
  */
 final class CsvInference {
   private static final Logger LOG = LoggerFactory.getLogger(CsvInference.class);
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
-  private static final Pattern NUMBER = Pattern.compile("-?((0|[1-9]\\d*)(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern NUMBER =
+      Pattern.compile("-?((0|[1-9]\\d*)(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
-  private static final Pattern TIMESTAMP_TZ = Pattern.compile(TIMESTAMP.pattern() + "(Z|[+-]\\d{2}(:?\\d{2})?)");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+  private static final Pattern TIMESTAMP_TZ =
+      Pattern.compile(TIMESTAMP.pattern() + "(Z|[+-]\\d{2}(:?\\d{2})?)");
   private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
 
   private CsvInference() {}
@@ -67,8 +73,10 @@ final class CsvInference {
     boolean timestampTz = true;
     boolean timestamp = true;
     boolean time = true;
+
     /** Distinct raw values, kept only for columns that could be keys. */
     final Set<String> values;
+
     private Set<Object> typed;
 
     Profile(String name, boolean keyCandidate) {
@@ -103,7 +111,8 @@ final class CsvInference {
       }
       uuid = uuid && UUID.matcher(v).matches();
       date = date && DATE.matcher(v).matches() && parses(v, DataType.DATE);
-      timestampTz = timestampTz && TIMESTAMP_TZ.matcher(v).matches() && parses(v, DataType.TIMESTAMP_TZ);
+      timestampTz =
+          timestampTz && TIMESTAMP_TZ.matcher(v).matches() && parses(v, DataType.TIMESTAMP_TZ);
       timestamp = timestamp && TIMESTAMP.matcher(v).matches() && parses(v, DataType.TIMESTAMP);
       time = time && TIME.matcher(v).matches() && parses(v, DataType.TIME);
     }
@@ -112,21 +121,36 @@ final class CsvInference {
       if (nonNull == 0) {
         return DataType.STRING;
       }
-      return bool ? DataType.BOOLEAN
-          : integer ? DataType.INTEGER
-          : number ? DataType.FLOAT
-          : uuid ? DataType.UUID
-          : date ? DataType.DATE
-          : timestampTz ? DataType.TIMESTAMP_TZ
-          : timestamp ? DataType.TIMESTAMP
-          : time ? DataType.TIME
-          : DataType.STRING;
+      return bool
+          ? DataType.BOOLEAN
+          : integer
+              ? DataType.INTEGER
+              : number
+                  ? DataType.FLOAT
+                  : uuid
+                      ? DataType.UUID
+                      : date
+                          ? DataType.DATE
+                          : timestampTz
+                              ? DataType.TIMESTAMP_TZ
+                              : timestamp
+                                  ? DataType.TIMESTAMP
+                                  : time ? DataType.TIME : DataType.STRING;
     }
 
     Column column() {
       DataType type = type();
-      return new Column(name, type, "", type == DataType.STRING ? maxLength : 0, 0,
-          type == DataType.FLOAT ? maxScale : 0, anyNull, null, Optional.empty(), false);
+      return new Column(
+          name,
+          type,
+          "",
+          type == DataType.STRING ? maxLength : 0,
+          0,
+          type == DataType.FLOAT ? maxScale : 0,
+          anyNull,
+          null,
+          Optional.empty(),
+          false);
     }
 
     /** The column's distinct values as canonical values. */
@@ -163,7 +187,9 @@ final class CsvInference {
 
   private record Profiled(String table, List<Profile> columns, long rows) {
     Optional<Profile> find(String lowerName) {
-      return columns.stream().filter(p -> p.name.toLowerCase(Locale.ROOT).equals(lowerName)).findFirst();
+      return columns.stream()
+          .filter(p -> p.name.toLowerCase(Locale.ROOT).equals(lowerName))
+          .findFirst();
     }
   }
 
@@ -176,8 +202,14 @@ final class CsvInference {
     for (Profiled p : profiled) {
       List<Column> columns = p.columns().stream().map(Profile::column).toList();
       List<String> pk = primaryKey(p).map(c -> List.of(c.name)).orElse(List.of());
-      pk.forEach(c -> LOG.info("inferred primary key {}({}): its values are present and distinct", p.table(), c));
-      tables.add(new Table(p.table(), Optional.empty(), columns, pk, List.of(), List.of(), p.rows()));
+      pk.forEach(
+          c ->
+              LOG.info(
+                  "inferred primary key {}({}): its values are present and distinct",
+                  p.table(),
+                  c));
+      tables.add(
+          new Table(p.table(), Optional.empty(), columns, pk, List.of(), List.of(), p.rows()));
     }
     List<Table> withKeys = new ArrayList<>();
     for (int i = 0; i < tables.size(); i++) {
@@ -197,8 +229,15 @@ final class CsvInference {
       long rows = 0;
       for (CSVRecord record : parser) {
         if (record.size() != header.size()) {
-          throw new SynthException("file " + file + " line " + parser.getCurrentLineNumber() + " has " + record.size()
-              + " fields but the header has " + header.size());
+          throw new SynthException(
+              "file "
+                  + file
+                  + " line "
+                  + parser.getCurrentLineNumber()
+                  + " has "
+                  + record.size()
+                  + " fields but the header has "
+                  + header.size());
         }
         for (int i = 0; i < header.size(); i++) {
           columns.get(i).add(record.get(i));
@@ -246,10 +285,15 @@ final class CsvInference {
   }
 
   private static boolean isUnique(Profile c, long rows) {
-    return rows > 0 && c.nonNull == rows && c.values != null && c.values.size() == rows && c.typedValues().size() == rows;
+    return rows > 0
+        && c.nonNull == rows
+        && c.values != null
+        && c.values.size() == rows
+        && c.typedValues().size() == rows;
   }
 
-  private static List<ForeignKey> foreignKeys(Profiled child, List<Profiled> all, List<Table> tables) {
+  private static List<ForeignKey> foreignKeys(
+      Profiled child, List<Profiled> all, List<Table> tables) {
     List<ForeignKey> keys = new ArrayList<>();
     Table childTable = tables.get(all.indexOf(child));
     for (Profile column : child.columns()) {
@@ -268,13 +312,21 @@ final class CsvInference {
           continue;
         }
         Profile parentKey = parent.find(pk.toLowerCase(Locale.ROOT)).orElseThrow();
-        if (column.type() != parentKey.type() || !parentKey.typedValues().containsAll(column.typedValues())) {
+        if (column.type() != parentKey.type()
+            || !parentKey.typedValues().containsAll(column.typedValues())) {
           continue;
         }
-        ForeignKey fk = new ForeignKey("fk_" + child.table() + "_" + column.name, List.of(column.name),
-            parent.table(), List.of(pk), true);
-        LOG.info("inferred foreign key {}: its name points at {} and every value is found there",
-            fk.describe(childTable.name()), parent.table());
+        ForeignKey fk =
+            new ForeignKey(
+                "fk_" + child.table() + "_" + column.name,
+                List.of(column.name),
+                parent.table(),
+                List.of(pk),
+                true);
+        LOG.info(
+            "inferred foreign key {}: its name points at {} and every value is found there",
+            fk.describe(childTable.name()),
+            parent.table());
         keys.add(fk);
         break;
       }

@@ -32,8 +32,11 @@ final class Database implements AutoCloseable {
         throw new SQLException("no driver");
       }
     } catch (SQLException e) {
-      throw new SynthException("cannot connect to " + masked + ": no JDBC driver for this URL on the class path"
-          + " (built in: PostgreSQL, MariaDB/MySQL, H2, SQLite, DuckDB; add other drivers to the class path)");
+      throw new SynthException(
+          "cannot connect to "
+              + masked
+              + ": no JDBC driver for this URL on the class path"
+              + " (built in: PostgreSQL, MariaDB/MySQL, H2, SQLite, DuckDB; add other drivers to the class path)");
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -63,7 +66,8 @@ final class Database implements AutoCloseable {
       }
       reason = t;
     }
-    String message = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+    String message =
+        reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
     return oneLine(message.replace(url, JdbcUrls.mask(url)));
   }
 
@@ -75,7 +79,8 @@ final class Database implements AutoCloseable {
     try {
       return pool.getConnection();
     } catch (SQLException e) {
-      throw new SynthException("cannot connect to " + maskedUrl + ": " + oneLine(String.valueOf(e.getMessage())), e);
+      throw new SynthException(
+          "cannot connect to " + maskedUrl + ": " + oneLine(String.valueOf(e.getMessage())), e);
     }
   }
 

@@ -40,11 +40,20 @@ enum Dialect {
     INLINE_PARENTS_FIRST
   }
 
-  private static final Set<String> SYSTEM_NAMESPACES = Set.of(
-      "information_schema", "pg_catalog", "pg_toast", "mysql", "performance_schema", "sys", "system", "temp");
+  private static final Set<String> SYSTEM_NAMESPACES =
+      Set.of(
+          "information_schema",
+          "pg_catalog",
+          "pg_toast",
+          "mysql",
+          "performance_schema",
+          "sys",
+          "system",
+          "temp");
 
   @SuppressWarnings("deprecation")
-  private static final org.jooq.DataType<?> DATETIME = org.jooq.impl.DefaultDataType.getDefaultDataType("datetime(6)");
+  private static final org.jooq.DataType<?> DATETIME =
+      org.jooq.impl.DefaultDataType.getDefaultDataType("datetime(6)");
 
   private final String prefix;
   private final SQLDialect jooq;
@@ -79,7 +88,9 @@ enum Dialect {
 
   static boolean isSystemNamespace(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return SYSTEM_NAMESPACES.contains(n) || n.startsWith("pg_temp_") || n.startsWith("pg_toast_temp_");
+    return SYSTEM_NAMESPACES.contains(n)
+        || n.startsWith("pg_temp_")
+        || n.startsWith("pg_toast_temp_");
   }
 
   boolean isSystemTable(String name) {
@@ -99,7 +110,10 @@ enum Dialect {
     };
   }
 
-  /** Whether foreign keys and unique constraints are read from DatabaseMetaData (else from the catalog). */
+  /**
+   * Whether foreign keys and unique constraints are read from DatabaseMetaData (else from the
+   * catalog).
+   */
   boolean keysFromMetadata() {
     return this != DUCKDB;
   }
@@ -135,7 +149,9 @@ enum Dialect {
     };
   }
 
-  /** Whether {@code getObject(i, LocalDate.class)} and friends return the stored value faithfully. */
+  /**
+   * Whether {@code getObject(i, LocalDate.class)} and friends return the stored value faithfully.
+   */
   boolean readsJavaTime() {
     return this != SQLITE;
   }
@@ -152,8 +168,11 @@ enum Dialect {
         }
       }
       case SQLITE -> {
-        if (value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime
-            || value instanceof OffsetDateTime || value instanceof UUID) {
+        if (value instanceof LocalDate
+            || value instanceof LocalTime
+            || value instanceof LocalDateTime
+            || value instanceof OffsetDateTime
+            || value instanceof UUID) {
           return TextValues.format(value);
         }
         if (value instanceof BigDecimal bd) {
@@ -165,7 +184,7 @@ enum Dialect {
           return value.toString();
         }
       }
-      default -> { }
+      default -> {}
     }
     return value;
   }
@@ -185,21 +204,27 @@ enum Dialect {
       case STRING -> stringType(c.length(), inKey);
       case DATE -> SQLDataType.LOCALDATE;
       case TIME -> temporalPrecision() ? SQLDataType.LOCALTIME(6) : SQLDataType.LOCALTIME;
-      case TIMESTAMP -> switch (this) {
-        // jOOQ renders TIMESTAMP, which MariaDB limits to 1970-2038 and shifts by the session zone
-        case MARIADB, MYSQL -> DATETIME;
-        default -> temporalPrecision() ? SQLDataType.LOCALDATETIME(6) : SQLDataType.LOCALDATETIME;
-      };
-      case TIMESTAMP_TZ -> switch (this) {
-        // no time-zone type: UTC instants in a DATETIME (see bindable)
-        case MARIADB, MYSQL -> DATETIME;
-        case SQLITE -> SQLDataType.VARCHAR(40);
-        default -> temporalPrecision() ? SQLDataType.OFFSETDATETIME(6) : SQLDataType.OFFSETDATETIME;
-      };
-      case UUID -> switch (this) {
-        case POSTGRES, H2, DUCKDB -> SQLDataType.UUID;
-        default -> SQLDataType.CHAR(36);
-      };
+      case TIMESTAMP ->
+          switch (this) {
+              // jOOQ renders TIMESTAMP, which MariaDB limits to 1970-2038 and shifts by the session
+              // zone
+            case MARIADB, MYSQL -> DATETIME;
+            default ->
+                temporalPrecision() ? SQLDataType.LOCALDATETIME(6) : SQLDataType.LOCALDATETIME;
+          };
+      case TIMESTAMP_TZ ->
+          switch (this) {
+              // no time-zone type: UTC instants in a DATETIME (see bindable)
+            case MARIADB, MYSQL -> DATETIME;
+            case SQLITE -> SQLDataType.VARCHAR(40);
+            default ->
+                temporalPrecision() ? SQLDataType.OFFSETDATETIME(6) : SQLDataType.OFFSETDATETIME;
+          };
+      case UUID ->
+          switch (this) {
+            case POSTGRES, H2, DUCKDB -> SQLDataType.UUID;
+            default -> SQLDataType.CHAR(36);
+          };
     };
   }
 
@@ -208,14 +233,17 @@ enum Dialect {
   }
 
   private org.jooq.DataType<?> decimalType(Column c) {
-    int max = switch (this) {
-      case POSTGRES -> 1000;
-      case MARIADB, MYSQL -> 65;
-      default -> 38;
-    };
+    int max =
+        switch (this) {
+          case POSTGRES -> 1000;
+          case MARIADB, MYSQL -> 65;
+          default -> 38;
+        };
     if (c.precision() <= 0) {
       // Unknown precision: PostgreSQL keeps any; elsewhere a bare DECIMAL would drop the fraction.
-      return this == POSTGRES ? SQLDataType.NUMERIC : SQLDataType.DECIMAL(max == 65 ? 65 : 38, Math.max(c.scale(), 10));
+      return this == POSTGRES
+          ? SQLDataType.NUMERIC
+          : SQLDataType.DECIMAL(max == 65 ? 65 : 38, Math.max(c.scale(), 10));
     }
     int precision = Math.min(c.precision(), max);
     return SQLDataType.DECIMAL(precision, Math.min(c.scale(), precision));

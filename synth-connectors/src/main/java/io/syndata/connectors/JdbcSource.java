@@ -34,20 +34,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A database read through JDBC. Structure comes from {@link DatabaseMetaData} (one path for every
- * database; DuckDB, whose driver lacks foreign keys there, reads them from its catalog). Columns of a
- * type SynData cannot model (binary, JSON, arrays, intervals, geometry...) are introspected as
- * excluded when nullable, and refused when NOT NULL, since no row could then be written without them.
- * The connection is read-only: a source is never written.
+ * database; DuckDB, whose driver lacks foreign keys there, reads them from its catalog). Columns of
+ * a type SynData cannot model (binary, JSON, arrays, intervals, geometry...) are introspected as
+ * excluded when nullable, and refused when NOT NULL, since no row could then be written without
+ * them. The connection is read-only: a source is never written.
  */
 final class JdbcSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSource.class);
   private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
-  private static final Set<String> UNSUPPORTED_NAMES = Set.of(
-      "json", "jsonb", "bytea", "blob", "tinyblob", "mediumblob", "longblob", "binary", "varbinary",
-      "binary varying", "image", "raw", "long raw", "interval", "money", "timetz", "time with time zone", "xml",
-      "tsvector", "geometry", "geography", "point");
-  /** Length, precision and scale as a type name may spell them: {@code varchar(20)}, {@code decimal(10,2)}. */
-  private static final java.util.regex.Pattern TYPE_ARGUMENTS = java.util.regex.Pattern.compile(".*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\).*");
+  private static final Set<String> UNSUPPORTED_NAMES =
+      Set.of(
+          "json",
+          "jsonb",
+          "bytea",
+          "blob",
+          "tinyblob",
+          "mediumblob",
+          "longblob",
+          "binary",
+          "varbinary",
+          "binary varying",
+          "image",
+          "raw",
+          "long raw",
+          "interval",
+          "money",
+          "timetz",
+          "time with time zone",
+          "xml",
+          "tsvector",
+          "geometry",
+          "geography",
+          "point");
+
+  /**
+   * Length, precision and scale as a type name may spell them: {@code varchar(20)}, {@code
+   * decimal(10,2)}.
+   */
+  private static final java.util.regex.Pattern TYPE_ARGUMENTS =
+      java.util.regex.Pattern.compile(".*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\).*");
 
   private final Database db;
   private final Optional<Schema> schemaFile;
@@ -80,12 +105,19 @@ final class JdbcSource implements Source {
       }
       return new Schema(tables).map(Table::withKeyKinds);
     } catch (SQLException e) {
-      throw new SynthException("cannot read the structure of " + db.maskedUrl() + ": " + Database.oneLine(e.getMessage()), e);
+      throw new SynthException(
+          "cannot read the structure of "
+              + db.maskedUrl()
+              + ": "
+              + Database.oneLine(e.getMessage()),
+          e);
     }
   }
 
-  private Schema fromSchemaFile(Connection c, Schema file, SchemaFilter filter) throws SQLException {
-    filter.checkAllNamed(file.tables().stream().map(Table::name).toList(),
+  private Schema fromSchemaFile(Connection c, Schema file, SchemaFilter filter)
+      throws SQLException {
+    filter.checkAllNamed(
+        file.tables().stream().map(Table::name).toList(),
         file.tables().stream().flatMap(t -> t.namespace().stream()).distinct().toList());
     List<Table> tables = new ArrayList<>();
     for (Table t : file.tables()) {
@@ -114,7 +146,8 @@ final class JdbcSource implements Source {
   }
 
   /** The namespaces to read: those --schemas names, else the connection's own. */
-  private List<String> chosenNamespaces(Connection c, SchemaFilter filter, List<String> all) throws SQLException {
+  private List<String> chosenNamespaces(Connection c, SchemaFilter filter, List<String> all)
+      throws SQLException {
     if (!db.dialect().hasNamespaces()) {
       return List.of();
     }
@@ -124,27 +157,36 @@ final class JdbcSource implements Source {
     String current = db.dialect().namespaceIsCatalog() ? c.getCatalog() : c.getSchema();
     if (current == null || current.isEmpty()) {
       if (db.dialect().namespaceIsCatalog()) {
-        throw new SynthException(db.maskedUrl() + " names no database: name one in the URL"
-            + " (for example jdbc:mariadb://host:3306/shop) or choose databases with --schemas");
+        throw new SynthException(
+            db.maskedUrl()
+                + " names no database: name one in the URL"
+                + " (for example jdbc:mariadb://host:3306/shop) or choose databases with --schemas");
       }
       return all;
     }
     return List.of(current);
   }
 
-  private List<TableRef> tables(Connection c, DatabaseMetaData md, List<String> namespaces) throws SQLException {
+  private List<TableRef> tables(Connection c, DatabaseMetaData md, List<String> namespaces)
+      throws SQLException {
     List<TableRef> refs = new ArrayList<>();
-    List<String> patterns = db.dialect().hasNamespaces() ? namespaces : java.util.Collections.singletonList(null);
+    List<String> patterns =
+        db.dialect().hasNamespaces() ? namespaces : java.util.Collections.singletonList(null);
     for (String ns : patterns) {
       boolean catalogs = db.dialect().namespaceIsCatalog();
-      try (ResultSet rs = catalogs ? md.getTables(ns, null, "%", null) : md.getTables(c.getCatalog(), ns, "%", null)) {
+      try (ResultSet rs =
+          catalogs
+              ? md.getTables(ns, null, "%", null)
+              : md.getTables(c.getCatalog(), ns, "%", null)) {
         while (rs.next()) {
           String type = rs.getString("TABLE_TYPE");
           String name = rs.getString("TABLE_NAME");
           String cat = rs.getString("TABLE_CAT");
           String schem = rs.getString("TABLE_SCHEM");
           String actualNs = catalogs ? cat : schem;
-          if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT)) || db.dialect().isSystemTable(name)
+          if (type == null
+              || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
+              || db.dialect().isSystemTable(name)
               || (ns != null && !ns.equals(actualNs))) {
             continue;
           }
@@ -152,7 +194,9 @@ final class JdbcSource implements Source {
         }
       }
     }
-    refs.sort(Comparator.comparing((TableRef r) -> r.namespace().orElse("")).thenComparing(TableRef::name));
+    refs.sort(
+        Comparator.comparing((TableRef r) -> r.namespace().orElse(""))
+            .thenComparing(TableRef::name));
     return refs;
   }
 
@@ -170,14 +214,16 @@ final class JdbcSource implements Source {
       duckDbKeys(c, ref, primaryKey, uniqueKeys, foreignKeys);
     }
     long rows = count(c, ref.namespace(), ref.name());
-    return new Table(ref.name(), ref.namespace(), columns, primaryKey, uniqueKeys, foreignKeys, rows);
+    return new Table(
+        ref.name(), ref.namespace(), columns, primaryKey, uniqueKeys, foreignKeys, rows);
   }
 
   private List<Column> readColumns(DatabaseMetaData md, TableRef ref) throws SQLException {
     TreeMap<Integer, Column> byPosition = new TreeMap<>();
     try (ResultSet rs = md.getColumns(ref.catalog(), ref.schema(), ref.name(), "%")) {
       while (rs.next()) {
-        if (!ref.name().equals(rs.getString("TABLE_NAME")) || !java.util.Objects.equals(ref.schema(), rs.getString("TABLE_SCHEM"))) {
+        if (!ref.name().equals(rs.getString("TABLE_NAME"))
+            || !java.util.Objects.equals(ref.schema(), rs.getString("TABLE_SCHEM"))) {
           continue;
         }
         String name = rs.getString("COLUMN_NAME");
@@ -195,17 +241,50 @@ final class JdbcSource implements Source {
         Column column;
         if (type.isPresent()) {
           TypeInfo t = type.get();
-          column = new Column(name, t.type(), typeName, t.length(), t.precision(), t.scale(), nullable,
-              ColumnKinds.defaultKind(name, t.type()), Optional.empty(), false);
+          column =
+              new Column(
+                  name,
+                  t.type(),
+                  typeName,
+                  t.length(),
+                  t.precision(),
+                  t.scale(),
+                  nullable,
+                  ColumnKinds.defaultKind(name, t.type()),
+                  Optional.empty(),
+                  false);
         } else if (nullable) {
-          LOG.warn("column {}.{} has type {}, which SynData does not synthesize: it is excluded (left NULL)",
-              ref.name(), name, typeName);
-          column = new Column(name, DataType.STRING, typeName, 0, 0, 0, true,
-              ColumnKinds.defaultKind(name, DataType.STRING), Optional.empty(), true);
+          LOG.warn(
+              "column {}.{} has type {}, which SynData does not synthesize: it is excluded (left NULL)",
+              ref.name(),
+              name,
+              typeName);
+          column =
+              new Column(
+                  name,
+                  DataType.STRING,
+                  typeName,
+                  0,
+                  0,
+                  0,
+                  true,
+                  ColumnKinds.defaultKind(name, DataType.STRING),
+                  Optional.empty(),
+                  true);
         } else {
-          throw new SynthException("column " + ref.name() + "." + name + " has type " + typeName
-              + ", which SynData cannot synthesize, and is NOT NULL so it cannot be left out:"
-              + " exclude table " + ref.name() + " (--exclude " + ref.name() + ") or make the column nullable");
+          throw new SynthException(
+              "column "
+                  + ref.name()
+                  + "."
+                  + name
+                  + " has type "
+                  + typeName
+                  + ", which SynData cannot synthesize, and is NOT NULL so it cannot be left out:"
+                  + " exclude table "
+                  + ref.name()
+                  + " (--exclude "
+                  + ref.name()
+                  + ") or make the column nullable");
         }
         byPosition.put(position == 0 ? byPosition.size() + 1 : position, column);
       }
@@ -222,9 +301,17 @@ final class JdbcSource implements Source {
     }
   }
 
-  /** The portable type of a column, by type name first (drivers disagree on type codes), then by code. */
+  /**
+   * The portable type of a column, by type name first (drivers disagree on type codes), then by
+   * code.
+   */
   static Optional<TypeInfo> mapType(String typeName, int jdbcType, int size, int digits) {
-    String n = typeName.toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", "").replace(" unsigned", "").trim();
+    String n =
+        typeName
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("\\(.*?\\)", "")
+            .replace(" unsigned", "")
+            .trim();
     if (UNSUPPORTED_NAMES.contains(n) || n.endsWith("[]") || n.startsWith("_")) {
       return Optional.empty();
     }
@@ -235,53 +322,111 @@ final class JdbcSource implements Source {
       digits = arguments.group(2) == null ? 0 : Integer.parseInt(arguments.group(2));
     }
     int length = size <= 0 || size >= 10_485_760 ? 0 : size;
-    DataType byName = switch (n) {
-      case "uuid", "uniqueidentifier" -> DataType.UUID;
-      case "bool", "boolean" -> DataType.BOOLEAN;
-      case "bit" -> size <= 1 ? DataType.BOOLEAN : null;
-      case "tinyint" -> jdbcType == Types.BIT || jdbcType == Types.BOOLEAN ? DataType.BOOLEAN : DataType.INTEGER;
-      case "smallint", "int", "integer", "bigint", "mediumint", "int2", "int4", "int8", "serial", "bigserial",
-          "smallserial", "serial4", "serial8", "utinyint", "usmallint", "uinteger", "year" -> DataType.INTEGER;
-      case "numeric", "decimal", "number", "dec" -> DataType.DECIMAL;
-      case "real", "float", "double", "double precision", "float4", "float8", "binary_float", "binary_double" -> DataType.FLOAT;
-      case "date" -> DataType.DATE;
-      case "time", "time without time zone" -> DataType.TIME;
-      case "timestamp", "datetime", "datetime2", "smalldatetime", "timestamp without time zone", "timestamp_ntz" -> DataType.TIMESTAMP;
-      case "timestamptz", "timestamp with time zone", "datetimeoffset", "timestamp_tz", "timestamp_ltz" -> DataType.TIMESTAMP_TZ;
-      case "char", "character", "varchar", "character varying", "nchar", "nvarchar", "bpchar", "varchar2", "nvarchar2",
-          "string", "citext", "enum", "set" -> DataType.STRING;
-      case "text", "tinytext", "mediumtext", "longtext", "clob", "nclob", "ntext" -> {
-        length = 0;
-        yield DataType.STRING;
-      }
-      default -> null;
-    };
-    DataType type = byName != null ? byName : switch (jdbcType) {
-      case Types.BOOLEAN -> DataType.BOOLEAN;
-      case Types.BIT -> size <= 1 ? DataType.BOOLEAN : null;
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> DataType.INTEGER;
-      case Types.NUMERIC, Types.DECIMAL -> DataType.DECIMAL;
-      case Types.REAL, Types.FLOAT, Types.DOUBLE -> DataType.FLOAT;
-      case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR -> DataType.STRING;
-      case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> {
-        length = 0;
-        yield DataType.STRING;
-      }
-      case Types.DATE -> DataType.DATE;
-      case Types.TIME -> DataType.TIME;
-      case Types.TIMESTAMP -> DataType.TIMESTAMP;
-      case Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP_TZ;
-      default -> null;
-    };
+    DataType byName =
+        switch (n) {
+          case "uuid", "uniqueidentifier" -> DataType.UUID;
+          case "bool", "boolean" -> DataType.BOOLEAN;
+          case "bit" -> size <= 1 ? DataType.BOOLEAN : null;
+          case "tinyint" ->
+              jdbcType == Types.BIT || jdbcType == Types.BOOLEAN
+                  ? DataType.BOOLEAN
+                  : DataType.INTEGER;
+          case "smallint",
+                  "int",
+                  "integer",
+                  "bigint",
+                  "mediumint",
+                  "int2",
+                  "int4",
+                  "int8",
+                  "serial",
+                  "bigserial",
+                  "smallserial",
+                  "serial4",
+                  "serial8",
+                  "utinyint",
+                  "usmallint",
+                  "uinteger",
+                  "year" ->
+              DataType.INTEGER;
+          case "numeric", "decimal", "number", "dec" -> DataType.DECIMAL;
+          case "real",
+                  "float",
+                  "double",
+                  "double precision",
+                  "float4",
+                  "float8",
+                  "binary_float",
+                  "binary_double" ->
+              DataType.FLOAT;
+          case "date" -> DataType.DATE;
+          case "time", "time without time zone" -> DataType.TIME;
+          case "timestamp",
+                  "datetime",
+                  "datetime2",
+                  "smalldatetime",
+                  "timestamp without time zone",
+                  "timestamp_ntz" ->
+              DataType.TIMESTAMP;
+          case "timestamptz",
+                  "timestamp with time zone",
+                  "datetimeoffset",
+                  "timestamp_tz",
+                  "timestamp_ltz" ->
+              DataType.TIMESTAMP_TZ;
+          case "char",
+                  "character",
+                  "varchar",
+                  "character varying",
+                  "nchar",
+                  "nvarchar",
+                  "bpchar",
+                  "varchar2",
+                  "nvarchar2",
+                  "string",
+                  "citext",
+                  "enum",
+                  "set" ->
+              DataType.STRING;
+          case "text", "tinytext", "mediumtext", "longtext", "clob", "nclob", "ntext" -> {
+            length = 0;
+            yield DataType.STRING;
+          }
+          default -> null;
+        };
+    DataType type =
+        byName != null
+            ? byName
+            : switch (jdbcType) {
+              case Types.BOOLEAN -> DataType.BOOLEAN;
+              case Types.BIT -> size <= 1 ? DataType.BOOLEAN : null;
+              case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> DataType.INTEGER;
+              case Types.NUMERIC, Types.DECIMAL -> DataType.DECIMAL;
+              case Types.REAL, Types.FLOAT, Types.DOUBLE -> DataType.FLOAT;
+              case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR -> DataType.STRING;
+              case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> {
+                length = 0;
+                yield DataType.STRING;
+              }
+              case Types.DATE -> DataType.DATE;
+              case Types.TIME -> DataType.TIME;
+              case Types.TIMESTAMP -> DataType.TIMESTAMP;
+              case Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP_TZ;
+              default -> null;
+            };
     if (type == null) {
       return Optional.empty();
     }
-    return Optional.of(switch (type) {
-      case STRING -> new TypeInfo(type, length, 0, 0);
-      // with the precision unknown the reported scale is a driver default, not the column's
-      case DECIMAL -> size <= 0 || size >= 1000 ? new TypeInfo(type, 0, 0, 0) : new TypeInfo(type, 0, size, Math.max(digits, 0));
-      default -> new TypeInfo(type, 0, 0, 0);
-    });
+    return Optional.of(
+        switch (type) {
+          case STRING -> new TypeInfo(type, length, 0, 0);
+            // with the precision unknown the reported scale is a driver default, not the column's
+          case DECIMAL ->
+              size <= 0 || size >= 1000
+                  ? new TypeInfo(type, 0, 0, 0)
+                  : new TypeInfo(type, 0, size, Math.max(digits, 0));
+          default -> new TypeInfo(type, 0, 0, 0);
+        });
   }
 
   private static List<String> primaryKey(DatabaseMetaData md, TableRef ref) throws SQLException {
@@ -294,13 +439,16 @@ final class JdbcSource implements Source {
     return List.copyOf(columns.values());
   }
 
-  private static List<List<String>> uniqueKeys(DatabaseMetaData md, TableRef ref, List<String> primaryKey) throws SQLException {
+  private static List<List<String>> uniqueKeys(
+      DatabaseMetaData md, TableRef ref, List<String> primaryKey) throws SQLException {
     Map<String, TreeMap<Integer, String>> byIndex = new TreeMap<>();
     Set<String> partial = new java.util.HashSet<>();
     try (ResultSet rs = md.getIndexInfo(ref.catalog(), ref.schema(), ref.name(), true, true)) {
       while (rs.next()) {
         String index = rs.getString("INDEX_NAME");
-        if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic || index == null || rs.getBoolean("NON_UNIQUE")) {
+        if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic
+            || index == null
+            || rs.getBoolean("NON_UNIQUE")) {
           continue;
         }
         String column = rs.getString("COLUMN_NAME");
@@ -308,11 +456,17 @@ final class JdbcSource implements Source {
           partial.add(index); // expression or partial index: not a plain unique constraint
           continue;
         }
-        byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), column);
+        byIndex
+            .computeIfAbsent(index, k -> new TreeMap<>())
+            .put((int) rs.getShort("ORDINAL_POSITION"), column);
       }
     }
-    return distinctKeys(byIndex.entrySet().stream().filter(e -> !partial.contains(e.getKey()))
-        .map(e -> List.copyOf(e.getValue().values())).toList(), primaryKey);
+    return distinctKeys(
+        byIndex.entrySet().stream()
+            .filter(e -> !partial.contains(e.getKey()))
+            .map(e -> List.copyOf(e.getValue().values()))
+            .toList(),
+        primaryKey);
   }
 
   private static List<List<String>> distinctKeys(List<List<String>> keys, List<String> primaryKey) {
@@ -348,14 +502,20 @@ final class JdbcSource implements Source {
         String[] pair = {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")};
         FkBuilder fk;
         if (name != null && !name.isEmpty()) {
-          fk = named.computeIfAbsent(name + "\u0000" + parent, k -> {
-            FkBuilder b = new FkBuilder(name, parent);
-            all.add(b);
-            return b;
-          });
+          fk =
+              named.computeIfAbsent(
+                  name + "\u0000" + parent,
+                  k -> {
+                    FkBuilder b = new FkBuilder(name, parent);
+                    all.add(b);
+                    return b;
+                  });
         } else {
           // Unnamed keys (SQLite) come one after another, each starting again at KEY_SEQ 1.
-          if (unnamed == null || seq <= 1 || !unnamed.parent.equals(parent) || unnamed.pairs.containsKey(seq)) {
+          if (unnamed == null
+              || seq <= 1
+              || !unnamed.parent.equals(parent)
+              || unnamed.pairs.containsKey(seq)) {
             unnamed = new FkBuilder("", parent);
             all.add(unnamed);
           }
@@ -371,9 +531,13 @@ final class JdbcSource implements Source {
       List<String> parentColumns = b.pairs.values().stream().map(p -> p[1]).toList();
       if (parentColumns.stream().anyMatch(p -> p == null || p.isEmpty())) {
         // "REFERENCES parent" without columns refers to the parent's primary key
-        parentColumns = primaryKey(md, new TableRef(ref.catalog(), ref.schema(), b.parent, ref.namespace()));
+        parentColumns =
+            primaryKey(md, new TableRef(ref.catalog(), ref.schema(), b.parent, ref.namespace()));
       }
-      String name = b.name.isEmpty() || !names.add(b.name) ? "fk_" + ref.name() + "_" + String.join("_", columns) : b.name;
+      String name =
+          b.name.isEmpty() || !names.add(b.name)
+              ? "fk_" + ref.name() + "_" + String.join("_", columns)
+              : b.name;
       names.add(name);
       keys.add(new ForeignKey(name, columns, b.parent, parentColumns, false));
     }
@@ -381,13 +545,21 @@ final class JdbcSource implements Source {
     return keys;
   }
 
-  /** DuckDB's driver reports neither foreign keys nor unique constraints; its catalog function does. */
-  private void duckDbKeys(Connection c, TableRef ref, List<String> primaryKey, List<List<String>> uniqueKeys,
-      List<ForeignKey> foreignKeys) throws SQLException {
-    String sql = "SELECT constraint_type, constraint_name, constraint_column_names, referenced_table,"
-        + " referenced_column_names FROM duckdb_constraints() WHERE database_name = current_database()"
-        + " AND schema_name = ? AND table_name = ? AND constraint_type IN ('UNIQUE', 'FOREIGN KEY')"
-        + " ORDER BY constraint_index";
+  /**
+   * DuckDB's driver reports neither foreign keys nor unique constraints; its catalog function does.
+   */
+  private void duckDbKeys(
+      Connection c,
+      TableRef ref,
+      List<String> primaryKey,
+      List<List<String>> uniqueKeys,
+      List<ForeignKey> foreignKeys)
+      throws SQLException {
+    String sql =
+        "SELECT constraint_type, constraint_name, constraint_column_names, referenced_table,"
+            + " referenced_column_names FROM duckdb_constraints() WHERE database_name = current_database()"
+            + " AND schema_name = ? AND table_name = ? AND constraint_type IN ('UNIQUE', 'FOREIGN KEY')"
+            + " ORDER BY constraint_index";
     List<List<String>> uniques = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, ref.schema());
@@ -398,8 +570,13 @@ final class JdbcSource implements Source {
           if ("UNIQUE".equals(rs.getString("constraint_type"))) {
             uniques.add(columns);
           } else {
-            foreignKeys.add(new ForeignKey("fk_" + ref.name() + "_" + String.join("_", columns), columns,
-                rs.getString("referenced_table"), strings(rs.getArray("referenced_column_names")), false));
+            foreignKeys.add(
+                new ForeignKey(
+                    "fk_" + ref.name() + "_" + String.join("_", columns),
+                    columns,
+                    rs.getString("referenced_table"),
+                    strings(rs.getArray("referenced_column_names")),
+                    false));
           }
         }
       }
@@ -418,7 +595,8 @@ final class JdbcSource implements Source {
   }
 
   private long count(Connection c, Optional<String> namespace, String table) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + qualified(namespace, table))) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + qualified(namespace, table))) {
       rs.next();
       return rs.getLong(1);
     }
@@ -426,16 +604,22 @@ final class JdbcSource implements Source {
 
   private String qualified(Optional<String> namespace, String table) {
     Dialect d = db.dialect();
-    return namespace.filter(ns -> d.hasNamespaces()).map(ns -> d.quote(ns) + ".").orElse("") + d.quote(table);
+    return namespace.filter(ns -> d.hasNamespaces()).map(ns -> d.quote(ns) + ".").orElse("")
+        + d.quote(table);
   }
 
   @Override
   public long scan(Table table, List<String> columns, Consumer<RowBatch> consumer) {
     Dialect d = db.dialect();
     List<String> order = table.primaryKey().isEmpty() ? columns : table.primaryKey();
-    String sql = "SELECT " + (columns.isEmpty() ? "1" : String.join(", ", columns.stream().map(d::quote).toList()))
-        + " FROM " + qualified(table.namespace(), table.name())
-        + (order.isEmpty() ? "" : " ORDER BY " + String.join(", ", order.stream().map(d::quote).toList()));
+    String sql =
+        "SELECT "
+            + (columns.isEmpty() ? "1" : String.join(", ", columns.stream().map(d::quote).toList()))
+            + " FROM "
+            + qualified(table.namespace(), table.name())
+            + (order.isEmpty()
+                ? ""
+                : " ORDER BY " + String.join(", ", order.stream().map(d::quote).toList()));
     JdbcValues[] readers = new JdbcValues[columns.size()];
     for (int i = 0; i < readers.length; i++) {
       readers[i] = new JdbcValues(table.column(columns.get(i)), d);
@@ -444,7 +628,8 @@ final class JdbcSource implements Source {
     String at = "";
     try (Connection c = db.connection()) {
       c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
-      try (Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      try (Statement st =
+          c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         st.setFetchSize(Source.BATCH_SIZE);
         try (ResultSet rs = st.executeQuery(sql)) {
           Object[][] values = new Object[columns.size()][Source.BATCH_SIZE];
@@ -470,11 +655,29 @@ final class JdbcSource implements Source {
         c.rollback();
       }
     } catch (SQLException e) {
-      throw new SynthException("reading table " + table.name() + " from " + db.maskedUrl() + " failed: "
-          + Database.oneLine(String.valueOf(e.getMessage())), e);
+      throw new SynthException(
+          "reading table "
+              + table.name()
+              + " from "
+              + db.maskedUrl()
+              + " failed: "
+              + Database.oneLine(String.valueOf(e.getMessage())),
+          e);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new SynthException("reading table " + table.name() + " from " + db.maskedUrl() + ": column " + at
-          + " at row " + (rows + 1) + " holds a value that is not " + table.column(at).type() + ": " + e.getMessage(), e);
+      throw new SynthException(
+          "reading table "
+              + table.name()
+              + " from "
+              + db.maskedUrl()
+              + ": column "
+              + at
+              + " at row "
+              + (rows + 1)
+              + " holds a value that is not "
+              + table.column(at).type()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     return rows;
   }

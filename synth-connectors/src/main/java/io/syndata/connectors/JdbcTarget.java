@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTarget.class);
+
   /** Bind parameters per INSERT statement: below every driver's and server's limit. */
   private static final int MAX_PARAMETERS = 30_000;
+
   private static final int MAX_ROWS_PER_INSERT = 1_000;
   private static final int MAX_NAME = 60;
 
@@ -47,8 +49,12 @@ final class JdbcTarget implements Target {
   private final TableDdl ddl;
   private Connection connection;
   private final Map<String, TargetTable> tables = new LinkedHashMap<>();
-  /** Tables this target created, in creation order, with the foreign keys it added to them by ALTER. */
+
+  /**
+   * Tables this target created, in creation order, with the foreign keys it added to them by ALTER.
+   */
   private final List<TargetTable> created = new ArrayList<>();
+
   private final Map<String, List<String>> alteredKeys = new HashMap<>();
   private PreparedStatement cachedInsert;
   private String cachedInsertKey = "";
@@ -59,7 +65,8 @@ final class JdbcTarget implements Target {
     String column(String schemaColumn) {
       String actual = columns.get(schemaColumn);
       if (actual == null) {
-        throw new SynthException("table " + table.name() + " has no written column " + schemaColumn);
+        throw new SynthException(
+            "table " + table.name() + " has no written column " + schemaColumn);
       }
       return actual;
     }
@@ -104,7 +111,14 @@ final class JdbcTarget implements Target {
       createTables(schema, toCreate);
     } catch (SQLException e) {
       abort();
-      throw new SynthException("cannot prepare " + describe() + " (" + step + "): " + Database.oneLine(String.valueOf(e.getMessage())), e);
+      throw new SynthException(
+          "cannot prepare "
+              + describe()
+              + " ("
+              + step
+              + "): "
+              + Database.oneLine(String.valueOf(e.getMessage())),
+          e);
     } catch (RuntimeException e) {
       abort();
       throw e;
@@ -117,8 +131,10 @@ final class JdbcTarget implements Target {
     String catalog = c.getCatalog();
     String schema = dialect.namespaceIsCatalog() || !dialect.hasNamespaces() ? null : c.getSchema();
     if (dialect.namespaceIsCatalog() && (catalog == null || catalog.isEmpty())) {
-      throw new SynthException(db.maskedUrl() + " names no database to write into: name one in the URL"
-          + " (for example jdbc:mariadb://host:3306/synthetic)");
+      throw new SynthException(
+          db.maskedUrl()
+              + " names no database to write into: name one in the URL"
+              + " (for example jdbc:mariadb://host:3306/synthetic)");
     }
     Map<String, String> names = new HashMap<>();
     try (ResultSet rs = md.getTables(catalog, schema, "%", null)) {
@@ -135,17 +151,30 @@ final class JdbcTarget implements Target {
   }
 
   private TargetTable checkExisting(Table t, String actual) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(actual))) {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(actual))) {
       rs.next();
       long rows = rs.getLong(1);
       if (rows > 0) {
-        throw new SynthException("target table " + actual + " already holds " + rows
-            + " rows; synthesize into an empty database or empty tables");
+        throw new SynthException(
+            "target table "
+                + actual
+                + " already holds "
+                + rows
+                + " rows; synthesize into an empty database or empty tables");
       }
     }
     Map<String, String> present = new HashMap<>();
-    try (ResultSet rs = connection.getMetaData().getColumns(connection.getCatalog(),
-        dialect.namespaceIsCatalog() || !dialect.hasNamespaces() ? null : connection.getSchema(), actual, "%")) {
+    try (ResultSet rs =
+        connection
+            .getMetaData()
+            .getColumns(
+                connection.getCatalog(),
+                dialect.namespaceIsCatalog() || !dialect.hasNamespaces()
+                    ? null
+                    : connection.getSchema(),
+                actual,
+                "%")) {
       while (rs.next()) {
         if (actual.equals(rs.getString("TABLE_NAME"))) {
           String name = rs.getString("COLUMN_NAME");
@@ -157,7 +186,10 @@ final class JdbcTarget implements Target {
     Map<String, String> columns = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (Column c : t.writtenColumns()) {
-      String match = present.containsKey(c.name()) ? present.get(c.name()) : present.get(c.name().toLowerCase(Locale.ROOT));
+      String match =
+          present.containsKey(c.name())
+              ? present.get(c.name())
+              : present.get(c.name().toLowerCase(Locale.ROOT));
       if (match == null) {
         missing.add(c.name());
       } else {
@@ -165,8 +197,12 @@ final class JdbcTarget implements Target {
       }
     }
     if (!missing.isEmpty()) {
-      throw new SynthException("target table " + actual + " lacks columns " + missing
-          + " that the schema writes: add them to the table, or mark them excluded in the schema file");
+      throw new SynthException(
+          "target table "
+              + actual
+              + " lacks columns "
+              + missing
+              + " that the schema writes: add them to the table, or mark them excluded in the schema file");
     }
     return new TargetTable(t, actual, columns);
   }
@@ -180,24 +216,36 @@ final class JdbcTarget implements Target {
     Map<String, List<TableDdl.NamedKey>> keys = namedKeys(toCreate);
     List<Table> order = toCreate;
     if (dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.INLINE_PARENTS_FIRST) {
-      order = ForeignKeyGraph.of(schema).generationOrder().stream().filter(t -> creating.contains(t.name())).toList();
+      order =
+          ForeignKeyGraph.of(schema).generationOrder().stream()
+              .filter(t -> creating.contains(t.name()))
+              .toList();
     }
     Set<String> done = new HashSet<>();
     try (Statement st = connection.createStatement()) {
       for (Table t : order) {
-        List<TableDdl.NamedKey> inline = switch (dialect.foreignKeyStyle()) {
-          case ALTER -> List.of();
-          case INLINE_ANY_ORDER -> keys.get(t.name());
-          case INLINE_PARENTS_FIRST -> keys.get(t.name()).stream().filter(k -> {
-            boolean parentReady = done.contains(k.key().parentTable()) || !creating.contains(k.key().parentTable());
-            if (!parentReady || k.key().parentTable().equals(t.name())) {
-              LOG.warn("{} cannot declare foreign key {} of a cycle; it is written but not enforced",
-                  describe(), k.key().describe(t.name()));
-              return false;
-            }
-            return true;
-          }).toList();
-        };
+        List<TableDdl.NamedKey> inline =
+            switch (dialect.foreignKeyStyle()) {
+              case ALTER -> List.of();
+              case INLINE_ANY_ORDER -> keys.get(t.name());
+              case INLINE_PARENTS_FIRST ->
+                  keys.get(t.name()).stream()
+                      .filter(
+                          k -> {
+                            boolean parentReady =
+                                done.contains(k.key().parentTable())
+                                    || !creating.contains(k.key().parentTable());
+                            if (!parentReady || k.key().parentTable().equals(t.name())) {
+                              LOG.warn(
+                                  "{} cannot declare foreign key {} of a cycle; it is written but not enforced",
+                                  describe(),
+                                  k.key().describe(t.name()));
+                              return false;
+                            }
+                            return true;
+                          })
+                      .toList();
+            };
         String sql = ddl.createTable(t.name(), t, inline);
         LOG.debug("{}", sql);
         st.execute(sql);
@@ -215,7 +263,10 @@ final class JdbcTarget implements Target {
     }
   }
 
-  /** Foreign keys with constraint names of the form fk_table_columns, unique in the target and at most {@value #MAX_NAME} characters. */
+  /**
+   * Foreign keys with constraint names of the form fk_table_columns, unique in the target and at
+   * most {@value #MAX_NAME} characters.
+   */
   private Map<String, List<TableDdl.NamedKey>> namedKeys(List<Table> toCreate) {
     Set<String> used = new HashSet<>();
     Map<String, List<TableDdl.NamedKey>> keys = new LinkedHashMap<>();
@@ -235,7 +286,8 @@ final class JdbcTarget implements Target {
         used.add(name.toLowerCase(Locale.ROOT));
         TargetTable parent = tables.get(fk.parentTable());
         List<String> parentColumns = fk.parentColumns().stream().map(parent::column).toList();
-        ForeignKey actual = new ForeignKey(name, fk.columns(), parent.name(), parentColumns, fk.inferred());
+        ForeignKey actual =
+            new ForeignKey(name, fk.columns(), parent.name(), parentColumns, fk.inferred());
         named.add(new TableDdl.NamedKey(name, actual, parent.name()));
       }
       keys.put(t.name(), named);
@@ -253,7 +305,8 @@ final class JdbcTarget implements Target {
     }
     TargetTable t = tables.get(name);
     if (t == null) {
-      throw new SynthException("table " + name + " was not part of the schema given to " + describe());
+      throw new SynthException(
+          "table " + name + " was not part of the schema given to " + describe());
     }
     return t;
   }
@@ -271,7 +324,12 @@ final class JdbcTarget implements Target {
         insert(t, batch);
       }
     } catch (SQLException | IOException e) {
-      throw new SynthException("writing table " + t.name() + " failed: " + Database.oneLine(String.valueOf(e.getMessage())), e);
+      throw new SynthException(
+          "writing table "
+              + t.name()
+              + " failed: "
+              + Database.oneLine(String.valueOf(e.getMessage())),
+          e);
     }
   }
 
@@ -280,8 +338,12 @@ final class JdbcTarget implements Target {
   }
 
   private void copy(TargetTable t, RowBatch batch) throws SQLException, IOException {
-    String sql = "COPY " + dialect.quote(t.name()) + " (" + String.join(", ", quotedColumns(t, batch.columns()))
-        + ") FROM STDIN (FORMAT csv)";
+    String sql =
+        "COPY "
+            + dialect.quote(t.name())
+            + " ("
+            + String.join(", ", quotedColumns(t, batch.columns()))
+            + ") FROM STDIN (FORMAT csv)";
     StringBuilder csv = new StringBuilder(batch.size() * batch.columns().size() * 8);
     for (int r = 0; r < batch.size(); r++) {
       for (int c = 0; c < batch.columns().size(); c++) {
@@ -298,14 +360,23 @@ final class JdbcTarget implements Target {
       }
       csv.append('\n');
     }
-    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+    connection
+        .unwrap(PGConnection.class)
+        .getCopyAPI()
+        .copyIn(sql, new StringReader(csv.toString()));
   }
 
   private void insert(TargetTable t, RowBatch batch) throws SQLException {
     int width = Math.max(1, batch.columns().size());
     int perStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / width));
-    String head = "INSERT INTO " + dialect.quote(t.name()) + " (" + String.join(", ", quotedColumns(t, batch.columns())) + ") VALUES ";
-    String row = "(" + String.join(", ", java.util.Collections.nCopies(batch.columns().size(), "?")) + ")";
+    String head =
+        "INSERT INTO "
+            + dialect.quote(t.name())
+            + " ("
+            + String.join(", ", quotedColumns(t, batch.columns()))
+            + ") VALUES ";
+    String row =
+        "(" + String.join(", ", java.util.Collections.nCopies(batch.columns().size(), "?")) + ")";
     for (int from = 0; from < batch.size(); from += perStatement) {
       int rows = Math.min(perStatement, batch.size() - from);
       PreparedStatement ps;
@@ -314,12 +385,16 @@ final class JdbcTarget implements Target {
         String key = head + rows;
         if (!key.equals(cachedInsertKey)) {
           closeCachedInsert();
-          cachedInsert = connection.prepareStatement(head + String.join(", ", java.util.Collections.nCopies(rows, row)));
+          cachedInsert =
+              connection.prepareStatement(
+                  head + String.join(", ", java.util.Collections.nCopies(rows, row)));
           cachedInsertKey = key;
         }
         ps = cachedInsert;
       } else {
-        ps = connection.prepareStatement(head + String.join(", ", java.util.Collections.nCopies(rows, row)));
+        ps =
+            connection.prepareStatement(
+                head + String.join(", ", java.util.Collections.nCopies(rows, row)));
       }
       try {
         int p = 1;
@@ -361,16 +436,28 @@ final class JdbcTarget implements Target {
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     TargetTable t = table(batch.table());
     if (keyColumns.isEmpty()) {
-      throw new SynthException("cannot update rows of table " + t.name() + " in " + describe()
-          + ": it has no key to find them by; give the table a primary key");
+      throw new SynthException(
+          "cannot update rows of table "
+              + t.name()
+              + " in "
+              + describe()
+              + ": it has no key to find them by; give the table a primary key");
     }
-    List<String> setColumns = batch.columns().stream().filter(c -> !keyColumns.contains(c)).toList();
+    List<String> setColumns =
+        batch.columns().stream().filter(c -> !keyColumns.contains(c)).toList();
     if (setColumns.isEmpty() || batch.size() == 0) {
       return;
     }
-    String sql = "UPDATE " + dialect.quote(t.name()) + " SET "
-        + String.join(", ", setColumns.stream().map(c -> dialect.quote(t.column(c)) + " = ?").toList())
-        + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(t.column(c)) + " = ?").toList());
+    String sql =
+        "UPDATE "
+            + dialect.quote(t.name())
+            + " SET "
+            + String.join(
+                ", ", setColumns.stream().map(c -> dialect.quote(t.column(c)) + " = ?").toList())
+            + " WHERE "
+            + String.join(
+                " AND ",
+                keyColumns.stream().map(c -> dialect.quote(t.column(c)) + " = ?").toList());
     int[] setIndex = setColumns.stream().mapToInt(batch::columnIndex).toArray();
     int[] keyIndex = keyColumns.stream().mapToInt(batch::columnIndex).toArray();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -389,7 +476,12 @@ final class JdbcTarget implements Target {
       }
       ps.executeBatch();
     } catch (SQLException e) {
-      throw new SynthException("updating table " + t.name() + " failed: " + Database.oneLine(String.valueOf(e.getMessage())), e);
+      throw new SynthException(
+          "updating table "
+              + t.name()
+              + " failed: "
+              + Database.oneLine(String.valueOf(e.getMessage())),
+          e);
     }
   }
 
@@ -404,7 +496,12 @@ final class JdbcTarget implements Target {
       finished = true;
       connection.close();
     } catch (SQLException e) {
-      throw new SynthException("committing to " + describe() + " failed: " + Database.oneLine(String.valueOf(e.getMessage())), e);
+      throw new SynthException(
+          "committing to "
+              + describe()
+              + " failed: "
+              + Database.oneLine(String.valueOf(e.getMessage())),
+          e);
     }
   }
 
@@ -433,7 +530,9 @@ final class JdbcTarget implements Target {
     }
   }
 
-  /** Drops the tables this target created that survived the rollback (DDL that committed itself). */
+  /**
+   * Drops the tables this target created that survived the rollback (DDL that committed itself).
+   */
   private void dropCreated() {
     Connection c = connection;
     try {

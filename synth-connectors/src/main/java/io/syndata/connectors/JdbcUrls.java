@@ -14,6 +14,10 @@ final class JdbcUrls {
     String masked = USER_INFO.matcher(url).replaceAll("//$1@");
     masked = PASSWORD_PARAM.matcher(masked).replaceAll("$1");
     // Tidy what removing a parameter leaves behind: "?&a", "&&", "a&" or a dangling "?".
-    return masked.replaceAll("\\?&+", "?").replaceAll("&&+", "&").replaceAll(";;+", ";").replaceAll("[?&;]+$", "");
+    return masked
+        .replaceAll("\\?&+", "?")
+        .replaceAll("&&+", "&")
+        .replaceAll(";;+", ";")
+        .replaceAll("[?&;]+$", "");
   }
 }

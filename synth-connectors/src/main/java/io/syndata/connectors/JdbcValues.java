@@ -87,34 +87,55 @@ final class JdbcValues {
       return TextValues.parse(s, type);
     }
     return switch (type) {
-      case DATE -> o instanceof java.sql.Date d ? d.toLocalDate()
-          : o instanceof Timestamp t ? t.toLocalDateTime().toLocalDate()
-          : o instanceof LocalDateTime t ? t.toLocalDate()
-          : o instanceof Number n ? Instant.ofEpochMilli(n.longValue()).atZone(ZoneId.systemDefault()).toLocalDate()
-          : unexpected(o, type);
-      case TIME -> o instanceof Time t ? t.toLocalTime()
-          : o instanceof Timestamp t ? t.toLocalDateTime().toLocalTime()
-          : unexpected(o, type);
-      case TIMESTAMP -> o instanceof Timestamp t ? t.toLocalDateTime()
-          : o instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay()
-          : o instanceof OffsetDateTime t ? t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
-          : o instanceof Number n ? LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneId.systemDefault())
-          : unexpected(o, type);
-      case TIMESTAMP_TZ -> o instanceof Timestamp t ? t.toInstant().atOffset(ZoneOffset.UTC)
-          : o instanceof OffsetDateTime t ? t.withOffsetSameInstant(ZoneOffset.UTC)
-          : o instanceof ZonedDateTime t ? t.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC)
-          : o instanceof LocalDateTime t ? t.atOffset(ZoneOffset.UTC)
-          : o instanceof Instant t ? t.atOffset(ZoneOffset.UTC)
-          : unexpected(o, type);
-      case UUID -> o instanceof byte[] b && b.length == 16
-          ? new UUID(ByteBuffer.wrap(b).getLong(), ByteBuffer.wrap(b).getLong(8))
-          : TextValues.parse(o.toString(), type);
+      case DATE ->
+          o instanceof java.sql.Date d
+              ? d.toLocalDate()
+              : o instanceof Timestamp t
+                  ? t.toLocalDateTime().toLocalDate()
+                  : o instanceof LocalDateTime t
+                      ? t.toLocalDate()
+                      : o instanceof Number n
+                          ? Instant.ofEpochMilli(n.longValue())
+                              .atZone(ZoneId.systemDefault())
+                              .toLocalDate()
+                          : unexpected(o, type);
+      case TIME ->
+          o instanceof Time t
+              ? t.toLocalTime()
+              : o instanceof Timestamp t ? t.toLocalDateTime().toLocalTime() : unexpected(o, type);
+      case TIMESTAMP ->
+          o instanceof Timestamp t
+              ? t.toLocalDateTime()
+              : o instanceof java.sql.Date d
+                  ? d.toLocalDate().atStartOfDay()
+                  : o instanceof OffsetDateTime t
+                      ? t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                      : o instanceof Number n
+                          ? LocalDateTime.ofInstant(
+                              Instant.ofEpochMilli(n.longValue()), ZoneId.systemDefault())
+                          : unexpected(o, type);
+      case TIMESTAMP_TZ ->
+          o instanceof Timestamp t
+              ? t.toInstant().atOffset(ZoneOffset.UTC)
+              : o instanceof OffsetDateTime t
+                  ? t.withOffsetSameInstant(ZoneOffset.UTC)
+                  : o instanceof ZonedDateTime t
+                      ? t.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC)
+                      : o instanceof LocalDateTime t
+                          ? t.atOffset(ZoneOffset.UTC)
+                          : o instanceof Instant t
+                              ? t.atOffset(ZoneOffset.UTC)
+                              : unexpected(o, type);
+      case UUID ->
+          o instanceof byte[] b && b.length == 16
+              ? new UUID(ByteBuffer.wrap(b).getLong(), ByteBuffer.wrap(b).getLong(8))
+              : TextValues.parse(o.toString(), type);
       case BOOLEAN, INTEGER, DECIMAL, FLOAT, STRING -> unexpected(o, type);
     };
   }
 
   private static Object unexpected(Object o, DataType type) {
-    throw new IllegalArgumentException("the driver returned " + o.getClass().getName() + " '" + o + "' for a "
-        + type + " column");
+    throw new IllegalArgumentException(
+        "the driver returned " + o.getClass().getName() + " '" + o + "' for a " + type + " column");
   }
 }

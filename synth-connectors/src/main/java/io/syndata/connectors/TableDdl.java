@@ -61,7 +61,9 @@ final class TableDdl {
   }
 
   String dropForeignKey(String table, String constraint) {
-    return sql.alterTable(DSL.name(table)).dropForeignKey(DSL.name(constraint)).getSQL(ParamType.INLINED);
+    return sql.alterTable(DSL.name(table))
+        .dropForeignKey(DSL.name(constraint))
+        .getSQL(ParamType.INLINED);
   }
 
   String dropTable(String table) {

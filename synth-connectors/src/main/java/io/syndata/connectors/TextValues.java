@@ -20,13 +20,16 @@ import java.util.UUID;
  * formatting is strict ISO so that what one run writes the next reads.
  */
 final class TextValues {
-  private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .appendPattern("[ ]['T']")
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().appendPattern("[XXX][XX][X]").optionalEnd()
-      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter DATE_TIME =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendPattern("[ ]['T']")
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendPattern("[XXX][XX][X]")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
 
   private TextValues() {}
 

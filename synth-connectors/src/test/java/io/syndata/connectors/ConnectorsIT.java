@@ -21,7 +21,8 @@ class ConnectorsIT {
 
   @Test
   void reportsAnUnreachableServer() {
-    assertThatThrownBy(() -> Connectors.source("jdbc:postgresql://127.0.0.1:1/shop?user=u&password=p"))
+    assertThatThrownBy(
+            () -> Connectors.source("jdbc:postgresql://127.0.0.1:1/shop?user=u&password=p"))
         .isInstanceOf(SynthException.class)
         .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:1/shop?user=u: ");
   }
@@ -30,7 +31,8 @@ class ConnectorsIT {
   void asksForADatabaseWhenAMariaDbUrlNamesNone() {
     try (Source source = Connectors.source(TestServers.mariadb())) {
       assertThatThrownBy(() -> source.introspect(SchemaFilter.ALL))
-          .isInstanceOf(SynthException.class).hasMessageContaining("names no database");
+          .isInstanceOf(SynthException.class)
+          .hasMessageContaining("names no database");
     }
   }
 }

@@ -31,12 +31,14 @@ class ConnectorsTest {
   void refusesALocationThatIsNeitherUrlNorFolder() {
     assertThatThrownBy(() -> Connectors.source("/no/such/folder"))
         .isInstanceOf(SynthException.class)
-        .hasMessage("source /no/such/folder is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
+        .hasMessage(
+            "source /no/such/folder is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
   }
 
   @Test
   void refusesATargetThatIsNotAJdbcUrl() {
     assertThatThrownBy(() -> Connectors.jdbcTarget("postgresql://h/x"))
-        .isInstanceOf(SynthException.class).hasMessage("target postgresql://h/x is not a JDBC URL (jdbc:...)");
+        .isInstanceOf(SynthException.class)
+        .hasMessage("target postgresql://h/x is not a JDBC URL (jdbc:...)");
   }
 }

@@ -22,8 +22,13 @@ class CsvDatasetsIT {
 
   private static List<String> foreignKeys(Schema schema) {
     return schema.tables().stream()
-        .flatMap(t -> t.foreignKeys().stream().peek(fk -> assertThat(fk.inferred()).isTrue()).map((ForeignKey fk) -> fk.describe(t.name())))
-        .sorted().toList();
+        .flatMap(
+            t ->
+                t.foreignKeys().stream()
+                    .peek(fk -> assertThat(fk.inferred()).isTrue())
+                    .map((ForeignKey fk) -> fk.describe(t.name())))
+        .sorted()
+        .toList();
   }
 
   private static Map<String, List<String>> primaryKeys(Schema schema) {
@@ -33,24 +38,30 @@ class CsvDatasetsIT {
   @Test
   void infersBerkaKeys() {
     Schema berka = infer("berka");
-    assertThat(foreignKeys(berka)).containsExactly(
-        "account(district_id) -> district(district_id)",
-        "card(disp_id) -> disp(disp_id)",
-        "client(district_id) -> district(district_id)",
-        "disp(account_id) -> account(account_id)",
-        "disp(client_id) -> client(client_id)",
-        "loan(account_id) -> account(account_id)",
-        "order(account_id) -> account(account_id)");
-    assertThat(primaryKeys(berka)).containsEntry("order", List.of("order_id")).containsEntry("district", List.of("district_id"));
+    assertThat(foreignKeys(berka))
+        .containsExactly(
+            "account(district_id) -> district(district_id)",
+            "card(disp_id) -> disp(disp_id)",
+            "client(district_id) -> district(district_id)",
+            "disp(account_id) -> account(account_id)",
+            "disp(client_id) -> client(client_id)",
+            "loan(account_id) -> account(account_id)",
+            "order(account_id) -> account(account_id)");
+    assertThat(primaryKeys(berka))
+        .containsEntry("order", List.of("order_id"))
+        .containsEntry("district", List.of("district_id"));
     assertThat(berka.table("order").rowCount()).isEqualTo(6471);
   }
 
   @Test
   void infersBaseballAndCdnowKeysAndNoneForAdult() {
     Schema baseball = infer("baseball");
-    assertThat(foreignKeys(baseball)).containsExactly(
-        "batting(players_id) -> players(id)", "fielding(players_id) -> players(id)");
-    assertThat(primaryKeys(baseball)).containsEntry("players", List.of("id")).containsEntry("batting", List.of());
+    assertThat(foreignKeys(baseball))
+        .containsExactly(
+            "batting(players_id) -> players(id)", "fielding(players_id) -> players(id)");
+    assertThat(primaryKeys(baseball))
+        .containsEntry("players", List.of("id"))
+        .containsEntry("batting", List.of());
     assertThat(baseball.table("fielding").rowCount()).isEqualTo(143_046);
     assertThat(baseball.table("players").findColumn("birthDate")).isPresent();
 

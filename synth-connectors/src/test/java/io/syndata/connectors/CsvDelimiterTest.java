@@ -27,16 +27,20 @@ class CsvDelimiterTest {
 
   @Test
   void readsASemicolonSeparatedSpreadsheetExport() throws Exception {
-    Files.writeString(dir.resolve("prices.csv"), "\uFEFFid;item;price\r\n1;\"tea; green\";2.5\r\n2;coffee;3\r\n");
+    Files.writeString(
+        dir.resolve("prices.csv"), "\uFEFFid;item;price\r\n1;\"tea; green\";2.5\r\n2;coffee;3\r\n");
     try (Source source = Connectors.source(dir.toString())) {
       Table prices = source.introspect(SchemaFilter.ALL).table("prices");
       assertThat(prices.columns()).extracting(c -> c.name()).containsExactly("id", "item", "price");
       List<Object> items = new ArrayList<>();
-      source.scan(prices, List.of("item"), batch -> {
-        for (int r = 0; r < batch.size(); r++) {
-          items.add(batch.value(0, r));
-        }
-      });
+      source.scan(
+          prices,
+          List.of("item"),
+          batch -> {
+            for (int r = 0; r < batch.size(); r++) {
+              items.add(batch.value(0, r));
+            }
+          });
       assertThat(items).containsExactly("tea; green", "coffee");
     }
   }

@@ -11,7 +11,8 @@ class H2ToSqliteTargetTest extends TargetContract {
   @Override
   String createSource() {
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
-    TestServers.exec(url, IntrospectionContract.fixture(IntrospectionContract.CycleStyle.ALTER, "\""));
+    TestServers.exec(
+        url, IntrospectionContract.fixture(IntrospectionContract.CycleStyle.ALTER, "\""));
     return url;
   }
 

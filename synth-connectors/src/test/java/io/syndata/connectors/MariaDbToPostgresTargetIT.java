@@ -8,7 +8,8 @@ class MariaDbToPostgresTargetIT extends TargetContract {
   @Override
   String createSource() {
     source = TestServers.FreshDatabase.on(TestServers.mariadb());
-    TestServers.exec(source.url(), IntrospectionContract.fixture(IntrospectionContract.CycleStyle.ALTER, "`"));
+    TestServers.exec(
+        source.url(), IntrospectionContract.fixture(IntrospectionContract.CycleStyle.ALTER, "`"));
     return source.url();
   }
 

@@ -8,7 +8,8 @@ class PostgresToMariaDbTargetIT extends TargetContract {
   @Override
   String createSource() {
     source = TestServers.FreshDatabase.on(TestServers.postgres());
-    TestServers.exec(source.url(), IntrospectionContract.fixture(IntrospectionContract.CycleStyle.ALTER, "\""));
+    TestServers.exec(
+        source.url(), IntrospectionContract.fixture(IntrospectionContract.CycleStyle.ALTER, "\""));
     return source.url();
   }
 

@@ -8,13 +8,17 @@ import io.syndata.schema.DataType;
 import io.syndata.schema.Table;
 import org.junit.jupiter.api.Test;
 
-/** PostgreSQL's own kinds of types: domains take their base type, enums are strings, arrays are left out. */
+/**
+ * PostgreSQL's own kinds of types: domains take their base type, enums are strings, arrays are left
+ * out.
+ */
 class PostgresTypesIT {
 
   @Test
   void domainsEnumsAndArraysMapToWhatSynDataCanWrite() {
     try (TestServers.FreshDatabase db = TestServers.FreshDatabase.on(TestServers.postgres())) {
-      TestServers.exec(db.url(),
+      TestServers.exec(
+          db.url(),
           "CREATE TYPE mpaa_rating AS ENUM ('G','PG','R')",
           "CREATE DOMAIN year AS integer CHECK (VALUE >= 1901 AND VALUE <= 2155)",
           "CREATE TABLE film (id serial PRIMARY KEY, release_year year, rating mpaa_rating, features text[])",

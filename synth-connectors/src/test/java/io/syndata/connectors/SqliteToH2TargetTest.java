@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** SQLite source, H2 target: foreign keys added by ALTER TABLE, DDL that commits itself dropped on abort. */
+/**
+ * SQLite source, H2 target: foreign keys added by ALTER TABLE, DDL that commits itself dropped on
+ * abort.
+ */
 class SqliteToH2TargetTest extends TargetContract {
   private Path dir;
 
@@ -12,7 +15,8 @@ class SqliteToH2TargetTest extends TargetContract {
   String createSource() throws Exception {
     dir = Files.createTempDirectory("synth-source");
     String url = "jdbc:sqlite:" + dir.resolve("source.db");
-    TestServers.exec(url, IntrospectionContract.fixture(IntrospectionContract.CycleStyle.INLINE_FORWARD, "\""));
+    TestServers.exec(
+        url, IntrospectionContract.fixture(IntrospectionContract.CycleStyle.INLINE_FORWARD, "\""));
     return url;
   }
 

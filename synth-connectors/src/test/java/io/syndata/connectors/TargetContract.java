@@ -72,19 +72,25 @@ abstract class TargetContract {
   @Test
   void copiesEveryTableWithItsKeysAndRowsAndFillsDeferredKeysByUpdate() {
     Schema schema = sourceSchema();
-    try (Source source = Connectors.source(sourceUrl); Target target = Connectors.jdbcTarget(targetUrl)) {
+    try (Source source = Connectors.source(sourceUrl);
+        Target target = Connectors.jdbcTarget(targetUrl)) {
       Copier.copy(source, schema, target);
     }
     Schema copied = targetSchema();
-    assertThat(copied.tables()).extracting(Table::name)
+    assertThat(copied.tables())
+        .extracting(Table::name)
         .containsExactlyInAnyOrderElementsOf(schema.tables().stream().map(Table::name).toList());
     for (Table expected : schema.tables()) {
       Table actual = copied.table(expected.name());
       assertThat(actual.primaryKey()).as(expected.name()).isEqualTo(expected.primaryKey());
-      assertThat(Set.copyOf(actual.uniqueKeys())).as(expected.name()).isEqualTo(Set.copyOf(expected.uniqueKeys()));
+      assertThat(Set.copyOf(actual.uniqueKeys()))
+          .as(expected.name())
+          .isEqualTo(Set.copyOf(expected.uniqueKeys()));
       assertThat(keys(actual)).as(expected.name()).isEqualTo(keys(expected));
       assertThat(actual.rowCount()).as(expected.name()).isEqualTo(expected.rowCount());
-      assertThat(rows(targetUrl, actual)).as(expected.name()).containsExactlyElementsOf(rows(sourceUrl, expected));
+      assertThat(rows(targetUrl, actual))
+          .as(expected.name())
+          .containsExactlyElementsOf(rows(sourceUrl, expected));
     }
     assertThat(rows(targetUrl, copied.table("department"))).containsExactly(List.of(1L, 100L));
     assertThat(rows(targetUrl, copied.table("customer"))).contains(List.of(2L, "b@x.org", 1L));
@@ -93,11 +99,17 @@ abstract class TargetContract {
   @Test
   void enforcesForeignKeysOfTheTablesItCreates() {
     Schema schema = sourceSchema();
-    try (Source source = Connectors.source(sourceUrl); Target target = Connectors.jdbcTarget(targetUrl)) {
+    try (Source source = Connectors.source(sourceUrl);
+        Target target = Connectors.jdbcTarget(targetUrl)) {
       Copier.copy(source, schema, target);
     }
     List<String> statements = new ArrayList<>(List.of(enforceForeignKeys()));
-    statements.add("INSERT INTO " + targetQuote() + "order" + targetQuote() + " (id, buyer_id) VALUES (99, 12345)");
+    statements.add(
+        "INSERT INTO "
+            + targetQuote()
+            + "order"
+            + targetQuote()
+            + " (id, buyer_id) VALUES (99, 12345)");
     assertThatThrownBy(() -> TestServers.exec(targetUrl, statements.toArray(String[]::new)))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -123,45 +135,57 @@ abstract class TargetContract {
 
   @Test
   void refusesATargetTableThatAlreadyHoldsRows() {
-    TestServers.exec(targetUrl, "CREATE TABLE warehouse (code VARCHAR(10) NOT NULL, region INTEGER NOT NULL,"
-        + " name VARCHAR(50), PRIMARY KEY (code, region))", "INSERT INTO warehouse VALUES ('X', 1, 'x')");
+    TestServers.exec(
+        targetUrl,
+        "CREATE TABLE warehouse (code VARCHAR(10) NOT NULL, region INTEGER NOT NULL,"
+            + " name VARCHAR(50), PRIMARY KEY (code, region))",
+        "INSERT INTO warehouse VALUES ('X', 1, 'x')");
     try (Target target = Connectors.jdbcTarget(targetUrl)) {
       assertThatThrownBy(() -> target.begin(sourceSchema()))
           .isInstanceOf(SynthException.class)
-          .hasMessage("target table warehouse already holds 1 rows; synthesize into an empty database or empty tables");
+          .hasMessage(
+              "target table warehouse already holds 1 rows; synthesize into an empty database or empty tables");
     }
     assertThat(targetSchema().tables()).extracting(Table::name).containsExactly("warehouse");
   }
 
   @Test
   void writesIntoExistingEmptyTables() {
-    TestServers.exec(targetUrl, "CREATE TABLE warehouse (code VARCHAR(10) NOT NULL, region INTEGER NOT NULL,"
-        + " name VARCHAR(50), extra INTEGER, PRIMARY KEY (code, region))");
+    TestServers.exec(
+        targetUrl,
+        "CREATE TABLE warehouse (code VARCHAR(10) NOT NULL, region INTEGER NOT NULL,"
+            + " name VARCHAR(50), extra INTEGER, PRIMARY KEY (code, region))");
     Schema schema = new Schema(List.of(sourceSchema().table("warehouse")));
-    try (Source source = Connectors.source(sourceUrl); Target target = Connectors.jdbcTarget(targetUrl)) {
+    try (Source source = Connectors.source(sourceUrl);
+        Target target = Connectors.jdbcTarget(targetUrl)) {
       Copier.copy(source, schema, target);
     }
     assertThat(targetSchema().table("warehouse").rowCount()).isEqualTo(1);
   }
 
   private static Set<String> keys(Table t) {
-    return t.foreignKeys().stream().map((ForeignKey fk) -> fk.describe(t.name())).collect(Collectors.toSet());
+    return t.foreignKeys().stream()
+        .map((ForeignKey fk) -> fk.describe(t.name()))
+        .collect(Collectors.toSet());
   }
 
   static List<List<Object>> rows(String url, Table table) {
     List<List<Object>> rows = new ArrayList<>();
     try (Source source = Connectors.source(url)) {
-      source.scan(table, table.writtenColumns().stream().map(Column::name).toList(), batch -> {
-        for (int r = 0; r < batch.size(); r++) {
-          List<Object> row = new ArrayList<>();
-          for (int c = 0; c < batch.columns().size(); c++) {
-            Object v = batch.value(c, r);
-            // 12.5 and 12.50 are the same number; SQLite keeps no scale
-            row.add(v instanceof java.math.BigDecimal bd ? bd.stripTrailingZeros() : v);
-          }
-          rows.add(row);
-        }
-      });
+      source.scan(
+          table,
+          table.writtenColumns().stream().map(Column::name).toList(),
+          batch -> {
+            for (int r = 0; r < batch.size(); r++) {
+              List<Object> row = new ArrayList<>();
+              for (int c = 0; c < batch.columns().size(); c++) {
+                Object v = batch.value(c, r);
+                // 12.5 and 12.50 are the same number; SQLite keeps no scale
+                row.add(v instanceof java.math.BigDecimal bd ? bd.stripTrailingZeros() : v);
+              }
+              rows.add(row);
+            }
+          });
     }
     return rows;
   }

@@ -28,10 +28,16 @@ final class TestServers {
     return required("SYNTH_MARIADB_URL", "a MariaDB server (see .ci/servers)");
   }
 
-  /** The shared datasets folder: SYNTH_SHARED_DATASETS, else ../shared/datasets from the repository root. */
+  /**
+   * The shared datasets folder: SYNTH_SHARED_DATASETS, else ../shared/datasets from the repository
+   * root.
+   */
   static Path datasets() {
     String env = System.getenv("SYNTH_SHARED_DATASETS");
-    Path dir = env != null && !env.isBlank() ? Path.of(env) : repositoryRoot().resolveSibling("shared").resolve("datasets");
+    Path dir =
+        env != null && !env.isBlank()
+            ? Path.of(env)
+            : repositoryRoot().resolveSibling("shared").resolve("datasets");
     if (!Files.isDirectory(dir)) {
       unavailable("the shared datasets folder " + dir + " is missing (set SYNTH_SHARED_DATASETS)");
     }
@@ -64,7 +70,13 @@ final class TestServers {
   /** A fresh database on a server, dropped on close. */
   record FreshDatabase(String adminUrl, String url, String name) implements AutoCloseable {
     static FreshDatabase on(String adminUrl) {
-      String name = "synth_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+      String name =
+          "synth_"
+              + UUID.randomUUID()
+                  .toString()
+                  .replace("-", "")
+                  .substring(0, 12)
+                  .toLowerCase(Locale.ROOT);
       exec(adminUrl, "CREATE DATABASE " + name);
       // jdbc:<driver>://host:port/<db>?params: put the new database in place of the URL's
       String url = adminUrl.replaceFirst("^(jdbc:[a-z]+://[^/?]+)/?([^?]*)", "$1/" + name);
@@ -73,18 +85,23 @@ final class TestServers {
 
     @Override
     public void close() {
-      exec(adminUrl, adminUrl.startsWith("jdbc:postgresql:")
-          ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)" : "DROP DATABASE IF EXISTS " + name);
+      exec(
+          adminUrl,
+          adminUrl.startsWith("jdbc:postgresql:")
+              ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+              : "DROP DATABASE IF EXISTS " + name);
     }
   }
 
   static void exec(String url, String... statements) {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
       for (String sql : statements) {
         st.execute(sql);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage() + " running " + String.join("; ", statements), e);
+      throw new IllegalStateException(
+          e.getMessage() + " running " + String.join("; ", statements), e);
     }
   }
 }

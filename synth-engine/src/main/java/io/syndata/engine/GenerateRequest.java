@@ -17,24 +17,39 @@ import java.util.Optional;
  * @param report the full quality report to write at the end, if any
  */
 public record GenerateRequest(
-    SourceSpec source, String target, FitOptions fit, GenerationOptions generation, boolean evaluate, double holdout,
+    SourceSpec source,
+    String target,
+    FitOptions fit,
+    GenerationOptions generation,
+    boolean evaluate,
+    double holdout,
     Optional<ReportSpec> report) {
 
   public GenerateRequest {
     if (!(holdout >= 0 && holdout < 1)) {
-      throw new SynthException("--holdout must be at least 0 and below 1 (e.g. 0.2), was " + holdout);
+      throw new SynthException(
+          "--holdout must be at least 0 and below 1 (e.g. 0.2), was " + holdout);
     }
     report = report == null ? Optional.empty() : report;
   }
 
-  public GenerateRequest(SourceSpec source, String target, FitOptions fit, GenerationOptions generation, boolean evaluate) {
+  public GenerateRequest(
+      SourceSpec source,
+      String target,
+      FitOptions fit,
+      GenerationOptions generation,
+      boolean evaluate) {
     this(source, target, fit, generation, evaluate, 0, Optional.empty());
   }
 
   /** Scale 1, seed 42, orphans fail, evaluation on, no holdout, no report. */
   public static GenerateRequest of(SourceSpec source, String target) {
     long seed = 42;
-    return new GenerateRequest(source, target, new FitOptions(seed, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS),
-        new GenerationOptions(1.0, Map.of(), seed), true);
+    return new GenerateRequest(
+        source,
+        target,
+        new FitOptions(seed, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS),
+        new GenerationOptions(1.0, Map.of(), seed),
+        true);
   }
 }

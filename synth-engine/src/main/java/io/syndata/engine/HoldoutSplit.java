@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * Splits a source into training and holdout rows, deterministically by seed: a root table's row is
  * held out with probability {@code fraction} (decided by a hash of its primary key, or of all its
  * values), and a child row is held out when any of its parents is, so that a held-out customer's
- * orders are held out too and no training row points at a held-out one. The two views are sources of their own; the model only ever sees
- * {@link #training()}.
+ * orders are held out too and no training row points at a held-out one. The two views are sources
+ * of their own; the model only ever sees {@link #training()}.
  */
 final class HoldoutSplit {
   private final Source delegate;
@@ -31,12 +31,14 @@ final class HoldoutSplit {
   private final ForeignKeyGraph graph;
   private final double fraction;
   private final long seed;
+
   /** Per table, per referenced column list, the key values of its held-out rows. */
   private final Map<String, Map<List<String>, Set<List<Object>>>> heldOut = new HashMap<>();
 
   HoldoutSplit(Source delegate, Schema schema, double fraction, long seed) {
     if (!(fraction > 0 && fraction < 1)) {
-      throw new SynthException("--holdout must be a fraction between 0 and 1 (e.g. 0.2), was " + fraction);
+      throw new SynthException(
+          "--holdout must be a fraction between 0 and 1 (e.g. 0.2), was " + fraction);
     }
     this.delegate = delegate;
     this.schema = schema;
@@ -60,29 +62,39 @@ final class HoldoutSplit {
    */
   private long scanSplit(Table table, RowConsumer consumer) {
     List<String> columns = table.writtenColumns().stream().map(Column::name).toList();
-    List<Relation> parents = graph.parentsOf(table.name()).stream()
-        .filter(r -> !r.isSelfReference() && !graph.isDeferred(r))
-        .toList();
-    List<int[]> fkColumns = parents.stream().map(r -> r.fk().columns().stream().mapToInt(columns::indexOf).toArray()).toList();
-    List<Set<List<Object>>> parentHeldOut = parents.stream().map(r -> keysOf(r.parent(), r.fk().parentColumns())).toList();
-    int[] hashed = (table.primaryKey().isEmpty() ? columns : table.primaryKey()).stream().mapToInt(columns::indexOf).toArray();
-    return delegate.scan(table, columns, batch -> {
-      for (int row = 0; row < batch.size(); row++) {
-        boolean anyParent = false;
-        boolean out = false;
-        for (int p = 0; p < parents.size() && !out; p++) {
-          List<Object> key = values(batch, row, fkColumns.get(p));
-          if (!key.contains(null)) {
-            anyParent = true;
-            out = parentHeldOut.get(p).contains(key);
+    List<Relation> parents =
+        graph.parentsOf(table.name()).stream()
+            .filter(r -> !r.isSelfReference() && !graph.isDeferred(r))
+            .toList();
+    List<int[]> fkColumns =
+        parents.stream()
+            .map(r -> r.fk().columns().stream().mapToInt(columns::indexOf).toArray())
+            .toList();
+    List<Set<List<Object>>> parentHeldOut =
+        parents.stream().map(r -> keysOf(r.parent(), r.fk().parentColumns())).toList();
+    int[] hashed =
+        (table.primaryKey().isEmpty() ? columns : table.primaryKey())
+            .stream().mapToInt(columns::indexOf).toArray();
+    return delegate.scan(
+        table,
+        columns,
+        batch -> {
+          for (int row = 0; row < batch.size(); row++) {
+            boolean anyParent = false;
+            boolean out = false;
+            for (int p = 0; p < parents.size() && !out; p++) {
+              List<Object> key = values(batch, row, fkColumns.get(p));
+              if (!key.contains(null)) {
+                anyParent = true;
+                out = parentHeldOut.get(p).contains(key);
+              }
+            }
+            if (!anyParent) {
+              out = hashToUnit(table.name(), values(batch, row, hashed)) < fraction;
+            }
+            consumer.accept(batch, row, out);
           }
-        }
-        if (!anyParent) {
-          out = hashToUnit(table.name(), values(batch, row, hashed)) < fraction;
-        }
-        consumer.accept(batch, row, out);
-      }
-    });
+        });
   }
 
   private interface RowConsumer {
@@ -91,7 +103,8 @@ final class HoldoutSplit {
 
   /** The values of the held-out rows of a table on the given columns (computed once, by a scan). */
   private synchronized Set<List<Object>> keysOf(String table, List<String> keyColumns) {
-    Map<List<String>, Set<List<Object>>> byColumns = heldOut.computeIfAbsent(table, t -> new HashMap<>());
+    Map<List<String>, Set<List<Object>>> byColumns =
+        heldOut.computeIfAbsent(table, t -> new HashMap<>());
     Set<List<Object>> known = byColumns.get(keyColumns);
     if (known != null) {
       return known;
@@ -100,11 +113,13 @@ final class HoldoutSplit {
     List<String> columns = t.writtenColumns().stream().map(Column::name).toList();
     int[] index = keyColumns.stream().mapToInt(columns::indexOf).toArray();
     Set<List<Object>> keys = new HashSet<>();
-    scanSplit(t, (batch, row, out) -> {
-      if (out) {
-        keys.add(values(batch, row, index));
-      }
-    });
+    scanSplit(
+        t,
+        (batch, row, out) -> {
+          if (out) {
+            keys.add(values(batch, row, index));
+          }
+        });
     byColumns.put(keyColumns, keys);
     return keys;
   }
@@ -141,29 +156,35 @@ final class HoldoutSplit {
     @Override
     public long scan(Table table, List<String> columns, Consumer<RowBatch> consumer) {
       List<String> all = table.writtenColumns().stream().map(Column::name).toList();
-      int[] wanted = columns.stream().mapToInt(c -> {
-        int i = all.indexOf(c);
-        if (i < 0) {
-          throw new SynthException("table " + table.name() + " has no column " + c);
-        }
-        return i;
-      }).toArray();
+      int[] wanted =
+          columns.stream()
+              .mapToInt(
+                  c -> {
+                    int i = all.indexOf(c);
+                    if (i < 0) {
+                      throw new SynthException("table " + table.name() + " has no column " + c);
+                    }
+                    return i;
+                  })
+              .toArray();
       Object[][] values = new Object[columns.size()][BATCH_SIZE];
       int[] size = {0};
       long[] rows = {0};
-      scanSplit(table, (batch, row, out) -> {
-        if (out != holdout) {
-          return;
-        }
-        for (int c = 0; c < wanted.length; c++) {
-          values[c][size[0]] = batch.value(wanted[c], row);
-        }
-        rows[0]++;
-        if (++size[0] == BATCH_SIZE) {
-          consumer.accept(new RowBatch(table.name(), columns, copy(values, size[0]), size[0]));
-          size[0] = 0;
-        }
-      });
+      scanSplit(
+          table,
+          (batch, row, out) -> {
+            if (out != holdout) {
+              return;
+            }
+            for (int c = 0; c < wanted.length; c++) {
+              values[c][size[0]] = batch.value(wanted[c], row);
+            }
+            rows[0]++;
+            if (++size[0] == BATCH_SIZE) {
+              consumer.accept(new RowBatch(table.name(), columns, copy(values, size[0]), size[0]));
+              size[0] = 0;
+            }
+          });
       if (size[0] > 0) {
         consumer.accept(new RowBatch(table.name(), columns, copy(values, size[0]), size[0]));
       }

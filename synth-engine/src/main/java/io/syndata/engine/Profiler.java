@@ -29,9 +29,14 @@ final class Profiler {
   static Schema refineKinds(Schema schema, Source source, Progress progress) {
     List<Table> tables = new ArrayList<>();
     for (Table table : schema.tables()) {
-      List<Column> candidates = table.columns().stream()
-          .filter(c -> c.kind() == ColumnKind.CATEGORICAL && c.type() == DataType.STRING && !c.excluded())
-          .toList();
+      List<Column> candidates =
+          table.columns().stream()
+              .filter(
+                  c ->
+                      c.kind() == ColumnKind.CATEGORICAL
+                          && c.type() == DataType.STRING
+                          && !c.excluded())
+              .toList();
       if (candidates.isEmpty() || table.rowCount() == 0) {
         tables.add(table);
         continue;
@@ -39,25 +44,29 @@ final class Profiler {
       List<Map<Object, Integer>> distinct = new ArrayList<>();
       long[] nonNull = new long[candidates.size()];
       candidates.forEach(c -> distinct.add(new HashMap<>()));
-      source.scan(table, candidates.stream().map(Column::name).toList(), batch -> {
-        for (int c = 0; c < candidates.size(); c++) {
-          Map<Object, Integer> seen = distinct.get(c);
-          for (int r = 0; r < batch.size(); r++) {
-            Object v = batch.value(c, r);
-            if (v != null) {
-              nonNull[c]++;
-              if (seen.size() <= ColumnKinds.MAX_CATEGORIES || seen.containsKey(v)) {
-                seen.merge(v, 1, Integer::sum);
+      source.scan(
+          table,
+          candidates.stream().map(Column::name).toList(),
+          batch -> {
+            for (int c = 0; c < candidates.size(); c++) {
+              Map<Object, Integer> seen = distinct.get(c);
+              for (int r = 0; r < batch.size(); r++) {
+                Object v = batch.value(c, r);
+                if (v != null) {
+                  nonNull[c]++;
+                  if (seen.size() <= ColumnKinds.MAX_CATEGORIES || seen.containsKey(v)) {
+                    seen.merge(v, 1, Integer::sum);
+                  }
+                }
               }
             }
-          }
-        }
-      });
+          });
       List<Column> refined = new ArrayList<>();
       for (Column c : table.columns()) {
         int i = candidates.indexOf(c);
         long singletons = i < 0 ? 0 : distinct.get(i).values().stream().filter(n -> n == 1).count();
-        refined.add(i < 0 ? c : ColumnKinds.refine(c, distinct.get(i).size(), nonNull[i], singletons));
+        refined.add(
+            i < 0 ? c : ColumnKinds.refine(c, distinct.get(i).size(), nonNull[i], singletons));
       }
       tables.add(table.withColumns(refined));
     }
@@ -69,29 +78,53 @@ final class Profiler {
    * every column it keeps. Row counts come from the source.
    */
   static Schema checkAgainstSource(Schema file, Source source, SchemaFilter filter, Path path) {
-    List<String> names = file.tables().stream().map(Table::name).filter(filter::acceptsTable).toList();
+    List<String> names =
+        file.tables().stream().map(Table::name).filter(filter::acceptsTable).toList();
     Schema actual = source.introspect(new SchemaFilter(filter.schemas(), names, List.of()));
     List<Table> tables = new ArrayList<>();
     for (Table t : file.tables()) {
       if (!names.contains(t.name())) {
         continue;
       }
-      Table real = actual.find(t.name()).orElseThrow(() -> new SynthException("schema file " + path
-          + " names table " + t.name() + ", which the source does not have"));
+      Table real =
+          actual
+              .find(t.name())
+              .orElseThrow(
+                  () ->
+                      new SynthException(
+                          "schema file "
+                              + path
+                              + " names table "
+                              + t.name()
+                              + ", which the source does not have"));
       for (Column c : t.columns()) {
         if (!c.excluded() && real.findColumn(c.name()).isEmpty()) {
-          throw new SynthException("schema file " + path + " names column " + t.name() + "." + c.name()
-              + ", which the source table does not have");
+          throw new SynthException(
+              "schema file "
+                  + path
+                  + " names column "
+                  + t.name()
+                  + "."
+                  + c.name()
+                  + ", which the source table does not have");
         }
       }
       tables.add(t.withRowCount(real.rowCount()));
     }
     Set<String> kept = new HashSet<>(names);
     for (Table t : tables) {
-      t.foreignKeys().stream().filter(fk -> !kept.contains(fk.parentTable())).findFirst().ifPresent(fk -> {
-        throw new SynthException("table " + t.name() + " references " + fk.parentTable()
-            + ", which the filter leaves out: include it too");
-      });
+      t.foreignKeys().stream()
+          .filter(fk -> !kept.contains(fk.parentTable()))
+          .findFirst()
+          .ifPresent(
+              fk -> {
+                throw new SynthException(
+                    "table "
+                        + t.name()
+                        + " references "
+                        + fk.parentTable()
+                        + ", which the filter leaves out: include it too");
+              });
     }
     return new Schema(tables);
   }

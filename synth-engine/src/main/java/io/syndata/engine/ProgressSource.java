@@ -29,11 +29,15 @@ final class ProgressSource implements Source {
     long start = System.nanoTime();
     progress.started("read", table.name(), table.rowCount());
     long[] rows = {0};
-    long total = delegate.scan(table, columns, batch -> {
-      consumer.accept(batch);
-      rows[0] += batch.size();
-      progress.advanced("read", table.name(), rows[0]);
-    });
+    long total =
+        delegate.scan(
+            table,
+            columns,
+            batch -> {
+              consumer.accept(batch);
+              rows[0] += batch.size();
+              progress.advanced("read", table.name(), rows[0]);
+            });
     progress.finished("read", table.name(), total, SynData.since(start));
     return total;
   }

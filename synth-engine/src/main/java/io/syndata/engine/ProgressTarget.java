@@ -48,7 +48,8 @@ final class ProgressTarget implements Target {
 
   private void finishCurrent() {
     if (current != null) {
-      progress.finished("write", current, written.get(current), java.time.Duration.ofNanos(busyNanos));
+      progress.finished(
+          "write", current, written.get(current), java.time.Duration.ofNanos(busyNanos));
       current = null;
     }
   }

@@ -7,10 +7,10 @@ import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
 import io.syndata.model.GenerationResult;
 import io.syndata.model.Generator;
-import io.syndata.model.statistical.StatisticalTrainer;
 import io.syndata.model.SynthModel;
-import io.syndata.quality.Fidelity;
+import io.syndata.model.statistical.StatisticalTrainer;
 import io.syndata.quality.EvaluationData;
+import io.syndata.quality.Fidelity;
 import io.syndata.quality.FidelityReport;
 import io.syndata.quality.QualityReport;
 import io.syndata.quality.QualityReports;
@@ -45,8 +45,8 @@ public final class SynData {
   private SynData() {}
 
   /**
-   * Reads the schema of a source: from the schema file when the spec names one (checked against
-   * the source), else introspected and profiled so that column kinds reflect the data.
+   * Reads the schema of a source: from the schema file when the spec names one (checked against the
+   * source), else introspected and profiled so that column kinds reflect the data.
    */
   public static Schema introspect(SourceSpec spec, Progress progress) {
     try (Source source = openSource(spec)) {
@@ -70,8 +70,11 @@ public final class SynData {
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
         if (fk.inferred()) {
-          progress.warn("inferred foreign key " + fk.describe(t.name()) + " from names and values;"
-              + " declare it in a schema file (--schema) if that is wrong");
+          progress.warn(
+              "inferred foreign key "
+                  + fk.describe(t.name())
+                  + " from names and values;"
+                  + " declare it in a schema file (--schema) if that is wrong");
         }
       }
     }
@@ -79,53 +82,89 @@ public final class SynData {
   }
 
   /** Fits the statistical model of a source. */
-  public static SynthModel fit(Schema schema, Source source, io.syndata.model.FitOptions options, Progress progress) {
+  public static SynthModel fit(
+      Schema schema, Source source, io.syndata.model.FitOptions options, Progress progress) {
     ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
-    return new StatisticalTrainer().fit(graph, new ProgressSource(source, progress), options, progress);
+    return new StatisticalTrainer()
+        .fit(graph, new ProgressSource(source, progress), options, progress);
   }
 
   /**
-   * Learns the source and writes a synthetic copy to the target, all or nothing: on any failure
-   * the target is left as it was found.
+   * Learns the source and writes a synthetic copy to the target, all or nothing: on any failure the
+   * target is left as it was found.
    */
   public static RunReport generate(GenerateRequest request, Progress progress) {
     Timings timings = new Timings(progress);
     long seed = request.fit().seed();
     try (Source source = openSource(request.source())) {
-      Schema schema = timings.phase("introspect", () -> introspect(request.source(), source, timings));
+      Schema schema =
+          timings.phase("introspect", () -> introspect(request.source(), source, timings));
       checkRowOverrides(schema, request.generation().rows());
-      Optional<HoldoutSplit> split = request.holdout() > 0
-          ? Optional.of(new HoldoutSplit(source, schema, request.holdout(), seed))
-          : Optional.empty();
+      Optional<HoldoutSplit> split =
+          request.holdout() > 0
+              ? Optional.of(new HoldoutSplit(source, schema, request.holdout(), seed))
+              : Optional.empty();
       Source training = split.map(HoldoutSplit::training).orElse(source);
       SynthModel model;
       GenerationResult result;
-      // The target is opened and prepared before the fit, so that an unreachable or non-empty target
+      // The target is opened and prepared before the fit, so that an unreachable or non-empty
+      // target
       // fails in seconds rather than after a long fit; abort() undoes the preparation.
       try (Target target = openTarget(request.target())) {
         Target observed = new ProgressTarget(target, timings);
         try {
           observed.begin(writtenSchema(schema));
           model = timings.phase("fit", () -> fit(schema, training, request.fit(), timings));
-          result = timings.phase("generate", () -> Generator.generate(model, request.generation(), observed, timings));
+          result =
+              timings.phase(
+                  "generate",
+                  () -> Generator.generate(model, request.generation(), observed, timings));
           observed.commit();
         } catch (RuntimeException | Error e) {
           target.abort();
           throw e;
         }
       }
-      Optional<QualityReport> report = request.report().map(spec -> timings.phase("report", () -> {
-        QualityReport q = report(schema, training, request.target(), split.map(HoldoutSplit::holdout), spec.options(), timings);
-        ReportWriter.write(q, spec.directory());
-        return q;
-      }));
-      Optional<FidelityReport> fidelity = report.map(QualityReport::fidelity).or(() -> request.evaluate()
-          ? Optional.of(timings.phase("evaluate", () -> evaluate(schema, training, request.target(), seed)))
-          : Optional.empty());
+      Optional<QualityReport> report =
+          request
+              .report()
+              .map(
+                  spec ->
+                      timings.phase(
+                          "report",
+                          () -> {
+                            QualityReport q =
+                                report(
+                                    schema,
+                                    training,
+                                    request.target(),
+                                    split.map(HoldoutSplit::holdout),
+                                    spec.options(),
+                                    timings);
+                            ReportWriter.write(q, spec.directory());
+                            return q;
+                          }));
+      Optional<FidelityReport> fidelity =
+          report
+              .map(QualityReport::fidelity)
+              .or(
+                  () ->
+                      request.evaluate()
+                          ? Optional.of(
+                              timings.phase(
+                                  "evaluate",
+                                  () -> evaluate(schema, training, request.target(), seed)))
+                          : Optional.empty());
       Map<String, Long> sourceRows = new LinkedHashMap<>();
       schema.tables().forEach(t -> sourceRows.put(t.name(), t.rowCount()));
-      return new RunReport(sourceRows, model.provenance().trainingRows(), result.rows(), timings.totals(), timings.warnings(),
-          fidelity, report);
+      return new RunReport(
+          sourceRows,
+          model.provenance().trainingRows(),
+          result.rows(),
+          timings.totals(),
+          timings.warnings(),
+          fidelity,
+          report);
     }
   }
 
@@ -133,12 +172,19 @@ public final class SynData {
    * Writes the quality report of a synthetic database or folder against the real one (and, when
    * given, real holdout rows that were kept out of training).
    */
-  public static QualityReport report(SourceSpec real, String synthetic, Optional<String> holdout, ReportSpec spec, Progress progress) {
+  public static QualityReport report(
+      SourceSpec real,
+      String synthetic,
+      Optional<String> holdout,
+      ReportSpec spec,
+      Progress progress) {
     try (Source source = openSource(real)) {
       Schema schema = introspect(real, source, progress);
-      Optional<Source> holdoutSource = holdout.map(h -> openSource(new SourceSpec(h, real.schemaFile(), real.filter())));
+      Optional<Source> holdoutSource =
+          holdout.map(h -> openSource(new SourceSpec(h, real.schemaFile(), real.filter())));
       try {
-        QualityReport q = report(schema, source, synthetic, holdoutSource, spec.options(), progress);
+        QualityReport q =
+            report(schema, source, synthetic, holdoutSource, spec.options(), progress);
         ReportWriter.write(q, spec.directory());
         return q;
       } finally {
@@ -147,12 +193,22 @@ public final class SynData {
     }
   }
 
-  private static QualityReport report(Schema schema, Source real, String syntheticLocation, Optional<Source> holdout,
-      ReportOptions options, Progress progress) {
+  private static QualityReport report(
+      Schema schema,
+      Source real,
+      String syntheticLocation,
+      Optional<Source> holdout,
+      ReportOptions options,
+      Progress progress) {
     try (Source synthetic = openSynthetic(syntheticLocation)) {
       long start = System.nanoTime();
-      EvaluationData data = EvaluationData.load(schema, real, synthetic, holdout, options.maxRows(), options.seed());
-      long rows = schema.tables().stream().mapToLong(t -> data.real(t.name()).totalRows() + data.synthetic(t.name()).totalRows()).sum();
+      EvaluationData data =
+          EvaluationData.load(schema, real, synthetic, holdout, options.maxRows(), options.seed());
+      long rows =
+          schema.tables().stream()
+              .mapToLong(
+                  t -> data.real(t.name()).totalRows() + data.synthetic(t.name()).totalRows())
+              .sum();
       progress.finished("report", "reading real and synthetic", rows, since(start));
       return QualityReports.evaluate(data, options, progress);
     }
@@ -163,11 +219,13 @@ public final class SynData {
    * CSV files into a database, or seeding a test database with known rows. Returns rows per table.
    */
   public static Map<String, Long> copy(SourceSpec spec, String targetLocation, Progress progress) {
-    try (Source source = openSource(spec); Target target = openTarget(targetLocation)) {
+    try (Source source = openSource(spec);
+        Target target = openTarget(targetLocation)) {
       Schema schema = introspect(spec, source, progress);
       ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
       if (!graph.deferred().isEmpty()) {
-        throw new SynthException("copy does not handle foreign-key cycles yet: " + graph.deferred());
+        throw new SynthException(
+            "copy does not handle foreign-key cycles yet: " + graph.deferred());
       }
       Target observed = new ProgressTarget(target, progress);
       Map<String, Long> rows = new LinkedHashMap<>();
@@ -187,7 +245,8 @@ public final class SynData {
   }
 
   /** Compares a synthetic database or folder with the real source it was learned from. */
-  public static FidelityReport evaluate(Schema schema, Source real, String syntheticLocation, long seed) {
+  public static FidelityReport evaluate(
+      Schema schema, Source real, String syntheticLocation, long seed) {
     try (Source synthetic = openSynthetic(syntheticLocation)) {
       return new Fidelity(Fidelity.DEFAULT_MAX_ROWS, seed).evaluate(schema, real, synthetic);
     }
@@ -198,12 +257,16 @@ public final class SynData {
       return Connectors.source(location);
     }
     Path schemaJson = Path.of(location).resolve(CsvFolderTarget.SCHEMA_FILE);
-    return Connectors.source(location, Files.exists(schemaJson) ? Optional.of(SchemaFile.read(schemaJson)) : Optional.empty());
+    return Connectors.source(
+        location,
+        Files.exists(schemaJson) ? Optional.of(SchemaFile.read(schemaJson)) : Optional.empty());
   }
 
   /** Opens a database target for a JDBC URL, else a CSV folder target. */
   public static Target openTarget(String location) {
-    return isJdbc(location) ? Connectors.jdbcTarget(location) : CsvFolderTarget.create(Path.of(location));
+    return isJdbc(location)
+        ? Connectors.jdbcTarget(location)
+        : CsvFolderTarget.create(Path.of(location));
   }
 
   static boolean isJdbc(String location) {
@@ -212,28 +275,45 @@ public final class SynData {
 
   /** The schema as the target sees it: excluded columns are neither created nor written. */
   static Schema writtenSchema(Schema schema) {
-    return schema.map(t -> {
-      for (Column c : t.columns()) {
-        if (c.excluded() && (t.isKeyColumn(c.name()) || !c.nullable())) {
-          throw new SynthException("column " + t.name() + "." + c.name() + " is excluded but is "
-              + (t.isKeyColumn(c.name()) ? "part of a key" : "NOT NULL") + "; only nullable non-key columns can be excluded");
-        }
-      }
-      List<List<String>> uniques = new ArrayList<>();
-      for (List<String> u : t.uniqueKeys()) {
-        if (u.stream().noneMatch(c -> t.column(c).excluded())) {
-          uniques.add(u);
-        }
-      }
-      return new Table(t.name(), t.namespace(), t.writtenColumns(), t.primaryKey(), uniques, t.foreignKeys(), t.rowCount());
-    });
+    return schema.map(
+        t -> {
+          for (Column c : t.columns()) {
+            if (c.excluded() && (t.isKeyColumn(c.name()) || !c.nullable())) {
+              throw new SynthException(
+                  "column "
+                      + t.name()
+                      + "."
+                      + c.name()
+                      + " is excluded but is "
+                      + (t.isKeyColumn(c.name()) ? "part of a key" : "NOT NULL")
+                      + "; only nullable non-key columns can be excluded");
+            }
+          }
+          List<List<String>> uniques = new ArrayList<>();
+          for (List<String> u : t.uniqueKeys()) {
+            if (u.stream().noneMatch(c -> t.column(c).excluded())) {
+              uniques.add(u);
+            }
+          }
+          return new Table(
+              t.name(),
+              t.namespace(),
+              t.writtenColumns(),
+              t.primaryKey(),
+              uniques,
+              t.foreignKeys(),
+              t.rowCount());
+        });
   }
 
   private static void checkRowOverrides(Schema schema, Map<String, Long> rows) {
     for (String table : rows.keySet()) {
       if (schema.find(table).isEmpty()) {
-        throw new SynthException("--rows names table " + table + ", which is not among the tables to generate: "
-            + schema.tables().stream().map(Table::name).toList());
+        throw new SynthException(
+            "--rows names table "
+                + table
+                + ", which is not among the tables to generate: "
+                + schema.tables().stream().map(Table::name).toList());
       }
     }
   }

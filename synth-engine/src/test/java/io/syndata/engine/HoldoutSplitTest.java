@@ -23,11 +23,32 @@ class HoldoutSplitTest {
   private static final int CUSTOMERS = 2_000;
 
   private static Schema schema() {
-    Table customers = new Table("customers", Optional.empty(), List.of(Column.of("id", DataType.INTEGER, false),
-        Column.of("age", DataType.INTEGER, false)), List.of("id"), List.of(), List.of(), CUSTOMERS).withKeyKinds();
-    Table orders = new Table("orders", Optional.empty(), List.of(Column.of("id", DataType.INTEGER, false),
-        Column.of("customer_id", DataType.INTEGER, false)), List.of("id"), List.of(),
-        List.of(new ForeignKey("fk", List.of("customer_id"), "customers", List.of("id"), false)), 0).withKeyKinds();
+    Table customers =
+        new Table(
+                "customers",
+                Optional.empty(),
+                List.of(
+                    Column.of("id", DataType.INTEGER, false),
+                    Column.of("age", DataType.INTEGER, false)),
+                List.of("id"),
+                List.of(),
+                List.of(),
+                CUSTOMERS)
+            .withKeyKinds();
+    Table orders =
+        new Table(
+                "orders",
+                Optional.empty(),
+                List.of(
+                    Column.of("id", DataType.INTEGER, false),
+                    Column.of("customer_id", DataType.INTEGER, false)),
+                List.of("id"),
+                List.of(),
+                List.of(
+                    new ForeignKey(
+                        "fk", List.of("customer_id"), "customers", List.of("id"), false)),
+                0)
+            .withKeyKinds();
     return new Schema(List.of(customers, orders));
   }
 
@@ -46,11 +67,14 @@ class HoldoutSplitTest {
 
   private static List<List<Object>> rows(Source source, Table table) {
     List<List<Object>> out = new ArrayList<>();
-    source.scan(table, table.columns().stream().map(Column::name).toList(), batch -> {
-      for (int r = 0; r < batch.size(); r++) {
-        out.add(List.of(batch.value(0, r), batch.value(1, r)));
-      }
-    });
+    source.scan(
+        table,
+        table.columns().stream().map(Column::name).toList(),
+        batch -> {
+          for (int r = 0; r < batch.size(); r++) {
+            out.add(List.of(batch.value(0, r), batch.value(1, r)));
+          }
+        });
     return out;
   }
 
@@ -79,22 +103,30 @@ class HoldoutSplitTest {
     List<List<Object>> trainingOrders = rows(split.training(), schema.table("orders"));
     List<List<Object>> holdoutOrders = rows(split.holdout(), schema.table("orders"));
 
-    assertThat(trainingOrders).allSatisfy(o -> assertThat(heldOutCustomers).doesNotContain(o.get(1)));
-    assertThat(holdoutOrders).isNotEmpty().allSatisfy(o -> assertThat(heldOutCustomers).contains(o.get(1)));
+    assertThat(trainingOrders)
+        .allSatisfy(o -> assertThat(heldOutCustomers).doesNotContain(o.get(1)));
+    assertThat(holdoutOrders)
+        .isNotEmpty()
+        .allSatisfy(o -> assertThat(heldOutCustomers).contains(o.get(1)));
   }
 
   @Test
   void theSameSeedGivesTheSameSplitAndAnotherSeedAnother() {
     Schema schema = schema();
-    List<List<Object>> a = rows(new HoldoutSplit(source(), schema, 0.2, 1).holdout(), schema.table("customers"));
-    List<List<Object>> b = rows(new HoldoutSplit(source(), schema, 0.2, 1).holdout(), schema.table("customers"));
-    List<List<Object>> c = rows(new HoldoutSplit(source(), schema, 0.2, 2).holdout(), schema.table("customers"));
+    List<List<Object>> a =
+        rows(new HoldoutSplit(source(), schema, 0.2, 1).holdout(), schema.table("customers"));
+    List<List<Object>> b =
+        rows(new HoldoutSplit(source(), schema, 0.2, 1).holdout(), schema.table("customers"));
+    List<List<Object>> c =
+        rows(new HoldoutSplit(source(), schema, 0.2, 2).holdout(), schema.table("customers"));
     assertThat(b).isEqualTo(a);
     assertThat(c).isNotEqualTo(a);
   }
 
   @Test
   void aShareOutsideZeroToOneIsRejected() {
-    assertThatThrownBy(() -> new HoldoutSplit(source(), schema(), 1.0, 1)).isInstanceOf(SynthException.class).hasMessageContaining("--holdout");
+    assertThatThrownBy(() -> new HoldoutSplit(source(), schema(), 1.0, 1))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("--holdout");
   }
 }

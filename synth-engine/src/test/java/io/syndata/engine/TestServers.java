@@ -34,7 +34,8 @@ final class TestServers {
     String env = System.getenv("SYNTH_SHARED_DATASETS");
     Path dir = env != null ? Path.of(env) : findUp(Path.of("").toAbsolutePath());
     if (dir == null || !Files.isDirectory(dir)) {
-      missing("the shared datasets (../shared/datasets beside the repository, or SYNTH_SHARED_DATASETS)");
+      missing(
+          "the shared datasets (../shared/datasets beside the repository, or SYNTH_SHARED_DATASETS)");
     }
     return dir;
   }
@@ -68,7 +69,8 @@ final class TestServers {
   /** Creates a fresh database on the server of {@code serverUrl} and returns its URL. */
   static String createDatabase(String serverUrl, String prefix) {
     String name = prefix + "_" + Long.toHexString(System.nanoTime()).toLowerCase(Locale.ROOT);
-    try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(serverUrl);
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name + " on " + serverUrl, e);
@@ -85,7 +87,8 @@ final class TestServers {
     if (!m.matches()) {
       return;
     }
-    try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(serverUrl);
+        Statement s = c.createStatement()) {
       if (serverUrl.startsWith("jdbc:postgresql")) {
         s.execute("DROP DATABASE IF EXISTS " + m.group(2) + " WITH (FORCE)");
       } else {

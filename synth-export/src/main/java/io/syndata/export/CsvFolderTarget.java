@@ -41,43 +41,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A folder of CSV files as a target: {@code <table>.csv} per table (RFC 4180, UTF-8, header row) and
- * {@code schema.json}, the schema file of what was written. Strings are always quoted, so that an
- * empty string ({@code ""}) stays distinct from NULL (an empty field); dates and times are ISO 8601,
- * {@code TIMESTAMP_TZ} in UTC; decimals and doubles are written without exponent in ordinary ranges.
+ * A folder of CSV files as a target: {@code <table>.csv} per table (RFC 4180, UTF-8, header row)
+ * and {@code schema.json}, the schema file of what was written. Strings are always quoted, so that
+ * an empty string ({@code ""}) stays distinct from NULL (an empty field); dates and times are ISO
+ * 8601, {@code TIMESTAMP_TZ} in UTC; decimals and doubles are written without exponent in ordinary
+ * ranges.
  *
- * <p>Files are written into a hidden sibling folder and moved into place by {@link #commit()} in one
- * rename, so a failed or aborted run leaves nothing behind. Deferred updates are held per table and
- * applied by row index when the commit rewrites that table's file.
+ * <p>Files are written into a hidden sibling folder and moved into place by {@link #commit()} in
+ * one rename, so a failed or aborted run leaves nothing behind. Deferred updates are held per table
+ * and applied by row index when the commit rewrites that table's file.
  */
 public final class CsvFolderTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(CsvFolderTarget.class);
+
   /** The schema file written next to the tables. */
   public static final String SCHEMA_FILE = "schema.json";
 
   // NON_NUMERIC quotes everything but Number instances; values that never need quotes are wrapped
   // as Bare (a Number) so that only strings carry quotes.
-  private static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.RFC4180)
-      .setNullString("")
-      .setQuoteMode(QuoteMode.NON_NUMERIC)
-      .setRecordSeparator("\n")
-      .build();
-  private static final CSVFormat READ_BACK = CSVFormat.Builder.create(FORMAT)
-      .setQuoteMode(QuoteMode.ALL_NON_NULL).setHeader().setSkipHeaderRecord(true).build();
+  private static final CSVFormat FORMAT =
+      CSVFormat.Builder.create(CSVFormat.RFC4180)
+          .setNullString("")
+          .setQuoteMode(QuoteMode.NON_NUMERIC)
+          .setRecordSeparator("\n")
+          .build();
+  private static final CSVFormat READ_BACK =
+      CSVFormat.Builder.create(FORMAT)
+          .setQuoteMode(QuoteMode.ALL_NON_NULL)
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .build();
 
   private final Path folder;
   private final Path staging;
   private Schema schema;
   private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
   private final Map<String, Long> rows = new HashMap<>();
+
   /** Per table: row index to column to value, applied on commit. */
   private final Map<String, TreeMap<Long, Map<String, Object>>> updates = new HashMap<>();
+
   private boolean finished;
 
   private CsvFolderTarget(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
     Path parent = this.folder.getParent();
-    this.staging = parent.resolve("." + this.folder.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
+    this.staging =
+        parent.resolve(
+            "."
+                + this.folder.getFileName()
+                + ".partial-"
+                + UUID.randomUUID().toString().substring(0, 8));
   }
 
   /**
@@ -92,14 +106,19 @@ public final class CsvFolderTarget implements Target {
 
   private static void checkEmpty(Path folder) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new SynthException("output " + folder + " is a file, not a folder: choose a new or empty folder");
+      throw new SynthException(
+          "output " + folder + " is a file, not a folder: choose a new or empty folder");
     }
     if (Files.isDirectory(folder)) {
       try (Stream<Path> entries = Files.list(folder)) {
         Optional<Path> first = entries.sorted().findFirst();
         if (first.isPresent()) {
-          throw new SynthException("output folder " + folder + " is not empty (it holds " + first.get().getFileName()
-              + "): choose a new or empty folder");
+          throw new SynthException(
+              "output folder "
+                  + folder
+                  + " is not empty (it holds "
+                  + first.get().getFileName()
+                  + "): choose a new or empty folder");
         }
       } catch (IOException e) {
         throw new SynthException("cannot read output folder " + folder + ": " + e.getMessage(), e);
@@ -115,7 +134,8 @@ public final class CsvFolderTarget implements Target {
     checkEmpty(folder);
     for (Table t : newSchema.tables()) {
       if (!t.name().matches("[^/\\\\:*?\"<>|\\x00-\\x1f]+") || t.name().startsWith(".")) {
-        throw new SynthException("table " + t.name() + " cannot be written as a file name in " + folder);
+        throw new SynthException(
+            "table " + t.name() + " cannot be written as a file name in " + folder);
       }
     }
     this.schema = newSchema;
@@ -130,13 +150,19 @@ public final class CsvFolderTarget implements Target {
     if (schema == null) {
       throw new IllegalStateException("write before begin() on " + describe());
     }
-    return schema.find(name).orElseThrow(() -> new SynthException("table " + name + " was not part of the schema given to " + describe()));
+    return schema
+        .find(name)
+        .orElseThrow(
+            () ->
+                new SynthException(
+                    "table " + name + " was not part of the schema given to " + describe()));
   }
 
   private CSVPrinter printer(Table t) throws IOException {
     CSVPrinter printer = printers.get(t.name());
     if (printer == null) {
-      BufferedWriter out = Files.newBufferedWriter(staging.resolve(t.name() + ".csv"), StandardCharsets.UTF_8);
+      BufferedWriter out =
+          Files.newBufferedWriter(staging.resolve(t.name() + ".csv"), StandardCharsets.UTF_8);
       printer = new CSVPrinter(out, FORMAT);
       printer.printRecord(header(t));
       printers.put(t.name(), printer);
@@ -163,15 +189,24 @@ public final class CsvFolderTarget implements Target {
       }
       rows.merge(t.name(), (long) batch.size(), Long::sum);
     } catch (IOException | UncheckedIOException e) {
-      throw new SynthException("writing table " + t.name() + " to " + staging + " failed: " + e.getMessage(), e);
+      throw new SynthException(
+          "writing table " + t.name() + " to " + staging + " failed: " + e.getMessage(), e);
     }
   }
 
   /** Column names, quoted only where they must be. */
   private static List<Object> header(Table t) {
-    return t.writtenColumns().stream().map(Column::name)
-        .map(n -> n.isEmpty() || n.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n') ? n : new Bare(n))
-        .map(Object.class::cast).toList();
+    return t.writtenColumns().stream()
+        .map(Column::name)
+        .map(
+            n ->
+                n.isEmpty()
+                        || n.chars()
+                            .anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n')
+                    ? n
+                    : new Bare(n))
+        .map(Object.class::cast)
+        .toList();
   }
 
   /** A value as printed: strings as themselves (quoted), everything else as bare text. */
@@ -188,9 +223,11 @@ public final class CsvFolderTarget implements Target {
     }
     if (value instanceof Double d) {
       double abs = Math.abs(d);
-      // BigDecimal.valueOf keeps Double.toString's shortest digits; plain only where that stays short
+      // BigDecimal.valueOf keeps Double.toString's shortest digits; plain only where that stays
+      // short
       return Double.isFinite(d) && (abs == 0 || (abs >= 1e-7 && abs < 1e21))
-          ? BigDecimal.valueOf(d).toPlainString() : d.toString();
+          ? BigDecimal.valueOf(d).toPlainString()
+          : d.toString();
     }
     if (value instanceof Float f) {
       return text(f.doubleValue());
@@ -207,7 +244,10 @@ public final class CsvFolderTarget implements Target {
     return value.toString();
   }
 
-  /** Text that needs no quotes, passed as a Number so that the NON_NUMERIC quote mode leaves it bare. */
+  /**
+   * Text that needs no quotes, passed as a Number so that the NON_NUMERIC quote mode leaves it
+   * bare.
+   */
   private static final class Bare extends Number {
     private static final long serialVersionUID = 1L;
     private final String text;
@@ -245,7 +285,8 @@ public final class CsvFolderTarget implements Target {
   @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     Table t = table(batch.table());
-    TreeMap<Long, Map<String, Object>> pending = updates.computeIfAbsent(t.name(), k -> new TreeMap<>());
+    TreeMap<Long, Map<String, Object>> pending =
+        updates.computeIfAbsent(t.name(), k -> new TreeMap<>());
     for (int r = 0; r < batch.size(); r++) {
       Map<String, Object> row = pending.computeIfAbsent(rowIndex[r], k -> new HashMap<>());
       for (int c = 0; c < batch.columns().size(); c++) {
@@ -271,7 +312,9 @@ public final class CsvFolderTarget implements Target {
       for (Map.Entry<String, TreeMap<Long, Map<String, Object>>> e : updates.entrySet()) {
         applyUpdates(schema.table(e.getKey()), e.getValue());
       }
-      SchemaFile.write(schema.map(t -> t.withRowCount(rows.getOrDefault(t.name(), 0L))), staging.resolve(SCHEMA_FILE));
+      SchemaFile.write(
+          schema.map(t -> t.withRowCount(rows.getOrDefault(t.name(), 0L))),
+          staging.resolve(SCHEMA_FILE));
       checkEmpty(folder);
       try {
         Files.deleteIfExists(folder);
@@ -286,13 +329,15 @@ public final class CsvFolderTarget implements Target {
   }
 
   /** Rewrites a table's file with the pending updates, streaming. */
-  private void applyUpdates(Table t, TreeMap<Long, Map<String, Object>> pending) throws IOException {
+  private void applyUpdates(Table t, TreeMap<Long, Map<String, Object>> pending)
+      throws IOException {
     Path file = staging.resolve(t.name() + ".csv");
     Path rewritten = staging.resolve(t.name() + ".csv.rewrite");
     List<String> header = t.writtenColumns().stream().map(Column::name).toList();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, READ_BACK);
-        CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(rewritten, StandardCharsets.UTF_8), FORMAT)) {
+        CSVPrinter out =
+            new CSVPrinter(Files.newBufferedWriter(rewritten, StandardCharsets.UTF_8), FORMAT)) {
       out.printRecord(header(t));
       long index = 0;
       List<Object> record = new ArrayList<>(header.size());
@@ -305,14 +350,23 @@ public final class CsvFolderTarget implements Target {
             record.add(cell(change.get(header.get(c))));
           } else {
             // what we wrote ourselves: strings quoted, the rest bare
-            record.add(text == null || t.column(header.get(c)).type() == io.syndata.schema.DataType.STRING ? text : new Bare(text));
+            record.add(
+                text == null || t.column(header.get(c)).type() == io.syndata.schema.DataType.STRING
+                    ? text
+                    : new Bare(text));
           }
         }
         out.printRecord(record);
       }
       if (!pending.isEmpty() && pending.lastKey() >= index) {
-        throw new SynthException("update of table " + t.name() + " names row " + pending.lastKey() + " but only " + index
-            + " rows were written");
+        throw new SynthException(
+            "update of table "
+                + t.name()
+                + " names row "
+                + pending.lastKey()
+                + " but only "
+                + index
+                + " rows were written");
       }
     }
     Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING);

@@ -32,22 +32,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvFolderTargetTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final List<Column> ALL_TYPES = List.of(
-      Column.of("id", DataType.INTEGER, false),
-      Column.of("flag", DataType.BOOLEAN, true),
-      Column.of("amount", DataType.DECIMAL, true),
-      Column.of("ratio", DataType.FLOAT, true),
-      Column.of("note", DataType.STRING, true),
-      Column.of("day", DataType.DATE, true),
-      Column.of("at", DataType.TIME, true),
-      Column.of("stamp", DataType.TIMESTAMP, true),
-      Column.of("instant", DataType.TIMESTAMP_TZ, true),
-      Column.of("ref", DataType.UUID, true));
+  private static final List<Column> ALL_TYPES =
+      List.of(
+          Column.of("id", DataType.INTEGER, false),
+          Column.of("flag", DataType.BOOLEAN, true),
+          Column.of("amount", DataType.DECIMAL, true),
+          Column.of("ratio", DataType.FLOAT, true),
+          Column.of("note", DataType.STRING, true),
+          Column.of("day", DataType.DATE, true),
+          Column.of("at", DataType.TIME, true),
+          Column.of("stamp", DataType.TIMESTAMP, true),
+          Column.of("instant", DataType.TIMESTAMP_TZ, true),
+          Column.of("ref", DataType.UUID, true));
 
-  private static final Table SAMPLE = new Table("sample", Optional.empty(), ALL_TYPES, List.of("id"), List.of(), List.of(), 0);
+  private static final Table SAMPLE =
+      new Table("sample", Optional.empty(), ALL_TYPES, List.of("id"), List.of(), List.of(), 0);
 
   private static RowBatch batch(String table, List<String> columns, List<Object[]> rows) {
     Object[][] values = new Object[columns.size()][rows.size()];
@@ -68,30 +69,65 @@ class CsvFolderTargetTest {
     List<Object[]> rows = new ArrayList<>();
     try (Source source = Connectors.source(folder.toString(), Optional.of(schema))) {
       Table t = source.introspect(SchemaFilter.ALL).table(table);
-      source.scan(t, names(t), b -> {
-        for (int r = 0; r < b.size(); r++) {
-          Object[] row = new Object[b.columns().size()];
-          for (int c = 0; c < row.length; c++) {
-            row[c] = b.value(c, r);
-          }
-          rows.add(row);
-        }
-      });
+      source.scan(
+          t,
+          names(t),
+          b -> {
+            for (int r = 0; r < b.size(); r++) {
+              Object[] row = new Object[b.columns().size()];
+              for (int c = 0; c < row.length; c++) {
+                row[c] = b.value(c, r);
+              }
+              rows.add(row);
+            }
+          });
     }
     return rows;
   }
 
   @Test
   void roundTripsEveryDataTypeThroughTheCsvFolderSource() {
-    List<Object[]> rows = List.of(
-        new Object[] {1L, true, new BigDecimal("12345678901234567890.123"), 0.1, "plain", LocalDate.of(2024, 2, 29),
-            LocalTime.of(23, 59, 58, 123_456_000), LocalDateTime.of(1999, 12, 31, 23, 59, 59, 1000),
-            OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), UUID.fromString("123e4567-e89b-12d3-a456-426614174000")},
-        new Object[] {2L, false, new BigDecimal("-0.50"), 1.0E-12, "", LocalDate.of(1, 1, 1), LocalTime.MIDNIGHT,
-            LocalDateTime.of(2024, 1, 1, 0, 0), OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 999_999_000, ZoneOffset.UTC),
-            new UUID(0, 0)},
-        new Object[] {3L, null, null, 123456789.25, "comma, \"quote\"\nnew line", null, null, null, null, null},
-        new Object[] {4L, null, BigDecimal.ZERO, Double.MAX_VALUE, " spaced ", null, null, null, null, null});
+    List<Object[]> rows =
+        List.of(
+            new Object[] {
+              1L,
+              true,
+              new BigDecimal("12345678901234567890.123"),
+              0.1,
+              "plain",
+              LocalDate.of(2024, 2, 29),
+              LocalTime.of(23, 59, 58, 123_456_000),
+              LocalDateTime.of(1999, 12, 31, 23, 59, 59, 1000),
+              OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+              UUID.fromString("123e4567-e89b-12d3-a456-426614174000")
+            },
+            new Object[] {
+              2L,
+              false,
+              new BigDecimal("-0.50"),
+              1.0E-12,
+              "",
+              LocalDate.of(1, 1, 1),
+              LocalTime.MIDNIGHT,
+              LocalDateTime.of(2024, 1, 1, 0, 0),
+              OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 999_999_000, ZoneOffset.UTC),
+              new UUID(0, 0)
+            },
+            new Object[] {
+              3L,
+              null,
+              null,
+              123456789.25,
+              "comma, \"quote\"\nnew line",
+              null,
+              null,
+              null,
+              null,
+              null
+            },
+            new Object[] {
+              4L, null, BigDecimal.ZERO, Double.MAX_VALUE, " spaced ", null, null, null, null, null
+            });
     Path out = dir.resolve("out");
     try (CsvFolderTarget target = CsvFolderTarget.create(out)) {
       target.begin(new Schema(List.of(SAMPLE)));
@@ -108,32 +144,66 @@ class CsvFolderTargetTest {
 
   @Test
   void writesOnlyStringsQuotedAndNullsAsEmptyFields() throws IOException {
-    Table t = new Table("t", Optional.empty(), List.of(Column.of("n", DataType.INTEGER, true),
-        Column.of("s", DataType.STRING, true), Column.of("x", DataType.FLOAT, true)), List.of(), List.of(), List.of(), 0);
+    Table t =
+        new Table(
+            "t",
+            Optional.empty(),
+            List.of(
+                Column.of("n", DataType.INTEGER, true),
+                Column.of("s", DataType.STRING, true),
+                Column.of("x", DataType.FLOAT, true)),
+            List.of(),
+            List.of(),
+            List.of(),
+            0);
     Path out = dir.resolve("out");
     try (CsvFolderTarget target = CsvFolderTarget.create(out)) {
       target.begin(new Schema(List.of(t)));
-      target.write(batch("t", List.of("n", "s", "x"), List.of(new Object[] {1L, "a", 1.0E10}, new Object[] {null, "", null})));
+      target.write(
+          batch(
+              "t",
+              List.of("n", "s", "x"),
+              List.of(new Object[] {1L, "a", 1.0E10}, new Object[] {null, "", null})));
       target.commit();
     }
-    assertThat(Files.readString(out.resolve("t.csv"))).isEqualTo("n,s,x\n1,\"a\",10000000000\n,\"\",\n");
+    assertThat(Files.readString(out.resolve("t.csv")))
+        .isEqualTo("n,s,x\n1,\"a\",10000000000\n,\"\",\n");
   }
 
   @Test
   void appliesDeferredUpdatesByRowIndexOnCommit() {
-    Table node = new Table("node", Optional.empty(), List.of(Column.of("id", DataType.INTEGER, false),
-        Column.of("parent_id", DataType.INTEGER, true)), List.of("id"), List.of(),
-        List.of(new ForeignKey("fk_node_parent", List.of("parent_id"), "node", List.of("id"), false)), 0);
+    Table node =
+        new Table(
+            "node",
+            Optional.empty(),
+            List.of(
+                Column.of("id", DataType.INTEGER, false),
+                Column.of("parent_id", DataType.INTEGER, true)),
+            List.of("id"),
+            List.of(),
+            List.of(
+                new ForeignKey(
+                    "fk_node_parent", List.of("parent_id"), "node", List.of("id"), false)),
+            0);
     Path out = dir.resolve("out");
     try (CsvFolderTarget target = CsvFolderTarget.create(out)) {
       target.begin(new Schema(List.of(node)));
-      target.write(batch("node", List.of("id", "parent_id"),
-          List.of(new Object[] {1L, null}, new Object[] {2L, null}, new Object[] {3L, null})));
-      target.update(batch("node", List.of("id", "parent_id"), List.of(new Object[] {3L, 1L}, new Object[] {2L, 1L})),
-          List.of("id"), new long[] {2, 1});
+      target.write(
+          batch(
+              "node",
+              List.of("id", "parent_id"),
+              List.of(new Object[] {1L, null}, new Object[] {2L, null}, new Object[] {3L, null})));
+      target.update(
+          batch(
+              "node",
+              List.of("id", "parent_id"),
+              List.of(new Object[] {3L, 1L}, new Object[] {2L, 1L})),
+          List.of("id"),
+          new long[] {2, 1});
       target.commit();
     }
-    assertThat(readBack(out, "node")).containsExactly(new Object[] {1L, null}, new Object[] {2L, 1L}, new Object[] {3L, 1L});
+    assertThat(readBack(out, "node"))
+        .containsExactly(new Object[] {1L, null}, new Object[] {2L, 1L}, new Object[] {3L, 1L});
   }
 
   @Test
@@ -154,8 +224,12 @@ class CsvFolderTargetTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     Files.writeString(out.resolve("b.csv"), "x");
     Files.writeString(out.resolve("a.txt"), "x");
-    assertThatThrownBy(() -> CsvFolderTarget.create(out)).isInstanceOf(SynthException.class)
-        .hasMessage("output folder " + out + " is not empty (it holds a.txt): choose a new or empty folder");
+    assertThatThrownBy(() -> CsvFolderTarget.create(out))
+        .isInstanceOf(SynthException.class)
+        .hasMessage(
+            "output folder "
+                + out
+                + " is not empty (it holds a.txt): choose a new or empty folder");
   }
 
   @Test
@@ -166,7 +240,8 @@ class CsvFolderTargetTest {
       target.commit();
     }
     try (Stream<Path> files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("sample.csv", "schema.json");
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("sample.csv", "schema.json");
     }
   }
 }

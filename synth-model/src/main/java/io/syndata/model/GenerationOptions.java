@@ -18,14 +18,17 @@ public record GenerationOptions(double scale, Map<String, Long> rows, long seed)
 
   public GenerationOptions {
     if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
-      throw new SynthException("--scale must be between " + MIN_SCALE + " and " + MAX_SCALE + ", was " + scale);
+      throw new SynthException(
+          "--scale must be between " + MIN_SCALE + " and " + MAX_SCALE + ", was " + scale);
     }
     rows = new TreeMap<>(rows);
-    rows.forEach((table, n) -> {
-      if (n == null || n < 0) {
-        throw new SynthException("--rows " + table + "=" + n + ": a row count must be 0 or more");
-      }
-    });
+    rows.forEach(
+        (table, n) -> {
+          if (n == null || n < 0) {
+            throw new SynthException(
+                "--rows " + table + "=" + n + ": a row count must be 0 or more");
+          }
+        });
     rows = Map.copyOf(rows);
   }
 }

@@ -31,13 +31,15 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Turns a {@link SynthModel} into synthetic rows, table by table in generation order, parents first.
+ * Turns a {@link SynthModel} into synthetic rows, table by table in generation order, parents
+ * first.
  *
- * <p>Root tables get {@code round(sourceRows × scale)} rows; each child row belongs to a parent row,
- * which says with its sampled child counts how many children it has, and whose attributes condition
- * the child's. Keys follow the source's formats and are unique; every foreign key references a
- * generated row; deferred foreign keys are set by {@link Target#update} once their parent exists.
- * Only {@link Target#write} and {@link Target#update} are called: the caller begins and commits.
+ * <p>Root tables get {@code round(sourceRows × scale)} rows; each child row belongs to a parent
+ * row, which says with its sampled child counts how many children it has, and whose attributes
+ * condition the child's. Keys follow the source's formats and are unique; every foreign key
+ * references a generated row; deferred foreign keys are set by {@link Target#update} once their
+ * parent exists. Only {@link Target#write} and {@link Target#update} are called: the caller begins
+ * and commits.
  *
  * <p>Every random draw comes from a generator derived from the seed, the table and the purpose, so
  * the same model, options and seed give the same rows. Memory: for each table only what its
@@ -85,7 +87,8 @@ public final class Generator {
    * @throws SynthException when {@code options.rows()} names a table the model does not have, or
    *     when a NOT NULL foreign key has no parent row to reference
    */
-  public static GenerationResult generate(SynthModel model, GenerationOptions options, Target target, Progress progress) {
+  public static GenerationResult generate(
+      SynthModel model, GenerationOptions options, Target target, Progress progress) {
     return new Generator(model, options, target, progress).run();
   }
 
@@ -94,7 +97,8 @@ public final class Generator {
     List<String> names = order.stream().map(Table::name).toList();
     for (String name : options.rows().keySet()) {
       if (!names.contains(name)) {
-        throw new SynthException("--rows names table " + name + ", which is not in the model; its tables are " + names);
+        throw new SynthException(
+            "--rows names table " + name + ", which is not in the model; its tables are " + names);
       }
     }
     Map<String, Integer> lastUse = lastUse(names);
@@ -180,7 +184,8 @@ public final class Generator {
     } else {
       Relation p = primary.get();
       State parent = states.get(p.parent());
-      boolean oneToOne = !table.primaryKey().isEmpty() && p.fk().columns().containsAll(table.primaryKey());
+      boolean oneToOne =
+          !table.primaryKey().isEmpty() && p.fk().columns().containsAll(table.primaryKey());
       boolean nullable = p.fk().columns().stream().allMatch(c -> table.column(c).nullable());
       double nullRate = nullable ? tm.nullRate(p) : 0;
       int[] counts = parent.childCounts.get(p);
@@ -202,13 +207,25 @@ public final class Generator {
           counts = rescale(counts, override - extra, oneToOne, planRandom);
         } else {
           long sum = Arrays.stream(counts).asLongStream().sum();
-          extra = nullRate <= 0 ? 0 : nullRate >= 1 ? Math.round(tm.sourceRows() * options.scale())
-              : Math.round(sum * nullRate / (1 - nullRate));
+          extra =
+              nullRate <= 0
+                  ? 0
+                  : nullRate >= 1
+                      ? Math.round(tm.sourceRows() * options.scale())
+                      : Math.round(sum * nullRate / (1 - nullRate));
         }
       }
       if (parent.size == 0 && !nullable && override != null && override > 0) {
-        throw new SynthException("cannot generate " + override + " rows of " + name + ": its foreign key " + p
-            + " is NOT NULL but " + p.parent() + " has no rows");
+        throw new SynthException(
+            "cannot generate "
+                + override
+                + " rows of "
+                + name
+                + ": its foreign key "
+                + p
+                + " is NOT NULL but "
+                + p.parent()
+                + " has no rows");
       }
       long sum = Arrays.stream(counts).asLongStream().sum();
       n = Math.toIntExact(sum + extra);
@@ -235,7 +252,8 @@ public final class Generator {
     boolean[] implied = new boolean[links.size()];
     int[] primaryRows = parentOf;
     for (Relation r : links.subList(primary.isPresent() ? 1 : 0, links.size())) {
-      Optional<int[]> derived = primary.flatMap(p -> graph.impliedBy(r, p).map(f -> impliedRows(r, p, f, primaryRows)));
+      Optional<int[]> derived =
+          primary.flatMap(p -> graph.impliedBy(r, p).map(f -> impliedRows(r, p, f, primaryRows)));
       secondary.put(r, derived.orElseGet(() -> assignSecondary(tm, table, r, n, planRandom)));
       implied[links.indexOf(r)] = derived.isPresent();
     }
@@ -277,11 +295,15 @@ public final class Generator {
       salts[c] = Seeds.derive(seed, name, columnNames.get(c), "key");
       inPrimaryKey[c] = table.primaryKey().contains(columnNames.get(c));
     }
-    boolean numberWithinParent = primary.isPresent() && table.primaryKey().containsAll(primary.get().fk().columns())
-        && Arrays.stream(formats).anyMatch(f -> f != null);
-    boolean junction = !table.primaryKey().isEmpty()
-        && table.primaryKey().stream().allMatch(c -> fromRelation[at.get(c)] >= 0)
-        && !(primary.isPresent() && primary.get().fk().columns().containsAll(table.primaryKey()));
+    boolean numberWithinParent =
+        primary.isPresent()
+            && table.primaryKey().containsAll(primary.get().fk().columns())
+            && Arrays.stream(formats).anyMatch(f -> f != null);
+    boolean junction =
+        !table.primaryKey().isEmpty()
+            && table.primaryKey().stream().allMatch(c -> fromRelation[at.get(c)] >= 0)
+            && !(primary.isPresent()
+                && primary.get().fk().columns().containsAll(table.primaryKey()));
     int[] pkAt = table.primaryKey().stream().mapToInt(at::get).toArray();
     Set<List<Object>> tuples = junction ? new HashSet<>() : null;
     List<Integer> uniqueColumns = new ArrayList<>();
@@ -300,7 +322,9 @@ public final class Generator {
       multiKeys.add(pkAt);
     }
     for (List<String> unique : table.uniqueKeys()) {
-      if (unique.size() > 1 && !unique.equals(table.primaryKey()) && unique.stream().allMatch(at::containsKey)) {
+      if (unique.size() > 1
+          && !unique.equals(table.primaryKey())
+          && unique.stream().allMatch(at::containsKey)) {
         multiKeys.add(unique.stream().mapToInt(at::get).toArray());
       }
     }
@@ -351,12 +375,26 @@ public final class Generator {
         int row = start + r;
         int[] parentRows = new int[links.size()];
         for (int k = 0; k < links.size(); k++) {
-          parentRows[k] = k == 0 && primary.isPresent() ? parentOf[row] : secondary.get(links.get(k))[row];
+          parentRows[k] =
+              k == 0 && primary.isPresent() ? parentOf[row] : secondary.get(links.get(k))[row];
         }
         fillForeignKeys(out, w, links, parentRows, fromRelation, fromParentColumn);
         if (junction && !tuples.add(tuple(out, pkAt, w))) {
-          if (!retryJunction(out, w, links, parentRows, fromRelation, fromParentColumn, pkAt, tuples, keyRandom,
-              primary.isPresent() ? 1 : 0, secondary, row, n, implied)) {
+          if (!retryJunction(
+              out,
+              w,
+              links,
+              parentRows,
+              fromRelation,
+              fromParentColumn,
+              pkAt,
+              tuples,
+              keyRandom,
+              primary.isPresent() ? 1 : 0,
+              secondary,
+              row,
+              n,
+              implied)) {
             continue;
           }
         }
@@ -371,7 +409,10 @@ public final class Generator {
             if (inPrimaryKey[c]) {
               out[c][w] = f.value(numberWithinParent ? withinGroup : rows, salts[c]);
             } else {
-              out[c][w] = f.nullRate() > 0 && keyRandom.nextDouble() < f.nullRate() ? null : f.value(rows, salts[c]);
+              out[c][w] =
+                  f.nullRate() > 0 && keyRandom.nextDouble() < f.nullRate()
+                      ? null
+                      : f.value(rows, salts[c]);
             }
           } else if (attribute[c] >= 0) {
             out[c][w] = sample.values()[attribute[c]][r];
@@ -380,8 +421,26 @@ public final class Generator {
         for (int c : uniqueColumns) {
           out[c][w] = unique(out[c][w], uniqueSeen.get(c), columns.get(c).length());
         }
-        if (!multiKeys.isEmpty() && !keepUnique(out, w, multiKeys, multiSeen, links, parentRows, fromRelation, fromParentColumn,
-            firstSecondary, attribute, uniqueColumns, sample, b, keyRandom, secondary, row, n, implied)) {
+        if (!multiKeys.isEmpty()
+            && !keepUnique(
+                out,
+                w,
+                multiKeys,
+                multiSeen,
+                links,
+                parentRows,
+                fromRelation,
+                fromParentColumn,
+                firstSecondary,
+                attribute,
+                uniqueColumns,
+                sample,
+                b,
+                keyRandom,
+                secondary,
+                row,
+                n,
+                implied)) {
           dropped++;
           continue;
         }
@@ -407,8 +466,13 @@ public final class Generator {
       start = end;
     }
     if (dropped > 0) {
-      progress.warn("left out " + dropped + " generated rows of " + name + " whose key of several columns repeated"
-          + " and could not be redrawn");
+      progress.warn(
+          "left out "
+              + dropped
+              + " generated rows of "
+              + name
+              + " whose key of several columns repeated"
+              + " and could not be redrawn");
     }
     state.size = rows;
     states.put(name, state);
@@ -424,14 +488,25 @@ public final class Generator {
     }
     long n = Math.round(tm.sourceRows() * options.scale());
     if (n == 0 && tm.sourceRows() > 0) {
-      progress.warn("table " + name + " has " + tm.sourceRows() + " rows; scale " + options.scale()
-          + " would give none, so it gets 1");
+      progress.warn(
+          "table "
+              + name
+              + " has "
+              + tm.sourceRows()
+              + " rows; scale "
+              + options.scale()
+              + " would give none, so it gets 1");
       n = 1;
     }
     return n;
   }
 
-  private void fillForeignKeys(Object[][] out, int w, List<Relation> links, int[] parentRows, int[] fromRelation,
+  private void fillForeignKeys(
+      Object[][] out,
+      int w,
+      List<Relation> links,
+      int[] parentRows,
+      int[] fromRelation,
       int[] fromParentColumn) {
     for (int c = 0; c < out.length; c++) {
       int k = fromRelation[c];
@@ -440,8 +515,12 @@ public final class Generator {
       }
       Relation r = links.get(k);
       int parentRow = parentRows[k];
-      out[c][w] = parentRow < 0 ? null
-          : states.get(r.parent()).columns.get(r.fk().parentColumns().get(fromParentColumn[c]))[parentRow];
+      out[c][w] =
+          parentRow < 0
+              ? null
+              : states.get(r.parent())
+                  .columns
+                  .get(r.fk().parentColumns().get(fromParentColumn[c]))[parentRow];
     }
   }
 
@@ -458,10 +537,25 @@ public final class Generator {
    * parents (where the key holds their columns) and other sampled values for its attribute columns,
    * up to 32 times. Records the tuples and returns true, or false when the row must be left out.
    */
-  private boolean keepUnique(Object[][] out, int w, List<int[]> keys, List<Set<List<Object>>> seen, List<Relation> links,
-      int[] parentRows, int[] fromRelation, int[] fromParentColumn, int firstSecondary, int[] attribute,
-      List<Integer> uniqueColumns, TableSample sample, int sampleSize, SplittableRandom random, Map<Relation, int[]> secondary,
-      int row, int n, boolean[] implied) {
+  private boolean keepUnique(
+      Object[][] out,
+      int w,
+      List<int[]> keys,
+      List<Set<List<Object>>> seen,
+      List<Relation> links,
+      int[] parentRows,
+      int[] fromRelation,
+      int[] fromParentColumn,
+      int firstSecondary,
+      int[] attribute,
+      List<Integer> uniqueColumns,
+      TableSample sample,
+      int sampleSize,
+      SplittableRandom random,
+      Map<Relation, int[]> secondary,
+      int row,
+      int n,
+      boolean[] implied) {
     for (int attempt = 0; attempt <= 32; attempt++) {
       int clash = -1;
       for (int u = 0; u < keys.size() && clash < 0; u++) {
@@ -501,8 +595,8 @@ public final class Generator {
   }
 
   /**
-   * Parent rows of {@code derived} read off each row's primary parent, whose own foreign key
-   * {@code via} points at the same parent key: the store of a sale is the store of its clerk.
+   * Parent rows of {@code derived} read off each row's primary parent, whose own foreign key {@code
+   * via} points at the same parent key: the store of a sale is the store of its clerk.
    */
   private int[] impliedRows(Relation derived, Relation primary, ForeignKey via, int[] parentOf) {
     State p2 = states.get(primary.parent());
@@ -535,9 +629,16 @@ public final class Generator {
 
   /**
    * Gives the row another secondary parent: preferably by swapping with a row still to come, so
-   * every parent keeps its sampled number of children; else (the last rows) a parent drawn at random.
+   * every parent keeps its sampled number of children; else (the last rows) a parent drawn at
+   * random.
    */
-  private boolean redrawSecondary(Relation r, int k, int[] parentRows, Map<Relation, int[]> secondary, int row, int n,
+  private boolean redrawSecondary(
+      Relation r,
+      int k,
+      int[] parentRows,
+      Map<Relation, int[]> secondary,
+      int row,
+      int n,
       SplittableRandom random) {
     int[] assigned = secondary.get(r);
     if (assigned != null && row + 1 < n) {
@@ -559,9 +660,21 @@ public final class Generator {
   }
 
   /** Draws other secondary parents until the key tuple is new; false when none is found. */
-  private boolean retryJunction(Object[][] out, int w, List<Relation> links, int[] parentRows, int[] fromRelation,
-      int[] fromParentColumn, int[] pkAt, Set<List<Object>> tuples, SplittableRandom random, int firstSecondary,
-      Map<Relation, int[]> secondary, int row, int n, boolean[] implied) {
+  private boolean retryJunction(
+      Object[][] out,
+      int w,
+      List<Relation> links,
+      int[] parentRows,
+      int[] fromRelation,
+      int[] fromParentColumn,
+      int[] pkAt,
+      Set<List<Object>> tuples,
+      SplittableRandom random,
+      int firstSecondary,
+      Map<Relation, int[]> secondary,
+      int row,
+      int n,
+      boolean[] implied) {
     if (firstSecondary >= links.size()) {
       return false;
     }
@@ -579,8 +692,12 @@ public final class Generator {
     return false;
   }
 
-  /** Parent rows for a secondary foreign key: each parent's sampled child count, rescaled to the rows. */
-  private int[] assignSecondary(TableModel tm, Table table, Relation r, int n, SplittableRandom random) {
+  /**
+   * Parent rows for a secondary foreign key: each parent's sampled child count, rescaled to the
+   * rows.
+   */
+  private int[] assignSecondary(
+      TableModel tm, Table table, Relation r, int n, SplittableRandom random) {
     State parent = states.get(r.parent());
     boolean nullable = r.fk().columns().stream().allMatch(c -> table.column(c).nullable());
     double nullRate = nullable ? tm.nullRate(r) : 0;
@@ -593,14 +710,23 @@ public final class Generator {
     }
     if (parent.size == 0) {
       if (nonNull > 0 && !nullable) {
-        throw new SynthException("cannot generate " + table.name() + ": its foreign key " + r + " is NOT NULL but "
-            + r.parent() + " has no rows (give it rows with --rows " + r.parent() + "=N)");
+        throw new SynthException(
+            "cannot generate "
+                + table.name()
+                + ": its foreign key "
+                + r
+                + " is NOT NULL but "
+                + r.parent()
+                + " has no rows (give it rows with --rows "
+                + r.parent()
+                + "=N)");
       }
       Arrays.fill(assigned, -1);
       return assigned;
     }
     int[] counts = parent.childCounts.get(r);
-    counts = rescale(counts == null ? new int[parent.size] : counts.clone(), nonNull, false, random);
+    counts =
+        rescale(counts == null ? new int[parent.size] : counts.clone(), nonNull, false, random);
     int[] slots = new int[nonNull];
     int at = 0;
     for (int j = 0; j < counts.length; j++) {
@@ -624,9 +750,9 @@ public final class Generator {
   }
 
   /**
-   * Scales counts to sum to {@code total} in proportion (largest remainder, ties to the earlier row);
-   * all-zero counts are spread evenly. With {@code atMostOne}, picks rows with a count first, then
-   * others at random, one child each, and never more rows than there are parents.
+   * Scales counts to sum to {@code total} in proportion (largest remainder, ties to the earlier
+   * row); all-zero counts are spread evenly. With {@code atMostOne}, picks rows with a count first,
+   * then others at random, one child each, and never more rows than there are parents.
    */
   static int[] rescale(int[] counts, long total, boolean atMostOne, SplittableRandom random) {
     int m = counts.length;
@@ -666,7 +792,12 @@ public final class Generator {
     for (int i = 0; i < m; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> remainder[x] != remainder[y] ? Double.compare(remainder[y], remainder[x]) : Integer.compare(x, y));
+    Arrays.sort(
+        order,
+        (x, y) ->
+            remainder[x] != remainder[y]
+                ? Double.compare(remainder[y], remainder[x])
+                : Integer.compare(x, y));
     for (int k = 0; assigned < total; k = (k + 1) % m) {
       out[order[k]]++;
       assigned++;
@@ -694,7 +825,8 @@ public final class Generator {
         return candidate;
       }
     }
-    throw new SynthException("cannot make value " + value + " unique after " + UNIQUE_ATTEMPTS + " attempts");
+    throw new SynthException(
+        "cannot make value " + value + " unique after " + UNIQUE_ATTEMPTS + " attempts");
   }
 
   private static Object perturb(Object v, int attempt, int maxLength) {
@@ -732,7 +864,9 @@ public final class Generator {
     return v;
   }
 
-  /** The foreign key by which a deferred reference's parent points back at the referencing table. */
+  /**
+   * The foreign key by which a deferred reference's parent points back at the referencing table.
+   */
   private Optional<ForeignKey> backReference(Relation d) {
     return model.table(d.parent()).table().foreignKeys().stream()
         .filter(b -> b.parentTable().equals(d.child()))
@@ -750,15 +884,16 @@ public final class Generator {
     State parent = states.get(d.parent());
     Map<List<Object>, List<Integer>> referencing = new HashMap<>();
     Optional<ForeignKey> back = d.isSelfReference() ? Optional.empty() : backReference(d);
-    back.ifPresent(b -> {
-      for (int i = 0; i < parent.size; i++) {
-        Object[] key = new Object[b.columns().size()];
-        for (int k = 0; k < key.length; k++) {
-          key[k] = parent.columns.get(b.columns().get(k))[i];
-        }
-        referencing.computeIfAbsent(Arrays.asList(key), x -> new ArrayList<>()).add(i);
-      }
-    });
+    back.ifPresent(
+        b -> {
+          for (int i = 0; i < parent.size; i++) {
+            Object[] key = new Object[b.columns().size()];
+            for (int k = 0; k < key.length; k++) {
+              key[k] = parent.columns.get(b.columns().get(k))[i];
+            }
+            referencing.computeIfAbsent(Arrays.asList(key), x -> new ArrayList<>()).add(i);
+          }
+        });
     Table table = model.table(d.child()).table();
     double nullRate = model.table(d.child()).nullRate(d);
     SplittableRandom random = Seeds.random(options.seed(), d.child(), "deferred", d.fk().name());
@@ -792,7 +927,10 @@ public final class Generator {
           }
           candidates = referencing.getOrDefault(Arrays.asList(key), List.of());
         }
-        j = candidates.isEmpty() ? random.nextInt(parent.size) : candidates.get(random.nextInt(candidates.size()));
+        j =
+            candidates.isEmpty()
+                ? random.nextInt(parent.size)
+                : candidates.get(random.nextInt(candidates.size()));
       }
       for (int k = 0; k < keyColumns.size(); k++) {
         values[k][b] = child.columns.get(keyColumns.get(k))[r];
@@ -813,7 +951,10 @@ public final class Generator {
       for (int c = 0; c < width; c++) {
         trimmed[c] = Arrays.copyOf(values[c], b);
       }
-      target.update(new RowBatch(d.child(), batchColumns, trimmed, b), keyColumns, Arrays.copyOf(rowIndex, b));
+      target.update(
+          new RowBatch(d.child(), batchColumns, trimmed, b),
+          keyColumns,
+          Arrays.copyOf(rowIndex, b));
     }
   }
 }

@@ -15,14 +15,22 @@ import java.util.UUID;
  *
  * @param style how values are made
  * @param type the column type (values come in its canonical Java type)
- * @param start the first number ({@link Style#SEQUENCE}, {@link Style#PATTERN}): the source's minimum
+ * @param start the first number ({@link Style#SEQUENCE}, {@link Style#PATTERN}): the source's
+ *     minimum
  * @param prefix constant text before the number ({@link Style#PATTERN})
  * @param suffix constant text after the number ({@link Style#PATTERN})
- * @param width zero-padded width of the number ({@link Style#PATTERN}, 0 for none), or the length of
- *     the value ({@link Style#SHAPE})
+ * @param width zero-padded width of the number ({@link Style#PATTERN}, 0 for none), or the length
+ *     of the value ({@link Style#SHAPE})
  * @param nullRate share of nulls, for non-key identifier columns
  */
-public record KeyFormat(Style style, DataType type, long start, String prefix, String suffix, int width, double nullRate) {
+public record KeyFormat(
+    Style style,
+    DataType type,
+    long start,
+    String prefix,
+    String suffix,
+    int width,
+    double nullRate) {
 
   public enum Style {
     /** Numbers (or days, seconds) counting up from {@code start}. */
@@ -80,7 +88,8 @@ public record KeyFormat(Style style, DataType type, long start, String prefix, S
       case DATE -> LocalDate.ofEpochDay(n);
       case TIME -> LocalTime.ofSecondOfDay(Math.floorMod(n, 86_400L));
       case TIMESTAMP -> LocalDateTime.ofEpochSecond(n, 0, ZoneOffset.UTC);
-      case TIMESTAMP_TZ -> OffsetDateTime.of(LocalDateTime.ofEpochSecond(n, 0, ZoneOffset.UTC), ZoneOffset.UTC);
+      case TIMESTAMP_TZ ->
+          OffsetDateTime.of(LocalDateTime.ofEpochSecond(n, 0, ZoneOffset.UTC), ZoneOffset.UTC);
       case BOOLEAN -> (n & 1) == 1;
       case UUID -> uuid(n, 0);
     };

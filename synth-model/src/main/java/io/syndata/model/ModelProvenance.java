@@ -13,7 +13,11 @@ import java.util.Map;
  * @param synDataVersion the version of SynData that fitted it
  */
 public record ModelProvenance(
-    String kind, String source, long seed, Map<String, Long> trainingRows, Map<String, Long> sourceRows,
+    String kind,
+    String source,
+    long seed,
+    Map<String, Long> trainingRows,
+    Map<String, Long> sourceRows,
     String synDataVersion) {
   public ModelProvenance {
     trainingRows = Map.copyOf(trainingRows);

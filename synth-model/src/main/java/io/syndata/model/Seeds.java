@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Derives independent random generators from a run seed and names (table, purpose) with a stable
- * hash (SplitMix64 over UTF-8 bytes), so that every draw is the same on any machine and thread count.
+ * hash (SplitMix64 over UTF-8 bytes), so that every draw is the same on any machine and thread
+ * count.
  */
 public final class Seeds {
   private Seeds() {}

@@ -23,8 +23,8 @@ public interface SynthModel {
   TableModel table(String name);
 
   /**
-   * Source rows whose foreign-key value had no parent row, per foreign key
-   * ({@link io.syndata.schema.ForeignKey#describe}); keys without orphans are absent.
+   * Source rows whose foreign-key value had no parent row, per foreign key ({@link
+   * io.syndata.schema.ForeignKey#describe}); keys without orphans are absent.
    */
   Map<String, Long> orphans();
 }

@@ -22,7 +22,10 @@ public interface TableModel {
   /** Rows of the table in the source. */
   long sourceRows();
 
-  /** The columns {@link #sample} returns values for, in table order: every written column that is not a key or ID. */
+  /**
+   * The columns {@link #sample} returns values for, in table order: every written column that is
+   * not a key or ID.
+   */
   List<String> attributeColumns();
 
   /**
@@ -38,19 +41,22 @@ public interface TableModel {
   List<String> parentColumns();
 
   /**
-   * How to make the values of columns that are not sampled: primary-key columns that are not part of
-   * a foreign key, and non-key {@link io.syndata.schema.ColumnKind#ID} columns.
+   * How to make the values of columns that are not sampled: primary-key columns that are not part
+   * of a foreign key, and non-key {@link io.syndata.schema.ColumnKind#ID} columns.
    */
   Map<String, KeyFormat> keyFormats();
 
-  /** The share of source rows whose foreign key of {@code relation} (where this table is the child) is null. */
+  /**
+   * The share of source rows whose foreign key of {@code relation} (where this table is the child)
+   * is null.
+   */
   double nullRate(io.syndata.schema.Relation relation);
 
   /**
    * Samples {@code n} rows.
    *
-   * @param parentValues the values of {@link #parentColumns()} of each row's parent, as
-   *     {@code parentValues[column][row]} in canonical types; an array of length 0 samples from the
+   * @param parentValues the values of {@link #parentColumns()} of each row's parent, as {@code
+   *     parentValues[column][row]} in canonical types; an array of length 0 samples from the
    *     unconditioned distribution
    * @param random the only source of randomness: equal generators give equal samples
    */

@@ -18,13 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class CategoryOrderTest {
   /** Alphabetical order of the levels is far from their rank, as with adult's education. */
-  private static final String[] LEVEL = {"Doctorate", "Bachelors", "HS-grad", "Masters", "Assoc", "Preschool"};
+  private static final String[] LEVEL = {
+    "Doctorate", "Bachelors", "HS-grad", "Masters", "Assoc", "Preschool"
+  };
+
   private static final long[] RANK = {16, 13, 9, 14, 11, 1};
 
   @Test
   void keepsADeterministicMappingBetweenACategoryAndANumberThatAlphabeticalOrderHides() {
-    Table t = table("people", List.of(col("id", DataType.INTEGER, false), col("education", DataType.STRING, false, ColumnKind.CATEGORICAL),
-        col("education_num", DataType.INTEGER, false)), List.of("id"), List.of());
+    Table t =
+        table(
+            "people",
+            List.of(
+                col("id", DataType.INTEGER, false),
+                col("education", DataType.STRING, false, ColumnKind.CATEGORICAL),
+                col("education_num", DataType.INTEGER, false)),
+            List.of("id"),
+            List.of());
     SplittableRandom random = new SplittableRandom(5);
     List<Object[]> rows = new ArrayList<>();
     for (long i = 1; i <= 3_000; i++) {
@@ -33,7 +43,8 @@ class CategoryOrderTest {
     }
     InMemorySource source = InMemorySource.ofRows(new Schema(List.of(t)), Map.of("people", rows));
 
-    InMemoryTarget target = Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(2));
+    InMemoryTarget target =
+        Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(2));
 
     List<Object> education = target.column("people", "education");
     List<Object> number = target.column("people", "education_num");

@@ -41,7 +41,8 @@ class GeneratorTest {
 
   @Test
   void keepsPatternedKeyFormat() {
-    assertThat(synthetic.column("customers", "id")).allSatisfy(id -> assertThat((String) id).matches("C-\\d{6}"));
+    assertThat(synthetic.column("customers", "id"))
+        .allSatisfy(id -> assertThat((String) id).matches("C-\\d{6}"));
     assertThat(synthetic.column("customers", "id").get(0)).isEqualTo("C-000101");
     assertThat(synthetic.column("orders", "id").get(0)).isEqualTo(5001L);
   }
@@ -50,7 +51,9 @@ class GeneratorTest {
   void numbersCompositeKeyWithinParentLikeTheSource() {
     Map<Object, List<Object>> lineNumbers = new HashMap<>();
     for (Map<String, Object> row : rows(synthetic, "order_lines")) {
-      lineNumbers.computeIfAbsent(row.get("order_id"), k -> new ArrayList<>()).add(row.get("line_no"));
+      lineNumbers
+          .computeIfAbsent(row.get("order_id"), k -> new ArrayList<>())
+          .add(row.get("line_no"));
     }
     assertThat(lineNumbers.values()).allSatisfy(nos -> assertThat(nos.get(0)).isEqualTo(1L));
   }
@@ -59,15 +62,18 @@ class GeneratorTest {
   void keepsMarginals() {
     assertThat(synthetic.rowCount("customers")).isEqualTo(1500);
     double realBusiness = share(rows(source, "customers"), "segment", "business");
-    assertThat(share(rows(synthetic, "customers"), "segment", "business")).isCloseTo(realBusiness, within(0.05));
+    assertThat(share(rows(synthetic, "customers"), "segment", "business"))
+        .isCloseTo(realBusiness, within(0.05));
     double realIncome = mean(column(rows(source, "customers"), "income"));
-    assertThat(mean(column(rows(synthetic, "customers"), "income"))).isCloseTo(realIncome, within(realIncome * 0.05));
+    assertThat(mean(column(rows(synthetic, "customers"), "income")))
+        .isCloseTo(realIncome, within(realIncome * 0.05));
     assertThat(synthetic.column("customers", "income"))
         .allSatisfy(v -> assertThat(((BigDecimal) v).scale()).isEqualTo(2));
     assertThat(synthetic.column("customers", "age"))
         .allSatisfy(v -> assertThat((Long) v).isBetween(20L, 69L));
     double realQty = mean(column(rows(source, "order_lines"), "qty"));
-    assertThat(mean(column(rows(synthetic, "order_lines"), "qty"))).isCloseTo(realQty, within(0.15));
+    assertThat(mean(column(rows(synthetic, "order_lines"), "qty")))
+        .isCloseTo(realQty, within(0.15));
   }
 
   @Test
@@ -85,8 +91,10 @@ class GeneratorTest {
     double realMean = synthCountMean(rows(source, "customers"), rows(source, "orders"), null);
     double fakeMean = synthCountMean(rows(synthetic, "customers"), rows(synthetic, "orders"), null);
     assertThat(fakeMean).isCloseTo(realMean, within(realMean * 0.15));
-    double business = synthCountMean(rows(synthetic, "customers"), rows(synthetic, "orders"), "business");
-    double retail = synthCountMean(rows(synthetic, "customers"), rows(synthetic, "orders"), "retail");
+    double business =
+        synthCountMean(rows(synthetic, "customers"), rows(synthetic, "orders"), "business");
+    double retail =
+        synthCountMean(rows(synthetic, "customers"), rows(synthetic, "orders"), "retail");
     assertThat(business).isGreaterThan(2 * retail);
   }
 
@@ -117,7 +125,8 @@ class GeneratorTest {
     List<Object> ids = synthetic.column("profiles", "customer_id");
     assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
     double share = ids.size() / (double) synthetic.rowCount("customers");
-    assertThat(share).isCloseTo(source.schema().table("profiles").rowCount() / 1500.0, within(0.06));
+    assertThat(share)
+        .isCloseTo(source.schema().table("profiles").rowCount() / 1500.0, within(0.06));
   }
 
   @Test
@@ -132,37 +141,60 @@ class GeneratorTest {
 
   @Test
   void sameSeedGivesSameRowsAndAnotherSeedOthers() {
-    InMemoryTarget again = Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(42));
+    InMemoryTarget again =
+        Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(42));
     InMemoryTarget other = Fixtures.generate(model, Fixtures.seed(43));
     for (String table : synthetic.tables()) {
-      assertThat(again.rows(table)).as(table).usingRecursiveComparison().isEqualTo(synthetic.rows(table));
+      assertThat(again.rows(table))
+          .as(table)
+          .usingRecursiveComparison()
+          .isEqualTo(synthetic.rows(table));
     }
-    assertThat(other.column("customers", "income")).isNotEqualTo(synthetic.column("customers", "income"));
-    assertThat(other.column("customers", "email")).isNotEqualTo(synthetic.column("customers", "email"));
+    assertThat(other.column("customers", "income"))
+        .isNotEqualTo(synthetic.column("customers", "income"));
+    assertThat(other.column("customers", "email"))
+        .isNotEqualTo(synthetic.column("customers", "email"));
   }
 
   @Test
   void neverCopiesARealRow() {
     List<String> attributes = List.of("segment", "income", "age", "signup");
-    Set<List<Object>> real = rows(source, "customers").stream().map(r -> Integrity.tuple(r, attributes)).collect(Collectors.toSet());
-    assertThat(rows(synthetic, "customers")).noneMatch(r -> real.contains(Integrity.tuple(r, attributes)));
+    Set<List<Object>> real =
+        rows(source, "customers").stream()
+            .map(r -> Integrity.tuple(r, attributes))
+            .collect(Collectors.toSet());
+    assertThat(rows(synthetic, "customers"))
+        .noneMatch(r -> real.contains(Integrity.tuple(r, attributes)));
     List<String> orderAttributes = List.of("amount", "ordered_at", "status");
-    Set<List<Object>> realOrders = rows(source, "orders").stream().map(r -> Integrity.tuple(r, orderAttributes)).collect(Collectors.toSet());
-    assertThat(rows(synthetic, "orders")).noneMatch(r -> realOrders.contains(Integrity.tuple(r, orderAttributes)));
+    Set<List<Object>> realOrders =
+        rows(source, "orders").stream()
+            .map(r -> Integrity.tuple(r, orderAttributes))
+            .collect(Collectors.toSet());
+    assertThat(rows(synthetic, "orders"))
+        .noneMatch(r -> realOrders.contains(Integrity.tuple(r, orderAttributes)));
   }
 
   @Test
   void neverEmitsRealPersonalDataOrText() {
-    for (String[] tc : new String[][] {{"customers", "email"}, {"customers", "notes"}, {"profiles", "bio"}}) {
-      Set<Object> real = rows(source, tc[0]).stream().map(r -> r.get(tc[1])).filter(v -> v != null).collect(Collectors.toSet());
+    for (String[] tc :
+        new String[][] {{"customers", "email"}, {"customers", "notes"}, {"profiles", "bio"}}) {
+      Set<Object> real =
+          rows(source, tc[0]).stream()
+              .map(r -> r.get(tc[1]))
+              .filter(v -> v != null)
+              .collect(Collectors.toSet());
       List<Object> fake = synthetic.column(tc[0], tc[1]);
       assertThat(fake).as(tc[0] + "." + tc[1]).doesNotContainAnyElementsOf(real);
     }
-    assertThat(synthetic.column("customers", "email")).allSatisfy(e -> assertThat((String) e).contains("@"));
-    assertThat(synthetic.column("customers", "notes")).filteredOn(v -> v != null)
+    assertThat(synthetic.column("customers", "email"))
+        .allSatisfy(e -> assertThat((String) e).contains("@"));
+    assertThat(synthetic.column("customers", "notes"))
+        .filteredOn(v -> v != null)
         .allSatisfy(v -> assertThat((String) v).matches("[A-Z][a-z]{2} [A-Z]{2}-\\d{5}"));
-    double realNotesNull = rows(source, "customers").stream().filter(r -> r.get("notes") == null).count() / 1500.0;
-    double fakeNotesNull = synthetic.column("customers", "notes").stream().filter(v -> v == null).count() / 1500.0;
+    double realNotesNull =
+        rows(source, "customers").stream().filter(r -> r.get("notes") == null).count() / 1500.0;
+    double fakeNotesNull =
+        synthetic.column("customers", "notes").stream().filter(v -> v == null).count() / 1500.0;
     assertThat(fakeNotesNull).isCloseTo(realNotesNull, within(0.04));
   }
 
@@ -171,14 +203,16 @@ class GeneratorTest {
     InMemoryTarget half = Fixtures.generate(model, new GenerationOptions(0.5, Map.of(), 42));
     assertThat(half.rowCount("customers")).isEqualTo(750);
     assertThat(half.rowCount("products")).isEqualTo(20);
-    assertThat((double) half.rowCount("orders")).isCloseTo(synthetic.rowCount("orders") / 2.0,
-        within(synthetic.rowCount("orders") * 0.1));
+    assertThat((double) half.rowCount("orders"))
+        .isCloseTo(synthetic.rowCount("orders") / 2.0, within(synthetic.rowCount("orders") * 0.1));
     Integrity.check(source.schema(), half);
   }
 
   @Test
   void rowOverridesAreExact() {
-    InMemoryTarget t = Fixtures.generate(model, new GenerationOptions(1, Map.of("customers", 200L, "orders", 777L), 5));
+    InMemoryTarget t =
+        Fixtures.generate(
+            model, new GenerationOptions(1, Map.of("customers", 200L, "orders", 777L), 5));
     assertThat(t.rowCount("customers")).isEqualTo(200);
     assertThat(t.rowCount("orders")).isEqualTo(777);
     Integrity.check(source.schema(), t);
@@ -189,7 +223,8 @@ class GeneratorTest {
 
   @Test
   void rejectsOverrideOfUnknownTable() {
-    assertThatThrownBy(() -> Fixtures.generate(model, new GenerationOptions(1, Map.of("custmers", 5L), 1)))
+    assertThatThrownBy(
+            () -> Fixtures.generate(model, new GenerationOptions(1, Map.of("custmers", 5L), 1)))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("custmers")
         .hasMessageContaining("customers");
@@ -199,12 +234,16 @@ class GeneratorTest {
   void tinyScaleKeepsOneRootRowAndWarns() {
     List<String> warnings = new ArrayList<>();
     InMemoryTarget t = new InMemoryTarget();
-    Generator.generate(model, new GenerationOptions(0.01, Map.of(), 1), t, new Progress() {
-      @Override
-      public void warn(String message) {
-        warnings.add(message);
-      }
-    });
+    Generator.generate(
+        model,
+        new GenerationOptions(0.01, Map.of(), 1),
+        t,
+        new Progress() {
+          @Override
+          public void warn(String message) {
+            warnings.add(message);
+          }
+        });
     assertThat(t.rowCount("products")).isEqualTo(1);
     assertThat(warnings).anyMatch(w -> w.contains("products"));
   }
@@ -232,13 +271,17 @@ class GeneratorTest {
     return pearson(x, y);
   }
 
-  static double synthCountMean(List<Map<String, Object>> customers, List<Map<String, Object>> orders, String segment) {
+  static double synthCountMean(
+      List<Map<String, Object>> customers, List<Map<String, Object>> orders, String segment) {
     Map<Object, Integer> counts = new HashMap<>();
     for (Map<String, Object> o : orders) {
       counts.merge(o.get("customer_id"), 1, Integer::sum);
     }
-    return customers.stream().filter(c -> segment == null || c.get("segment").equals(segment))
-        .mapToInt(c -> counts.getOrDefault(c.get("id"), 0)).average().orElseThrow();
+    return customers.stream()
+        .filter(c -> segment == null || c.get("segment").equals(segment))
+        .mapToInt(c -> counts.getOrDefault(c.get("id"), 0))
+        .average()
+        .orElseThrow();
   }
 
   static double share(List<Map<String, Object>> rows, String column, Object value) {

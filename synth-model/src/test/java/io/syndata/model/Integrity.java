@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks what every generated database must satisfy: unique keys, resolvable foreign keys, NOT NULL. */
+/**
+ * Checks what every generated database must satisfy: unique keys, resolvable foreign keys, NOT
+ * NULL.
+ */
 final class Integrity {
   private Integrity() {}
 

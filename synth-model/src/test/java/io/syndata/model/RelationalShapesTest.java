@@ -31,13 +31,21 @@ class RelationalShapesTest {
 
   /** employees with a nullable manager (10% without), salary rising with level. */
   static InMemorySource employees() {
-    Table t = table("employees", List.of(col("id", DataType.INTEGER, false), col("manager_id", DataType.INTEGER, true),
-        col("level", DataType.INTEGER, false), col("salary", DataType.FLOAT, false)), List.of("id"),
-        List.of(fk("fk_manager", "manager_id", "employees", "id")));
+    Table t =
+        table(
+            "employees",
+            List.of(
+                col("id", DataType.INTEGER, false),
+                col("manager_id", DataType.INTEGER, true),
+                col("level", DataType.INTEGER, false),
+                col("salary", DataType.FLOAT, false)),
+            List.of("id"),
+            List.of(fk("fk_manager", "manager_id", "employees", "id")));
     Random random = new Random(3);
     List<Object[]> rows = new ArrayList<>();
     for (long i = 1; i <= 500; i++) {
-      Long manager = i == 1 || random.nextDouble() < 0.1 ? null : 1 + (long) random.nextInt((int) i - 1);
+      Long manager =
+          i == 1 || random.nextDouble() < 0.1 ? null : 1 + (long) random.nextInt((int) i - 1);
       long level = 1 + random.nextInt(5);
       rows.add(new Object[] {i, manager, level, 30_000.0 + level * 10_000 + random.nextInt(5_000)});
     }
@@ -47,7 +55,8 @@ class RelationalShapesTest {
   @Test
   void fillsSelfReferenceInSecondPassWithoutCycles() {
     InMemorySource source = employees();
-    InMemoryTarget target = Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(9));
+    InMemoryTarget target =
+        Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(9));
     Integrity.check(source.schema(), target);
     List<Map<String, Object>> rows = rows(target, "employees");
     assertThat(rows).hasSize(500);
@@ -58,32 +67,55 @@ class RelationalShapesTest {
       position.put(rows.get(i).get("id"), i);
     }
     long nulls = manager.values().stream().filter(v -> v == null).count();
-    double realNulls = rows(source, "employees").stream().filter(r -> r.get("manager_id") == null).count();
+    double realNulls =
+        rows(source, "employees").stream().filter(r -> r.get("manager_id") == null).count();
     assertThat((double) nulls).isCloseTo(realNulls, within(25.0));
-    manager.forEach((id, m) -> {
-      if (m != null) {
-        assertThat(position.get(m)).as("manager of %s was generated earlier", id).isLessThan(position.get(id));
-      }
-    });
+    manager.forEach(
+        (id, m) -> {
+          if (m != null) {
+            assertThat(position.get(m))
+                .as("manager of %s was generated earlier", id)
+                .isLessThan(position.get(id));
+          }
+        });
   }
 
   @Test
   void fillsCycleEdgeInSecondPass() {
-    Table departments = table("departments", List.of(col("id", DataType.INTEGER, false),
-        col("head_id", DataType.INTEGER, true), col("budget", DataType.INTEGER, false)), List.of("id"),
-        List.of(fk("fk_head", "head_id", "staff", "id")));
-    Table staff = table("staff", List.of(col("id", DataType.INTEGER, false), col("dept_id", DataType.INTEGER, false),
-        col("grade", DataType.STRING, false)), List.of("id"), List.of(fk("fk_dept", "dept_id", "departments", "id")));
+    Table departments =
+        table(
+            "departments",
+            List.of(
+                col("id", DataType.INTEGER, false),
+                col("head_id", DataType.INTEGER, true),
+                col("budget", DataType.INTEGER, false)),
+            List.of("id"),
+            List.of(fk("fk_head", "head_id", "staff", "id")));
+    Table staff =
+        table(
+            "staff",
+            List.of(
+                col("id", DataType.INTEGER, false),
+                col("dept_id", DataType.INTEGER, false),
+                col("grade", DataType.STRING, false)),
+            List.of("id"),
+            List.of(fk("fk_dept", "dept_id", "departments", "id")));
     Random random = new Random(5);
     List<Object[]> ds = new ArrayList<>();
     List<Object[]> ss = new ArrayList<>();
     for (long d = 1; d <= 40; d++) {
-      ds.add(new Object[] {d, random.nextDouble() < 0.25 ? null : 100 + d, (long) random.nextInt(1000)});
+      ds.add(
+          new Object[] {
+            d, random.nextDouble() < 0.25 ? null : 100 + d, (long) random.nextInt(1000)
+          });
     }
     for (long s = 1; s <= 300; s++) {
-      ss.add(new Object[] {100 + s, 1 + (long) random.nextInt(40), random.nextBoolean() ? "A" : "B"});
+      ss.add(
+          new Object[] {100 + s, 1 + (long) random.nextInt(40), random.nextBoolean() ? "A" : "B"});
     }
-    InMemorySource source = InMemorySource.ofRows(new Schema(List.of(departments, staff)), Map.of("departments", ds, "staff", ss));
+    InMemorySource source =
+        InMemorySource.ofRows(
+            new Schema(List.of(departments, staff)), Map.of("departments", ds, "staff", ss));
     SynthModel model = Fixtures.fit(source, FitOptions.defaults(1));
     assertThat(model.graph().deferred()).hasSize(1);
     InMemoryTarget target = Fixtures.generate(model, Fixtures.seed(2));
@@ -94,9 +126,21 @@ class RelationalShapesTest {
 
   @Test
   void orphanPolicies() {
-    Table parent = table("parent", List.of(col("id", DataType.INTEGER, false), col("x", DataType.FLOAT, false)), List.of("id"), List.of());
-    Table child = table("child", List.of(col("id", DataType.INTEGER, false), col("parent_id", DataType.INTEGER, true),
-        col("y", DataType.FLOAT, false)), List.of("id"), List.of(fk("fk_parent", "parent_id", "parent", "id")));
+    Table parent =
+        table(
+            "parent",
+            List.of(col("id", DataType.INTEGER, false), col("x", DataType.FLOAT, false)),
+            List.of("id"),
+            List.of());
+    Table child =
+        table(
+            "child",
+            List.of(
+                col("id", DataType.INTEGER, false),
+                col("parent_id", DataType.INTEGER, true),
+                col("y", DataType.FLOAT, false)),
+            List.of("id"),
+            List.of(fk("fk_parent", "parent_id", "parent", "id")));
     List<Object[]> ps = new ArrayList<>();
     List<Object[]> cs = new ArrayList<>();
     for (long i = 1; i <= 100; i++) {
@@ -105,7 +149,9 @@ class RelationalShapesTest {
     for (long i = 1; i <= 300; i++) {
       cs.add(new Object[] {i, i % 30 == 0 ? 1000 + i : 1 + i % 100, (double) i});
     }
-    InMemorySource source = InMemorySource.ofRows(new Schema(List.of(parent, child)), Map.of("parent", ps, "child", cs));
+    InMemorySource source =
+        InMemorySource.ofRows(
+            new Schema(List.of(parent, child)), Map.of("parent", ps, "child", cs));
     assertThatThrownBy(() -> Fixtures.fit(source, FitOptions.defaults(1)))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("child(parent_id) -> parent(id)")
@@ -120,10 +166,18 @@ class RelationalShapesTest {
     assertThat(nulled.provenance().trainingRows()).containsEntry("child", 300L);
     assertThat(nulled.table("child").nullRate(model(nulled))).isCloseTo(10 / 300.0, within(1e-9));
 
-    Schema strict = new Schema(List.of(parent, child.withColumns(List.of(col("id", DataType.INTEGER, false),
-        col("parent_id", DataType.INTEGER, false), col("y", DataType.FLOAT, false)))));
+    Schema strict =
+        new Schema(
+            List.of(
+                parent,
+                child.withColumns(
+                    List.of(
+                        col("id", DataType.INTEGER, false),
+                        col("parent_id", DataType.INTEGER, false),
+                        col("y", DataType.FLOAT, false)))));
     InMemorySource strictSource = InMemorySource.ofRows(strict, Map.of("parent", ps, "child", cs));
-    assertThatThrownBy(() -> Fixtures.fit(strictSource, new FitOptions(1, OrphanPolicy.NULL, 1_000)))
+    assertThatThrownBy(
+            () -> Fixtures.fit(strictSource, new FitOptions(1, OrphanPolicy.NULL, 1_000)))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("NOT NULL")
         .hasMessageContaining("child(parent_id) -> parent(id)");
@@ -149,11 +203,29 @@ class RelationalShapesTest {
   /** users and movies, ratings keyed by both: no duplicate (user, movie) pairs. */
   @Test
   void junctionTableHasNoDuplicatePairs() {
-    Table users = table("users", List.of(col("id", DataType.INTEGER, false), col("age", DataType.INTEGER, false)), List.of("id"), List.of());
-    Table movies = table("movies", List.of(col("id", DataType.INTEGER, false), col("year", DataType.INTEGER, false)), List.of("id"), List.of());
-    Table ratings = table("ratings", List.of(col("user_id", DataType.INTEGER, false), col("movie_id", DataType.INTEGER, false),
-        col("score", DataType.INTEGER, false)), List.of("user_id", "movie_id"),
-        List.of(fk("fk_user", "user_id", "users", "id"), fk("fk_movie", "movie_id", "movies", "id")));
+    Table users =
+        table(
+            "users",
+            List.of(col("id", DataType.INTEGER, false), col("age", DataType.INTEGER, false)),
+            List.of("id"),
+            List.of());
+    Table movies =
+        table(
+            "movies",
+            List.of(col("id", DataType.INTEGER, false), col("year", DataType.INTEGER, false)),
+            List.of("id"),
+            List.of());
+    Table ratings =
+        table(
+            "ratings",
+            List.of(
+                col("user_id", DataType.INTEGER, false),
+                col("movie_id", DataType.INTEGER, false),
+                col("score", DataType.INTEGER, false)),
+            List.of("user_id", "movie_id"),
+            List.of(
+                fk("fk_user", "user_id", "users", "id"),
+                fk("fk_movie", "movie_id", "movies", "id")));
     Random random = new Random(8);
     List<Object[]> us = new ArrayList<>();
     List<Object[]> ms = new ArrayList<>();
@@ -175,8 +247,10 @@ class RelationalShapesTest {
     data.put("users", us);
     data.put("movies", ms);
     data.put("ratings", rs);
-    InMemorySource source = InMemorySource.ofRows(new Schema(List.of(users, movies, ratings)), data);
-    InMemoryTarget target = Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(4));
+    InMemorySource source =
+        InMemorySource.ofRows(new Schema(List.of(users, movies, ratings)), data);
+    InMemoryTarget target =
+        Fixtures.generate(Fixtures.fit(source, FitOptions.defaults(1)), Fixtures.seed(4));
     Integrity.check(source.schema(), target);
     assertThat((double) target.rowCount("ratings")).isCloseTo(rs.size(), within(rs.size() * 0.2));
   }
@@ -190,8 +264,13 @@ class RelationalShapesTest {
     Map<String, Integer> depth = new HashMap<>();
     for (int i = 0; i < 60; i++) {
       String name = "t" + i;
-      List<Column> cols = new ArrayList<>(List.of(col("id", DataType.INTEGER, false), col("a", DataType.FLOAT, false),
-          col("b", DataType.STRING, false), col("c", DataType.INTEGER, true)));
+      List<Column> cols =
+          new ArrayList<>(
+              List.of(
+                  col("id", DataType.INTEGER, false),
+                  col("a", DataType.FLOAT, false),
+                  col("b", DataType.STRING, false),
+                  col("c", DataType.INTEGER, true)));
       List<ForeignKey> fks = new ArrayList<>();
       String parent = null;
       if (i > 0) {
@@ -213,16 +292,25 @@ class RelationalShapesTest {
       int parentRows = parent == null ? 0 : data.get(parent).size();
       for (long r = 1; r <= n; r++) {
         double a = random.nextGaussian();
-        Object[] row = parent == null
-            ? new Object[] {r, a, a > 0 ? "x" : "y", random.nextBoolean() ? null : (long) random.nextInt(9)}
-            : new Object[] {r, a, a > 0 ? "x" : "y", random.nextBoolean() ? null : (long) random.nextInt(9),
-                1 + (long) random.nextInt(parentRows)};
+        Object[] row =
+            parent == null
+                ? new Object[] {
+                  r, a, a > 0 ? "x" : "y", random.nextBoolean() ? null : (long) random.nextInt(9)
+                }
+                : new Object[] {
+                  r,
+                  a,
+                  a > 0 ? "x" : "y",
+                  random.nextBoolean() ? null : (long) random.nextInt(9),
+                  1 + (long) random.nextInt(parentRows)
+                };
         rows.add(row);
       }
       data.put(name, rows);
     }
     InMemorySource source = InMemorySource.ofRows(new Schema(tables), data);
-    assertThat(depth.values().stream().mapToInt(Integer::intValue).max().orElseThrow()).isEqualTo(6);
+    assertThat(depth.values().stream().mapToInt(Integer::intValue).max().orElseThrow())
+        .isEqualTo(6);
     SynthModel model = Fixtures.fit(source, FitOptions.defaults(1));
     for (Table t : tables) {
       // Only direct parents condition a table: the model does not grow with depth.

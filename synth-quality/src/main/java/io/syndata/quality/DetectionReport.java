@@ -9,12 +9,18 @@ import java.util.OptionalDouble;
  * {@code 1 − (2·max(AUC, 0.5) − 1)} of the better classifier (1: indistinguishable, 0: always told
  * apart).
  *
- * @param tables one entry per table and variant: {@code rows} (the table's own columns) and
- *     {@code aggregated} (parent rows enriched with each child table's row count, the means of its
- *     numeric columns and the distinct counts of its categorical columns)
+ * @param tables one entry per table and variant: {@code rows} (the table's own columns) and {@code
+ *     aggregated} (parent rows enriched with each child table's row count, the means of its numeric
+ *     columns and the distinct counts of its categorical columns)
  */
 public record DetectionReport(List<TableDetection> tables, int folds) {
-  public record TableDetection(String table, String variant, int rowsPerSide, double logisticAuc, double boostedTreesAuc, double score) {}
+  public record TableDetection(
+      String table,
+      String variant,
+      int rowsPerSide,
+      double logisticAuc,
+      double boostedTreesAuc,
+      double score) {}
 
   public DetectionReport {
     tables = List.copyOf(tables);

@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
 
 /**
  * Real, synthetic and (optionally) holdout rows of every table of a schema, read once and sampled
- * deterministically: tables larger than {@code maxRows} keep a reservoir sample seeded by
- * {@code seed} and the table name. Every metric of the report works on this.
+ * deterministically: tables larger than {@code maxRows} keep a reservoir sample seeded by {@code
+ * seed} and the table name. Every metric of the report works on this.
  */
 public final class EvaluationData {
   private final Schema schema;
@@ -27,8 +27,13 @@ public final class EvaluationData {
   private final int maxRows;
   private final long seed;
 
-  private EvaluationData(Schema schema, Map<String, TableData> real, Map<String, TableData> synthetic,
-      Map<String, TableData> holdout, int maxRows, long seed) {
+  private EvaluationData(
+      Schema schema,
+      Map<String, TableData> real,
+      Map<String, TableData> synthetic,
+      Map<String, TableData> holdout,
+      int maxRows,
+      long seed) {
     this.schema = schema;
     this.real = real;
     this.synthetic = synthetic;
@@ -41,7 +46,13 @@ public final class EvaluationData {
    * Reads every table of {@code schema} from the real source (where the schema came from), and the
    * table of the same name (case-insensitively) from the synthetic and holdout sources.
    */
-  public static EvaluationData load(Schema schema, Source real, Source synthetic, Optional<Source> holdout, int maxRows, long seed) {
+  public static EvaluationData load(
+      Schema schema,
+      Source real,
+      Source synthetic,
+      Optional<Source> holdout,
+      int maxRows,
+      long seed) {
     if (maxRows < 100) {
       throw new SynthException("the evaluation sample must hold at least 100 rows, was " + maxRows);
     }
@@ -52,17 +63,26 @@ public final class EvaluationData {
     Map<String, TableData> h = new LinkedHashMap<>();
     for (Table table : schema.tables()) {
       r.put(table.name(), read(real, table, table, maxRows, seed));
-      s.put(table.name(), read(synthetic, match(synthSchema, table, "synthetic"), table, maxRows, seed));
+      s.put(
+          table.name(),
+          read(synthetic, match(synthSchema, table, "synthetic"), table, maxRows, seed));
       if (holdout.isPresent()) {
-        h.put(table.name(), read(holdout.get(), match(holdoutSchema.get(), table, "holdout"), table, maxRows, seed));
+        h.put(
+            table.name(),
+            read(
+                holdout.get(), match(holdoutSchema.get(), table, "holdout"), table, maxRows, seed));
       }
     }
     return new EvaluationData(schema, r, s, h, maxRows, seed);
   }
 
   /** Builds evaluation data from tables already in memory (tests, callers that hold data). */
-  public static EvaluationData of(Schema schema, Map<String, TableData> real, Map<String, TableData> synthetic,
-      Map<String, TableData> holdout, long seed) {
+  public static EvaluationData of(
+      Schema schema,
+      Map<String, TableData> real,
+      Map<String, TableData> synthetic,
+      Map<String, TableData> holdout,
+      long seed) {
     for (Table table : schema.tables()) {
       for (Map<String, TableData> side : List.of(real, synthetic, holdout)) {
         TableData data = side.get(table.name());
@@ -71,7 +91,13 @@ public final class EvaluationData {
         }
       }
     }
-    return new EvaluationData(schema, Map.copyOf(real), Map.copyOf(synthetic), Map.copyOf(holdout), Integer.MAX_VALUE, seed);
+    return new EvaluationData(
+        schema,
+        Map.copyOf(real),
+        Map.copyOf(synthetic),
+        Map.copyOf(holdout),
+        Integer.MAX_VALUE,
+        seed);
   }
 
   public Schema schema() {
@@ -94,10 +120,32 @@ public final class EvaluationData {
     }
     String tableName = qualified.substring(0, dot);
     String columnName = qualified.substring(dot + 1);
-    Table table = schema.find(tableName).orElseThrow(() -> new SynthException(role + " '" + qualified
-        + "': the schema has no table " + tableName + "; its tables are " + schema.tables().stream().map(Table::name).toList()));
-    Column column = table.findColumn(columnName).orElseThrow(() -> new SynthException(role + " '" + qualified
-        + "': table " + tableName + " has no column " + columnName));
+    Table table =
+        schema
+            .find(tableName)
+            .orElseThrow(
+                () ->
+                    new SynthException(
+                        role
+                            + " '"
+                            + qualified
+                            + "': the schema has no table "
+                            + tableName
+                            + "; its tables are "
+                            + schema.tables().stream().map(Table::name).toList()));
+    Column column =
+        table
+            .findColumn(columnName)
+            .orElseThrow(
+                () ->
+                    new SynthException(
+                        role
+                            + " '"
+                            + qualified
+                            + "': table "
+                            + tableName
+                            + " has no column "
+                            + columnName));
     return new QualifiedColumn(table, column);
   }
 
@@ -141,38 +189,50 @@ public final class EvaluationData {
   }
 
   private static Table match(Schema schema, Table table, String side) {
-    return schema.find(table.name())
-        .or(() -> schema.tables().stream().filter(t -> t.name().equalsIgnoreCase(table.name())).findFirst())
-        .orElseThrow(() -> new SynthException("the " + side + " data has no table " + table.name()));
+    return schema
+        .find(table.name())
+        .or(
+            () ->
+                schema.tables().stream()
+                    .filter(t -> t.name().equalsIgnoreCase(table.name()))
+                    .findFirst())
+        .orElseThrow(
+            () -> new SynthException("the " + side + " data has no table " + table.name()));
   }
 
-  private static TableData read(Source source, Table readAs, Table logical, int maxRows, long seed) {
+  private static TableData read(
+      Source source, Table readAs, Table logical, int maxRows, long seed) {
     List<Column> columns = logical.writtenColumns();
     List<String> physical = columns.stream().map(c -> physicalName(readAs, c.name())).toList();
     TableData data = new TableData(columns.stream().map(Column::name).toList(), maxRows);
-    SplittableRandom rng = new SplittableRandom(seed ^ (long) logical.name().hashCode() * 0x9E3779B97F4A7C15L);
+    SplittableRandom rng =
+        new SplittableRandom(seed ^ (long) logical.name().hashCode() * 0x9E3779B97F4A7C15L);
     List<ForeignKey> fks = logical.foreignKeys();
     int[][] fkIndex = new int[fks.size()][];
     for (int f = 0; f < fks.size(); f++) {
-      fkIndex[f] = fks.get(f).columns().stream().mapToInt(c -> columns.indexOf(logical.column(c))).toArray();
+      fkIndex[f] =
+          fks.get(f).columns().stream().mapToInt(c -> columns.indexOf(logical.column(c))).toArray();
     }
-    source.scan(readAs, physical, batch -> {
-      int[] index = physical.stream().mapToInt(batch::columnIndex).toArray();
-      for (int row = 0; row < batch.size(); row++) {
-        data.offer(batch, index, row, rng);
-        for (int f = 0; f < fks.size(); f++) {
-          Object[] key = new Object[fkIndex[f].length];
-          boolean anyNull = false;
-          for (int k = 0; k < key.length; k++) {
-            key[k] = Values.key(batch.value(index[fkIndex[f][k]], row));
-            anyNull |= key[k] == null;
+    source.scan(
+        readAs,
+        physical,
+        batch -> {
+          int[] index = physical.stream().mapToInt(batch::columnIndex).toArray();
+          for (int row = 0; row < batch.size(); row++) {
+            data.offer(batch, index, row, rng);
+            for (int f = 0; f < fks.size(); f++) {
+              Object[] key = new Object[fkIndex[f].length];
+              boolean anyNull = false;
+              for (int k = 0; k < key.length; k++) {
+                key[k] = Values.key(batch.value(index[fkIndex[f][k]], row));
+                anyNull |= key[k] == null;
+              }
+              if (!anyNull) {
+                data.countKey(fks.get(f).name(), List.of(key));
+              }
+            }
           }
-          if (!anyNull) {
-            data.countKey(fks.get(f).name(), List.of(key));
-          }
-        }
-      }
-    });
+        });
     return data;
   }
 
@@ -197,12 +257,20 @@ public final class EvaluationData {
     }
   }
 
-
   private static String physicalName(Table readAs, String logicalColumn) {
-    return readAs.findColumn(logicalColumn)
-        .or(() -> readAs.columns().stream().filter(c -> c.name().toLowerCase(Locale.ROOT)
-            .equals(logicalColumn.toLowerCase(Locale.ROOT))).findFirst())
+    return readAs
+        .findColumn(logicalColumn)
+        .or(
+            () ->
+                readAs.columns().stream()
+                    .filter(
+                        c ->
+                            c.name()
+                                .toLowerCase(Locale.ROOT)
+                                .equals(logicalColumn.toLowerCase(Locale.ROOT)))
+                    .findFirst())
         .map(Column::name)
-        .orElseThrow(() -> new SynthException("table " + readAs.name() + " has no column " + logicalColumn));
+        .orElseThrow(
+            () -> new SynthException("table " + readAs.name() + " has no column " + logicalColumn));
   }
 }

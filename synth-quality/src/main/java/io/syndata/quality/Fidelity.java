@@ -16,16 +16,19 @@ import java.util.Optional;
 
 /**
  * Fidelity metrics with the SDMetrics definitions: column shapes, missing values, column pair
- * trends, cardinality and inter-table trends along every foreign-key path of up to
- * {@value #MAX_HOPS} hops.
+ * trends, cardinality and inter-table trends along every foreign-key path of up to {@value
+ * #MAX_HOPS} hops.
  */
 public final class Fidelity {
   /** Default evaluation sample per table. */
   public static final int DEFAULT_MAX_ROWS = 50_000;
+
   /** Pair trends look at no more than this many columns of a table (the first ones). */
   public static final int MAX_PAIR_COLUMNS = 25;
+
   /** Inter-table trends follow foreign keys up to this many hops. */
   public static final int MAX_HOPS = 3;
+
   /** Inter-table trends look at no more than this many columns on each side of a path. */
   public static final int MAX_PATH_COLUMNS = 10;
 
@@ -59,22 +62,33 @@ public final class Fidelity {
       compared.put(table.name(), (long) r.size());
       compareColumns(table, r, s, shapes, missing, pairs);
       for (ForeignKey fk : table.foreignKeys()) {
-        double score = Metrics.ksComplement(
-            childCounts(r, fk, data.real(fk.parentTable())), childCounts(s, fk, data.synthetic(fk.parentTable())));
-        cardinality.add(new FidelityReport.Cardinality(table.name(), fk.describe(table.name()), score));
+        double score =
+            Metrics.ksComplement(
+                childCounts(r, fk, data.real(fk.parentTable())),
+                childCounts(s, fk, data.synthetic(fk.parentTable())));
+        cardinality.add(
+            new FidelityReport.Cardinality(table.name(), fk.describe(table.name()), score));
       }
       for (List<ForeignKey> path : paths(schema, table)) {
         intertable.addAll(intertable(data, table, path));
       }
     }
-    return new FidelityReport(shapes, missing, pairs, cardinality, intertable, compared, data.sampled());
+    return new FidelityReport(
+        shapes, missing, pairs, cardinality, intertable, compared, data.sampled());
   }
 
-  /** Columns whose distribution is learned (keys, text and personal data are regenerated, not compared). */
+  /**
+   * Columns whose distribution is learned (keys, text and personal data are regenerated, not
+   * compared).
+   */
   public static List<Column> comparedColumns(Table table) {
     return table.columns().stream()
         .filter(c -> !c.excluded())
-        .filter(c -> c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.DATETIME || c.kind() == ColumnKind.CATEGORICAL)
+        .filter(
+            c ->
+                c.kind() == ColumnKind.NUMERIC
+                    || c.kind() == ColumnKind.DATETIME
+                    || c.kind() == ColumnKind.CATEGORICAL)
         .toList();
   }
 
@@ -82,20 +96,37 @@ public final class Fidelity {
     return c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.DATETIME;
   }
 
-  private static void compareColumns(Table table, TableData r, TableData s, List<FidelityReport.ColumnShape> shapes,
-      List<FidelityReport.MissingValues> missing, List<FidelityReport.PairTrend> pairs) {
+  private static void compareColumns(
+      Table table,
+      TableData r,
+      TableData s,
+      List<FidelityReport.ColumnShape> shapes,
+      List<FidelityReport.MissingValues> missing,
+      List<FidelityReport.PairTrend> pairs) {
     List<Column> columns = comparedColumns(table);
     for (Column c : columns) {
       Object[] rv = r.column(c.name());
       Object[] sv = s.column(c.name());
       if (isOrdered(c)) {
-        shapes.add(new FidelityReport.ColumnShape(table.name(), c.name(), "KSComplement", Metrics.ksComplement(numbers(rv), numbers(sv))));
+        shapes.add(
+            new FidelityReport.ColumnShape(
+                table.name(),
+                c.name(),
+                "KSComplement",
+                Metrics.ksComplement(numbers(rv), numbers(sv))));
       } else {
-        shapes.add(new FidelityReport.ColumnShape(table.name(), c.name(), "TVComplement", Metrics.tvComplement(rv, sv)));
+        shapes.add(
+            new FidelityReport.ColumnShape(
+                table.name(), c.name(), "TVComplement", Metrics.tvComplement(rv, sv)));
       }
       if (c.nullable()) {
-        missing.add(new FidelityReport.MissingValues(table.name(), c.name(), nullShare(rv), nullShare(sv),
-            1 - Math.abs(nullShare(rv) - nullShare(sv))));
+        missing.add(
+            new FidelityReport.MissingValues(
+                table.name(),
+                c.name(),
+                nullShare(rv),
+                nullShare(sv),
+                1 - Math.abs(nullShare(rv) - nullShare(sv))));
       }
     }
     List<Column> pairColumns = columns.subList(0, Math.min(columns.size(), MAX_PAIR_COLUMNS));
@@ -103,8 +134,17 @@ public final class Fidelity {
       for (int j = i + 1; j < pairColumns.size(); j++) {
         Column a = pairColumns.get(i);
         Column b = pairColumns.get(j);
-        Pair score = pairScore(a, r.column(a.name()), s.column(a.name()), b, r.column(b.name()), s.column(b.name()));
-        pairs.add(new FidelityReport.PairTrend(table.name(), a.name(), b.name(), score.metric, score.score));
+        Pair score =
+            pairScore(
+                a,
+                r.column(a.name()),
+                s.column(a.name()),
+                b,
+                r.column(b.name()),
+                s.column(b.name()));
+        pairs.add(
+            new FidelityReport.PairTrend(
+                table.name(), a.name(), b.name(), score.metric, score.score));
       }
     }
   }
@@ -112,22 +152,35 @@ public final class Fidelity {
   private record Pair(String metric, double score) {}
 
   /** CorrelationSimilarity for two ordered columns, else ContingencySimilarity with 10 bins. */
-  private static Pair pairScore(Column a, Object[] ra, Object[] sa, Column b, Object[] rb, Object[] sb) {
+  private static Pair pairScore(
+      Column a, Object[] ra, Object[] sa, Column b, Object[] rb, Object[] sb) {
     if (isOrdered(a) && isOrdered(b)) {
-      return new Pair("CorrelationSimilarity", Metrics.correlationSimilarity(numbers(ra), numbers(rb), numbers(sa), numbers(sb)));
+      return new Pair(
+          "CorrelationSimilarity",
+          Metrics.correlationSimilarity(numbers(ra), numbers(rb), numbers(sa), numbers(sb)));
     }
-    return new Pair("ContingencySimilarity",
-        Metrics.contingencySimilarity(labels(a, ra, ra), labels(b, rb, rb), labels(a, sa, ra), labels(b, sb, rb)));
+    return new Pair(
+        "ContingencySimilarity",
+        Metrics.contingencySimilarity(
+            labels(a, ra, ra), labels(b, rb, rb), labels(a, sa, ra), labels(b, sb, rb)));
   }
 
-  /** Every chain of up to {@value #MAX_HOPS} foreign keys starting at the table, self-references left out. */
+  /**
+   * Every chain of up to {@value #MAX_HOPS} foreign keys starting at the table, self-references
+   * left out.
+   */
   static List<List<ForeignKey>> paths(Schema schema, Table table) {
     List<List<ForeignKey>> out = new ArrayList<>();
     extend(schema, table, new ArrayList<>(), new ArrayList<>(List.of(table.name())), out);
     return out;
   }
 
-  private static void extend(Schema schema, Table at, List<ForeignKey> path, List<String> visited, List<List<ForeignKey>> out) {
+  private static void extend(
+      Schema schema,
+      Table at,
+      List<ForeignKey> path,
+      List<String> visited,
+      List<List<ForeignKey>> out) {
     if (path.size() == MAX_HOPS) {
       return;
     }
@@ -145,7 +198,8 @@ public final class Fidelity {
   }
 
   /** Pair trends between the table's columns and the columns of the ancestor a path ends at. */
-  private static List<FidelityReport.IntertableTrend> intertable(EvaluationData data, Table table, List<ForeignKey> path) {
+  private static List<FidelityReport.IntertableTrend> intertable(
+      EvaluationData data, Table table, List<ForeignKey> path) {
     Schema schema = data.schema();
     Table ancestor = schema.table(path.get(path.size() - 1).parentTable());
     List<Column> mine = comparedColumns(table);
@@ -172,8 +226,14 @@ public final class Fidelity {
           continue;
         }
         Pair score = pairScore(a, ra, sa, b, rb, sb);
-        out.add(new FidelityReport.IntertableTrend(name.toString(), path.size(), a.name(), ancestor.name() + "." + b.name(),
-            score.metric, score.score));
+        out.add(
+            new FidelityReport.IntertableTrend(
+                name.toString(),
+                path.size(),
+                a.name(),
+                ancestor.name() + "." + b.name(),
+                score.metric,
+                score.score));
       }
     }
     return out;
@@ -183,7 +243,11 @@ public final class Fidelity {
    * For each sampled row of the table, the index of its ancestor's sampled row at the end of the
    * path, or -1 when a key is null or the ancestor row is not in the sample.
    */
-  private static int[] join(Schema schema, Table table, List<ForeignKey> path, java.util.function.Function<String, TableData> side) {
+  private static int[] join(
+      Schema schema,
+      Table table,
+      List<ForeignKey> path,
+      java.util.function.Function<String, TableData> side) {
     TableData start = side.apply(table.name());
     int[] at = new int[start.size()];
     for (int i = 0; i < at.length; i++) {
@@ -195,7 +259,8 @@ public final class Fidelity {
       Table parentTable = schema.table(fk.parentTable());
       TableData parent = side.apply(parentTable.name());
       int[] childKey = fk.columns().stream().mapToInt(c -> child.columns().indexOf(c)).toArray();
-      int[] parentKey = fk.parentColumns().stream().mapToInt(c -> parent.columns().indexOf(c)).toArray();
+      int[] parentKey =
+          fk.parentColumns().stream().mapToInt(c -> parent.columns().indexOf(c)).toArray();
       Map<List<Object>, Integer> index = new HashMap<>();
       for (int r = 0; r < parent.size(); r++) {
         index.putIfAbsent(key(parent.row(r), parentKey), r);

@@ -28,13 +28,15 @@ public record FidelityReport(
   public record PairTrend(String table, String left, String right, String metric, double score) {}
 
   /** MissingValueSimilarity: 1 − |real null share − synthetic null share| of a nullable column. */
-  public record MissingValues(String table, String column, double realShare, double syntheticShare, double score) {}
+  public record MissingValues(
+      String table, String column, double realShare, double syntheticShare, double score) {}
 
   /**
    * A pair trend between a column of {@code table} and a column of an ancestor reached by joining
    * along {@code path} ({@code hops} foreign keys).
    */
-  public record IntertableTrend(String path, int hops, String column, String ancestorColumn, String metric, double score) {}
+  public record IntertableTrend(
+      String path, int hops, String column, String ancestorColumn, String metric, double score) {}
 
   /** 1 − KS of the children-per-parent counts of one foreign key. */
   public record Cardinality(String child, String relation, double score) {}
@@ -68,9 +70,12 @@ public record FidelityReport(
     return intertableTrends.stream().mapToDouble(IntertableTrend::score).average();
   }
 
-  /** The mean of the scores that exist: column shapes, pair trends, cardinality, inter-table trends. */
+  /**
+   * The mean of the scores that exist: column shapes, pair trends, cardinality, inter-table trends.
+   */
   public OptionalDouble overall() {
-    return java.util.stream.Stream.of(columnShapesScore(), pairTrendsScore(), cardinalityScore(), intertableTrendsScore())
+    return java.util.stream.Stream.of(
+            columnShapesScore(), pairTrendsScore(), cardinalityScore(), intertableTrendsScore())
         .filter(OptionalDouble::isPresent)
         .mapToDouble(OptionalDouble::getAsDouble)
         .average();

@@ -53,7 +53,8 @@ public final class Metrics {
    * 1 − |ρ(real) − ρ(synthetic)| / 2 over rows where both values are present (Pearson); pairs with
    * no variance on either side count as correlation 0.
    */
-  public static double correlationSimilarity(double[] realX, double[] realY, double[] synX, double[] synY) {
+  public static double correlationSimilarity(
+      double[] realX, double[] realY, double[] synX, double[] synY) {
     return 1 - Math.abs(pearson(realX, realY) - pearson(synX, synY)) / 2;
   }
 
@@ -61,7 +62,8 @@ public final class Metrics {
    * 1 − the total variation distance between the joint distributions of two columns, given as
    * category labels per row (numeric columns already binned with {@link #binner}).
    */
-  public static double contingencySimilarity(Object[] realX, Object[] realY, Object[] synX, Object[] synY) {
+  public static double contingencySimilarity(
+      Object[] realX, Object[] realY, Object[] synX, Object[] synY) {
     return 1 - totalVariation(jointFrequencies(realX, realY), jointFrequencies(synX, synY));
   }
 

@@ -43,7 +43,12 @@ public record QualityReport(
    * @param maxRows the evaluation sample per table
    * @param realRows rows per table in the real data, and {@code evaluatedRows} in its sample
    */
-  public record Sampling(int maxRows, long seed, boolean sampled, Map<String, Long> realRows, Map<String, Long> evaluatedRows,
+  public record Sampling(
+      int maxRows,
+      long seed,
+      boolean sampled,
+      Map<String, Long> realRows,
+      Map<String, Long> evaluatedRows,
       boolean holdout) {
     public Sampling {
       realRows = Map.copyOf(realRows);
@@ -52,7 +57,10 @@ public record QualityReport(
   }
 
   /** What the HTML plots show, also in the JSON. */
-  public record Visuals(List<ColumnDistribution> columns, List<CorrelationMatrix> correlations, List<CardinalityHistogram> cardinality) {
+  public record Visuals(
+      List<ColumnDistribution> columns,
+      List<CorrelationMatrix> correlations,
+      List<CardinalityHistogram> cardinality) {
     public Visuals {
       columns = List.copyOf(columns);
       correlations = List.copyOf(correlations);
@@ -65,15 +73,27 @@ public record QualityReport(
    * range for numeric and datetime columns (labels are the bins' lower edges), the most frequent
    * real categories otherwise (the rest summed as "(other)", nulls as "(null)").
    */
-  public record ColumnDistribution(String table, String column, String kind, List<String> labels, List<Double> real,
-      List<Double> synthetic, double score) {}
+  public record ColumnDistribution(
+      String table,
+      String column,
+      String kind,
+      List<String> labels,
+      List<Double> real,
+      List<Double> synthetic,
+      double score) {}
 
   /**
-   * Pairwise association of a table's compared columns (Pearson correlation for two ordered columns,
-   * Cramér's V otherwise), real and synthetic, row-major over {@code columns}.
+   * Pairwise association of a table's compared columns (Pearson correlation for two ordered
+   * columns, Cramér's V otherwise), real and synthetic, row-major over {@code columns}.
    */
-  public record CorrelationMatrix(String table, List<String> columns, List<List<Double>> real, List<List<Double>> synthetic) {}
+  public record CorrelationMatrix(
+      String table, List<String> columns, List<List<Double>> real, List<List<Double>> synthetic) {}
 
   /** Share of parent rows with each number of children (the last bin is "that many or more"). */
-  public record CardinalityHistogram(String relation, List<String> labels, List<Double> real, List<Double> synthetic, double score) {}
+  public record CardinalityHistogram(
+      String relation,
+      List<String> labels,
+      List<Double> real,
+      List<Double> synthetic,
+      double score) {}
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param maxRows evaluation sample per table
  * @param seed seeds every sample and model of the report
  */
-public record ReportOptions(Optional<String> target, List<String> sensitive, int maxRows, long seed) {
+public record ReportOptions(
+    Optional<String> target, List<String> sensitive, int maxRows, long seed) {
   public ReportOptions {
     target = target == null ? Optional.empty() : target;
     sensitive = List.copyOf(sensitive);

@@ -13,7 +13,14 @@ import java.util.OptionalDouble;
  * @param score the mean over models of TSTR's main metric divided by TRTR's (ROC AUC for
  *     classification, R² clipped at 0 for regression), capped at 1
  */
-public record UtilityReport(String table, String target, String task, int trainRows, int testRows, List<ModelResult> results, double score) {
+public record UtilityReport(
+    String table,
+    String target,
+    String task,
+    int trainRows,
+    int testRows,
+    List<ModelResult> results,
+    double score) {
   /**
    * One model in one scenario; metrics that do not apply to the task are NaN.
    *
@@ -21,7 +28,14 @@ public record UtilityReport(String table, String target, String task, int trainR
    *     {@code gradient_boosting}
    * @param scenario {@code TRTR}, {@code TSTR} or {@code TRTS}
    */
-  public record ModelResult(String model, String scenario, double accuracy, double f1, double rocAuc, double r2, double mae) {}
+  public record ModelResult(
+      String model,
+      String scenario,
+      double accuracy,
+      double f1,
+      double rocAuc,
+      double r2,
+      double mae) {}
 
   public UtilityReport {
     results = List.copyOf(results);

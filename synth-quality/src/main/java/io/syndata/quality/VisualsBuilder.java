@@ -28,10 +28,13 @@ import java.util.Map;
 public final class VisualsBuilder {
   /** Equal-width bins of a numeric or datetime column's distribution plot. */
   public static final int DISTRIBUTION_BINS = 20;
+
   /** Categories of a categorical column's plot; the rest are summed as {@link #OTHER}. */
   public static final int TOP_CATEGORIES = 20;
+
   /** Association matrices cover no more than this many columns of a table (the first ones). */
   public static final int MAX_MATRIX_COLUMNS = 15;
+
   /** Children-per-parent bins 0 … 9 and "10+". */
   public static final int CARDINALITY_BINS = 11;
 
@@ -48,9 +51,13 @@ public final class VisualsBuilder {
    */
   public static QualityReport.Visuals build(EvaluationData data, FidelityReport fidelity) {
     Map<String, Double> shapeScores = new HashMap<>();
-    fidelity.columnShapes().forEach(s -> shapeScores.put(s.table() + "\u0000" + s.column(), s.score()));
+    fidelity
+        .columnShapes()
+        .forEach(s -> shapeScores.put(s.table() + "\u0000" + s.column(), s.score()));
     Map<String, Double> cardinalityScores = new HashMap<>();
-    fidelity.cardinality().forEach(c -> cardinalityScores.put(c.child() + "\u0000" + c.relation(), c.score()));
+    fidelity
+        .cardinality()
+        .forEach(c -> cardinalityScores.put(c.child() + "\u0000" + c.relation(), c.score()));
 
     List<QualityReport.ColumnDistribution> columns = new ArrayList<>();
     List<QualityReport.CorrelationMatrix> correlations = new ArrayList<>();
@@ -61,17 +68,29 @@ public final class VisualsBuilder {
       List<Column> compared = Fidelity.comparedColumns(table);
       for (Column c : compared) {
         double score = shapeScores.getOrDefault(table.name() + "\u0000" + c.name(), Double.NaN);
-        columns.add(distribution(table.name(), c, real.column(c.name()), synthetic.column(c.name()), score));
+        columns.add(
+            distribution(
+                table.name(), c, real.column(c.name()), synthetic.column(c.name()), score));
       }
       if (compared.size() >= 2) {
-        correlations.add(matrix(table.name(), compared.subList(0, Math.min(compared.size(), MAX_MATRIX_COLUMNS)), real, synthetic));
+        correlations.add(
+            matrix(
+                table.name(),
+                compared.subList(0, Math.min(compared.size(), MAX_MATRIX_COLUMNS)),
+                real,
+                synthetic));
       }
       for (ForeignKey fk : table.foreignKeys()) {
         String relation = fk.describe(table.name());
-        double score = cardinalityScores.getOrDefault(table.name() + "\u0000" + relation, Double.NaN);
-        cardinality.add(new QualityReport.CardinalityHistogram(relation, cardinalityLabels(),
-            childrenPerParent(fk, real, data.real(fk.parentTable())),
-            childrenPerParent(fk, synthetic, data.synthetic(fk.parentTable())), score));
+        double score =
+            cardinalityScores.getOrDefault(table.name() + "\u0000" + relation, Double.NaN);
+        cardinality.add(
+            new QualityReport.CardinalityHistogram(
+                relation,
+                cardinalityLabels(),
+                childrenPerParent(fk, real, data.real(fk.parentTable())),
+                childrenPerParent(fk, synthetic, data.synthetic(fk.parentTable())),
+                score));
       }
     }
     return new QualityReport.Visuals(columns, correlations, cardinality);
@@ -79,16 +98,19 @@ public final class VisualsBuilder {
 
   // ---- distributions -------------------------------------------------------------------------
 
-  static QualityReport.ColumnDistribution distribution(String table, Column c, Object[] real, Object[] synthetic, double score) {
+  static QualityReport.ColumnDistribution distribution(
+      String table, Column c, Object[] real, Object[] synthetic, double score) {
     String kind = c.kind().fileName();
     return Fidelity.isOrdered(c)
         ? binned(table, c, kind, real, synthetic, score)
         : categories(table, c.name(), kind, real, synthetic, score);
   }
 
-  /** Equal-width bins over the real range (the synthetic range when the real column is all null). */
-  private static QualityReport.ColumnDistribution binned(String table, Column c, String kind, Object[] real, Object[] synthetic,
-      double score) {
+  /**
+   * Equal-width bins over the real range (the synthetic range when the real column is all null).
+   */
+  private static QualityReport.ColumnDistribution binned(
+      String table, Column c, String kind, Object[] real, Object[] synthetic, double score) {
     double[] r = Fidelity.numbers(real);
     double[] s = Fidelity.numbers(synthetic);
     double[] range = range(r);
@@ -113,7 +135,8 @@ public final class VisualsBuilder {
       realShares.add(rf[DISTRIBUTION_BINS]);
       synthShares.add(sf[DISTRIBUTION_BINS]);
     }
-    return new QualityReport.ColumnDistribution(table, c.name(), kind, labels, realShares, synthShares, score);
+    return new QualityReport.ColumnDistribution(
+        table, c.name(), kind, labels, realShares, synthShares, score);
   }
 
   private static double[] range(double[] values) {
@@ -128,7 +151,9 @@ public final class VisualsBuilder {
     return min > max ? null : new double[] {min, max};
   }
 
-  /** Shares of rows per bin (values outside the range fall in the end bins), the null share last. */
+  /**
+   * Shares of rows per bin (values outside the range fall in the end bins), the null share last.
+   */
   private static double[] binShares(double[] values, double min, double width) {
     double[] out = new double[DISTRIBUTION_BINS + 1];
     if (values.length == 0) {
@@ -139,7 +164,10 @@ public final class VisualsBuilder {
       if (Double.isNaN(v)) {
         bin = DISTRIBUTION_BINS;
       } else {
-        bin = width <= 0 ? 0 : (int) Math.max(0, Math.min(DISTRIBUTION_BINS - 1, Math.floor((v - min) / width)));
+        bin =
+            width <= 0
+                ? 0
+                : (int) Math.max(0, Math.min(DISTRIBUTION_BINS - 1, Math.floor((v - min) / width)));
       }
       out[bin]++;
     }
@@ -157,8 +185,10 @@ public final class VisualsBuilder {
     return out;
   }
 
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", java.util.Locale.ROOT);
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", java.util.Locale.ROOT);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
 
   /**
    * A bin's lower edge, readable and no finer than the bins: ISO dates for bins of a day or more,
@@ -167,18 +197,24 @@ public final class VisualsBuilder {
    */
   static String edgeLabel(DataType type, double edge, double width) {
     return switch (type) {
-      case DATE -> width > 0 && width < 1
-          ? LocalDateTime.ofEpochSecond((long) Math.floor(edge * 86_400), 0, ZoneOffset.UTC).format(MINUTES)
-          : LocalDate.ofEpochDay((long) Math.floor(edge)).toString();
+      case DATE ->
+          width > 0 && width < 1
+              ? LocalDateTime.ofEpochSecond((long) Math.floor(edge * 86_400), 0, ZoneOffset.UTC)
+                  .format(MINUTES)
+              : LocalDate.ofEpochDay((long) Math.floor(edge)).toString();
       case TIMESTAMP, TIMESTAMP_TZ -> {
         LocalDateTime t = LocalDateTime.ofEpochSecond((long) Math.floor(edge), 0, ZoneOffset.UTC);
         if (width >= 86_400) {
           yield t.toLocalDate().toString();
         }
-        yield t.format(width >= 60 ? MINUTES : SECONDS) + (type == DataType.TIMESTAMP_TZ ? "Z" : "");
+        yield t.format(width >= 60 ? MINUTES : SECONDS)
+            + (type == DataType.TIMESTAMP_TZ ? "Z" : "");
       }
-      case TIME -> LocalTime.ofSecondOfDay(Math.floorMod((long) Math.floor(edge), 86_400L))
-          .format(DateTimeFormatter.ofPattern(width >= 60 ? "HH:mm" : "HH:mm:ss", java.util.Locale.ROOT));
+      case TIME ->
+          LocalTime.ofSecondOfDay(Math.floorMod((long) Math.floor(edge), 86_400L))
+              .format(
+                  DateTimeFormatter.ofPattern(
+                      width >= 60 ? "HH:mm" : "HH:mm:ss", java.util.Locale.ROOT));
       default -> number(edge, width);
     };
   }
@@ -193,20 +229,26 @@ public final class VisualsBuilder {
     if (Math.abs(edge) >= 1e15) {
       return String.format(java.util.Locale.ROOT, "%.4g", edge);
     }
-    String text = new BigDecimal(edge).setScale(digits, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    String text =
+        new BigDecimal(edge)
+            .setScale(digits, java.math.RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString();
     return text.equals("-0") ? "0" : text;
   }
 
   /** The most frequent real categories, then "(other)" and "(null)" where either side has them. */
-  private static QualityReport.ColumnDistribution categories(String table, String column, String kind, Object[] real,
-      Object[] synthetic, double score) {
+  private static QualityReport.ColumnDistribution categories(
+      String table, String column, String kind, Object[] real, Object[] synthetic, double score) {
     Map<Object, Integer> realCounts = counts(real);
     Map<Object, Integer> synthCounts = counts(synthetic);
     List<Map.Entry<Object, Integer>> ranked = new ArrayList<>(realCounts.entrySet());
     ranked.removeIf(e -> e.getKey() == NullKey.NULL);
     // Most frequent first; ties by label so the order never depends on hashing.
-    ranked.sort(Comparator.<Map.Entry<Object, Integer>>comparingInt(Map.Entry::getValue).reversed()
-        .thenComparing(e -> String.valueOf(e.getKey())));
+    ranked.sort(
+        Comparator.<Map.Entry<Object, Integer>>comparingInt(Map.Entry::getValue)
+            .reversed()
+            .thenComparing(e -> String.valueOf(e.getKey())));
     List<Object> top = ranked.stream().limit(TOP_CATEGORIES).map(Map.Entry::getKey).toList();
     List<String> labels = new ArrayList<>();
     List<Double> r = new ArrayList<>();
@@ -216,9 +258,14 @@ public final class VisualsBuilder {
       r.add(share(realCounts.getOrDefault(key, 0), real.length));
       s.add(share(synthCounts.getOrDefault(key, 0), synthetic.length));
     }
-    int realOther = real.length - realCounts.getOrDefault(NullKey.NULL, 0) - top.stream().mapToInt(k -> realCounts.getOrDefault(k, 0)).sum();
-    int synthOther = synthetic.length - synthCounts.getOrDefault(NullKey.NULL, 0)
-        - top.stream().mapToInt(k -> synthCounts.getOrDefault(k, 0)).sum();
+    int realOther =
+        real.length
+            - realCounts.getOrDefault(NullKey.NULL, 0)
+            - top.stream().mapToInt(k -> realCounts.getOrDefault(k, 0)).sum();
+    int synthOther =
+        synthetic.length
+            - synthCounts.getOrDefault(NullKey.NULL, 0)
+            - top.stream().mapToInt(k -> synthCounts.getOrDefault(k, 0)).sum();
     if (realOther > 0 || synthOther > 0) {
       labels.add(OTHER);
       r.add(share(realOther, real.length));
@@ -253,7 +300,8 @@ public final class VisualsBuilder {
 
   // ---- association matrices ------------------------------------------------------------------
 
-  private static QualityReport.CorrelationMatrix matrix(String table, List<Column> columns, TableData real, TableData synthetic) {
+  private static QualityReport.CorrelationMatrix matrix(
+      String table, List<Column> columns, TableData real, TableData synthetic) {
     int n = columns.size();
     Object[][] rv = new Object[n][];
     Object[][] sv = new Object[n][];
@@ -271,21 +319,26 @@ public final class VisualsBuilder {
         s[i][j] = s[j][i] = association(columns.get(i), sv[i], columns.get(j), sv[j], rv[i], rv[j]);
       }
     }
-    return new QualityReport.CorrelationMatrix(table, columns.stream().map(Column::name).toList(), rows(r), rows(s));
+    return new QualityReport.CorrelationMatrix(
+        table, columns.stream().map(Column::name).toList(), rows(r), rows(s));
   }
 
   /**
    * Pearson correlation of two ordered columns, Cramér's V otherwise (ordered columns cut into
    * {@link Metrics#BINS} bins of the real range), over rows where both values are present.
    */
-  static double association(Column a, Object[] x, Column b, Object[] y, Object[] realX, Object[] realY) {
+  static double association(
+      Column a, Object[] x, Column b, Object[] y, Object[] realX, Object[] realY) {
     if (Fidelity.isOrdered(a) && Fidelity.isOrdered(b)) {
       return Metrics.pearson(Fidelity.numbers(x), Fidelity.numbers(y));
     }
     return cramersV(Fidelity.labels(a, x, realX), Fidelity.labels(b, y, realY));
   }
 
-  /** sqrt(χ² / (n · (min(rows, columns) − 1))) of the contingency table; 0 when either side is constant. */
+  /**
+   * sqrt(χ² / (n · (min(rows, columns) − 1))) of the contingency table; 0 when either side is
+   * constant.
+   */
   static double cramersV(Object[] x, Object[] y) {
     Map<Object, Integer> xIndex = new LinkedHashMap<>();
     Map<Object, Integer> yIndex = new LinkedHashMap<>();
@@ -344,9 +397,9 @@ public final class VisualsBuilder {
   }
 
   /**
-   * Shares of parent rows with 0 … 9 and 10 or more children. Counts come from
-   * {@link TableData#childCounts}; data built in memory has none, and then the child's rows are
-   * counted (they are every row, as such data is never sampled).
+   * Shares of parent rows with 0 … 9 and 10 or more children. Counts come from {@link
+   * TableData#childCounts}; data built in memory has none, and then the child's rows are counted
+   * (they are every row, as such data is never sampled).
    */
   static List<Double> childrenPerParent(ForeignKey fk, TableData childData, TableData parentData) {
     Map<List<Object>, Integer> counts = childData.childCounts(fk.name());

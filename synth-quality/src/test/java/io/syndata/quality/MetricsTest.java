@@ -19,19 +19,23 @@ class MetricsTest {
   @Test
   void ksComplementIsOneMinusTheLargestCdfGap() {
     // CDFs differ by at most 0.5 (after 1,2 the real side has 0.5, the synthetic side 0).
-    assertThat(Metrics.ksComplement(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6})).isEqualTo(0.5);
+    assertThat(Metrics.ksComplement(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6}))
+        .isEqualTo(0.5);
     assertThat(Metrics.ksComplement(new double[] {1, 2}, new double[] {10, 20})).isEqualTo(0.0);
   }
 
   @Test
   void ksComplementIgnoresNulls() {
-    assertThat(Metrics.ksComplement(new double[] {1, Double.NaN, 2}, new double[] {1, 2})).isEqualTo(1.0);
+    assertThat(Metrics.ksComplement(new double[] {1, Double.NaN, 2}, new double[] {1, 2}))
+        .isEqualTo(1.0);
   }
 
   @Test
   void tvComplementCountsNullAsACategory() {
-    assertThat(Metrics.tvComplement(new Object[] {"a", "b"}, new Object[] {"a", "a"})).isEqualTo(0.5);
-    assertThat(Metrics.tvComplement(new Object[] {null, null}, new Object[] {"a", "a"})).isEqualTo(0.0);
+    assertThat(Metrics.tvComplement(new Object[] {"a", "b"}, new Object[] {"a", "a"}))
+        .isEqualTo(0.5);
+    assertThat(Metrics.tvComplement(new Object[] {null, null}, new Object[] {"a", "a"}))
+        .isEqualTo(0.0);
   }
 
   @Test

@@ -48,12 +48,17 @@ class VisualsBuilderTest {
   @Test
   void timeLabelsAreNoFinerThanTheBins() {
     double day = 86_400;
-    double edge = java.time.LocalDateTime.of(2023, 5, 6, 7, 8, 9).toEpochSecond(java.time.ZoneOffset.UTC);
+    double edge =
+        java.time.LocalDateTime.of(2023, 5, 6, 7, 8, 9).toEpochSecond(java.time.ZoneOffset.UTC);
     assertThat(VisualsBuilder.edgeLabel(DataType.TIMESTAMP, edge, 3 * day)).isEqualTo("2023-05-06");
-    assertThat(VisualsBuilder.edgeLabel(DataType.TIMESTAMP, edge, 3600)).isEqualTo("2023-05-06T07:08");
-    assertThat(VisualsBuilder.edgeLabel(DataType.TIMESTAMP_TZ, edge, 10)).isEqualTo("2023-05-06T07:08:09Z");
-    assertThat(VisualsBuilder.edgeLabel(DataType.TIME, 7 * 3600 + 8 * 60 + 9, 600)).isEqualTo("07:08");
-    assertThat(VisualsBuilder.edgeLabel(DataType.DATE, 19_000.25, 0.5)).isEqualTo("2022-01-08T06:00");
+    assertThat(VisualsBuilder.edgeLabel(DataType.TIMESTAMP, edge, 3600))
+        .isEqualTo("2023-05-06T07:08");
+    assertThat(VisualsBuilder.edgeLabel(DataType.TIMESTAMP_TZ, edge, 10))
+        .isEqualTo("2023-05-06T07:08:09Z");
+    assertThat(VisualsBuilder.edgeLabel(DataType.TIME, 7 * 3600 + 8 * 60 + 9, 600))
+        .isEqualTo("07:08");
+    assertThat(VisualsBuilder.edgeLabel(DataType.DATE, 19_000.25, 0.5))
+        .isEqualTo("2022-01-08T06:00");
   }
 
   @Test
@@ -74,7 +79,8 @@ class VisualsBuilderTest {
     }
     real.add(null);
     Object[] synthetic = {"v24", "zzz", null, null};
-    QualityReport.ColumnDistribution d = VisualsBuilder.distribution("t", c, real.toArray(), synthetic, 1);
+    QualityReport.ColumnDistribution d =
+        VisualsBuilder.distribution("t", c, real.toArray(), synthetic, 1);
     assertThat(d.labels()).hasSize(22).startsWith("v24", "v23").endsWith("v5", "(other)", "(null)");
     int n = real.size();
     assertThat(d.real().get(0)).isEqualTo(25.0 / n);
@@ -87,19 +93,42 @@ class VisualsBuilderTest {
   @Test
   void cramersVIsOneForAFunctionAndZeroForIndependence() {
     Object[] x = {"a", "a", "b", "b", "c", "c"};
-    assertThat(VisualsBuilder.cramersV(x, new Object[] {1, 1, 2, 2, 3, 3})).isCloseTo(1, within(1e-12));
-    assertThat(VisualsBuilder.cramersV(new Object[] {"a", "a", "b", "b"}, new Object[] {1, 2, 1, 2})).isEqualTo(0.0);
-    assertThat(VisualsBuilder.cramersV(new Object[] {"a", "a"}, new Object[] {1, 2})).isEqualTo(0.0);
+    assertThat(VisualsBuilder.cramersV(x, new Object[] {1, 1, 2, 2, 3, 3}))
+        .isCloseTo(1, within(1e-12));
+    assertThat(
+            VisualsBuilder.cramersV(new Object[] {"a", "a", "b", "b"}, new Object[] {1, 2, 1, 2}))
+        .isEqualTo(0.0);
+    assertThat(VisualsBuilder.cramersV(new Object[] {"a", "a"}, new Object[] {1, 2}))
+        .isEqualTo(0.0);
   }
 
   @Test
   void buildsDistributionsMatricesAndChildrenPerParent() {
-    Table parent = new Table("p", Optional.empty(), List.of(Column.of("id", DataType.INTEGER, false),
-        Column.of("size", DataType.FLOAT, false), Column.of("colour", DataType.STRING, false)),
-        List.of("id"), List.of(), List.of(), 0).withKeyKinds();
-    Table child = new Table("c", Optional.empty(), List.of(Column.of("id", DataType.INTEGER, false),
-        Column.of("p_id", DataType.INTEGER, false)), List.of("id"), List.of(),
-        List.of(new ForeignKey("fk", List.of("p_id"), "p", List.of("id"), false)), 0).withKeyKinds();
+    Table parent =
+        new Table(
+                "p",
+                Optional.empty(),
+                List.of(
+                    Column.of("id", DataType.INTEGER, false),
+                    Column.of("size", DataType.FLOAT, false),
+                    Column.of("colour", DataType.STRING, false)),
+                List.of("id"),
+                List.of(),
+                List.of(),
+                0)
+            .withKeyKinds();
+    Table child =
+        new Table(
+                "c",
+                Optional.empty(),
+                List.of(
+                    Column.of("id", DataType.INTEGER, false),
+                    Column.of("p_id", DataType.INTEGER, false)),
+                List.of("id"),
+                List.of(),
+                List.of(new ForeignKey("fk", List.of("p_id"), "p", List.of("id"), false)),
+                0)
+            .withKeyKinds();
     Schema schema = new Schema(List.of(parent, child));
     List<Object[]> parents = new ArrayList<>();
     for (long i = 0; i < 4; i++) {
@@ -115,16 +144,21 @@ class VisualsBuilderTest {
     }
     TableData pd = TableData.of(List.of("id", "size", "colour"), parents);
     TableData cd = TableData.of(List.of("id", "p_id"), children);
-    EvaluationData data = EvaluationData.of(schema, Map.of("p", pd, "c", cd), Map.of("p", pd, "c", cd), Map.of(), 1);
+    EvaluationData data =
+        EvaluationData.of(schema, Map.of("p", pd, "c", cd), Map.of("p", pd, "c", cd), Map.of(), 1);
     QualityReport.Visuals v = VisualsBuilder.build(data, Fidelity.evaluate(data));
 
-    assertThat(v.columns()).extracting(QualityReport.ColumnDistribution::column).containsExactly("size", "colour");
+    assertThat(v.columns())
+        .extracting(QualityReport.ColumnDistribution::column)
+        .containsExactly("size", "colour");
     assertThat(v.columns()).allSatisfy(d -> assertThat(d.score()).isEqualTo(1.0));
     assertThat(v.correlations()).hasSize(1);
     QualityReport.CorrelationMatrix m = v.correlations().get(0);
     assertThat(m.columns()).containsExactly("size", "colour");
     assertThat(m.real().get(0).get(0)).isEqualTo(1.0);
-    assertThat(m.real().get(0).get(1)).isEqualTo(m.real().get(1).get(0)).isEqualTo(m.synthetic().get(0).get(1));
+    assertThat(m.real().get(0).get(1))
+        .isEqualTo(m.real().get(1).get(0))
+        .isEqualTo(m.synthetic().get(0).get(1));
     assertThat(v.cardinality()).hasSize(1);
     QualityReport.CardinalityHistogram h = v.cardinality().get(0);
     assertThat(h.relation()).isEqualTo("c(p_id) -> p(id)");

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * A {@link Source} over rows held in memory: for tests, the Java API and demos. Values must use the
- * canonical Java type of their column's {@link DataType}; they are checked on construction. Scans are
- * deterministic: rows come ordered by primary key, else by all columns (nulls first).
+ * canonical Java type of their column's {@link DataType}; they are checked on construction. Scans
+ * are deterministic: rows come ordered by primary key, else by all columns (nulls first).
  */
 public final class InMemorySource implements Source {
   private final Schema schema;
@@ -28,25 +28,35 @@ public final class InMemorySource implements Source {
   }
 
   /**
-   * A source of the given rows, each an array in the order of {@link Table#columns()}. Tables of the
-   * schema missing from the map are empty.
+   * A source of the given rows, each an array in the order of {@link Table#columns()}. Tables of
+   * the schema missing from the map are empty.
    *
-   * @throws SynthException naming table, row and column when a row has the wrong width or a value is
-   *     not of its column's canonical type
+   * @throws SynthException naming table, row and column when a row has the wrong width or a value
+   *     is not of its column's canonical type
    */
-  public static InMemorySource ofRows(Schema schema, Map<String, ? extends List<Object[]>> rowsByTable) {
+  public static InMemorySource ofRows(
+      Schema schema, Map<String, ? extends List<Object[]>> rowsByTable) {
     Map<String, List<Object[]>> copy = new LinkedHashMap<>();
     for (String name : rowsByTable.keySet()) {
       schema.table(name);
     }
     for (Table t : schema.tables()) {
-      List<Object[]> given = rowsByTable.containsKey(t.name()) ? rowsByTable.get(t.name()) : List.of();
+      List<Object[]> given =
+          rowsByTable.containsKey(t.name()) ? rowsByTable.get(t.name()) : List.of();
       List<Object[]> checked = new ArrayList<>(given.size());
       for (int r = 0; r < given.size(); r++) {
         Object[] row = given.get(r);
         if (row.length != t.columns().size()) {
-          throw new SynthException("table " + t.name() + " row " + r + " has " + row.length + " values but the table has "
-              + t.columns().size() + " columns");
+          throw new SynthException(
+              "table "
+                  + t.name()
+                  + " row "
+                  + r
+                  + " has "
+                  + row.length
+                  + " values but the table has "
+                  + t.columns().size()
+                  + " columns");
         }
         for (int c = 0; c < row.length; c++) {
           checkCanonical(t, t.columns().get(c), r, row[c]);
@@ -87,14 +97,26 @@ public final class InMemorySource implements Source {
     }
     Class<?> expected = c.type().javaType();
     if (!expected.isInstance(value)) {
-      throw new SynthException("table " + t.name() + " row " + row + " column " + c.name() + ": " + c.type()
-          + " values must be " + expected.getSimpleName() + ", got " + value.getClass().getSimpleName());
+      throw new SynthException(
+          "table "
+              + t.name()
+              + " row "
+              + row
+              + " column "
+              + c.name()
+              + ": "
+              + c.type()
+              + " values must be "
+              + expected.getSimpleName()
+              + ", got "
+              + value.getClass().getSimpleName());
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Comparator<Object[]> order(Table t) {
-    List<String> keys = t.primaryKey().isEmpty() ? t.columns().stream().map(Column::name).toList() : t.primaryKey();
+    List<String> keys =
+        t.primaryKey().isEmpty() ? t.columns().stream().map(Column::name).toList() : t.primaryKey();
     int[] idx = keys.stream().mapToInt(k -> t.columns().indexOf(t.column(k))).toArray();
     Comparator<Object> values = Comparator.nullsFirst((a, b) -> ((Comparable) a).compareTo(b));
     return (a, b) -> {
@@ -110,13 +132,22 @@ public final class InMemorySource implements Source {
 
   @Override
   public Schema introspect(SchemaFilter filter) {
-    List<Table> kept = schema.tables().stream()
-        .filter(t -> filter.acceptsSchema(t.namespace().orElse("")) && filter.acceptsTable(t.name()))
-        .toList();
+    List<Table> kept =
+        schema.tables().stream()
+            .filter(
+                t ->
+                    filter.acceptsSchema(t.namespace().orElse("")) && filter.acceptsTable(t.name()))
+            .toList();
     List<String> names = kept.stream().map(Table::name).toList();
-    return new Schema(kept.stream()
-        .map(t -> t.withForeignKeys(t.foreignKeys().stream().filter(fk -> names.contains(fk.parentTable())).toList()))
-        .toList());
+    return new Schema(
+        kept.stream()
+            .map(
+                t ->
+                    t.withForeignKeys(
+                        t.foreignKeys().stream()
+                            .filter(fk -> names.contains(fk.parentTable()))
+                            .toList()))
+            .toList());
   }
 
   /** The schema as given, with row counts. */
@@ -145,7 +176,11 @@ public final class InMemorySource implements Source {
 
   @Override
   public String describe() {
-    return "memory (" + schema.tables().size() + " tables, " + rows.values().stream().mapToLong(List::size).sum() + " rows)";
+    return "memory ("
+        + schema.tables().size()
+        + " tables, "
+        + rows.values().stream().mapToLong(List::size).sum()
+        + " rows)";
   }
 
   @Override

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link Target} that keeps what it receives in memory, applies {@link #update}s to the rows already
- * written, and exposes the resulting rows per table: for tests, the Java API and demos. Not
+ * A {@link Target} that keeps what it receives in memory, applies {@link #update}s to the rows
+ * already written, and exposes the resulting rows per table: for tests, the Java API and demos. Not
  * thread-safe.
  */
 public final class InMemoryTarget implements Target {
@@ -47,8 +47,13 @@ public final class InMemoryTarget implements Target {
       from[c] = batch.columns().indexOf(stored.columns.get(c));
     }
     if (!stored.columns.containsAll(batch.columns())) {
-      throw new SynthException("batch of " + batch.table() + " has columns " + batch.columns()
-          + " but earlier batches had " + stored.columns);
+      throw new SynthException(
+          "batch of "
+              + batch.table()
+              + " has columns "
+              + batch.columns()
+              + " but earlier batches had "
+              + stored.columns);
     }
     for (int r = 0; r < batch.size(); r++) {
       Object[] row = new Object[from.length];
@@ -67,8 +72,11 @@ public final class InMemoryTarget implements Target {
       throw new SynthException("update of table " + batch.table() + ", which has not been written");
     }
     int[] keyAt = keyColumns.stream().mapToInt(stored.columns::indexOf).toArray();
-    Map<List<Object>, Integer> index = keyColumns.isEmpty() ? Map.of() : stored.keyIndexes
-        .computeIfAbsent(String.join("\u0000", keyColumns), k -> indexOf(stored, keyAt));
+    Map<List<Object>, Integer> index =
+        keyColumns.isEmpty()
+            ? Map.of()
+            : stored.keyIndexes.computeIfAbsent(
+                String.join("\u0000", keyColumns), k -> indexOf(stored, keyAt));
     for (int r = 0; r < batch.size(); r++) {
       int row;
       if (keyColumns.isEmpty()) {
@@ -80,7 +88,8 @@ public final class InMemoryTarget implements Target {
         }
         Integer found = index.get(key);
         if (found == null) {
-          throw new SynthException("update of " + batch.table() + ": no row has key " + keyColumns + " = " + key);
+          throw new SynthException(
+              "update of " + batch.table() + ": no row has key " + keyColumns + " = " + key);
         }
         row = found;
       }
@@ -88,8 +97,12 @@ public final class InMemoryTarget implements Target {
       for (int c = keyColumns.size(); c < batch.columns().size(); c++) {
         int at = stored.columns.indexOf(batch.columns().get(c));
         if (at < 0) {
-          throw new SynthException("update of " + batch.table() + " sets column " + batch.columns().get(c)
-              + ", which was never written");
+          throw new SynthException(
+              "update of "
+                  + batch.table()
+                  + " sets column "
+                  + batch.columns().get(c)
+                  + ", which was never written");
         }
         target[at] = batch.values()[c][r];
       }
@@ -146,7 +159,9 @@ public final class InMemoryTarget implements Target {
     return stored == null ? 0 : stored.rows.size();
   }
 
-  /** Copies of the rows of a table in write order, each in {@link #columns} order, updates applied. */
+  /**
+   * Copies of the rows of a table in write order, each in {@link #columns} order, updates applied.
+   */
   public List<Object[]> rows(String table) {
     Stored stored = tables.get(table);
     return stored == null ? List.of() : stored.rows.stream().map(Object[]::clone).toList();
@@ -160,7 +175,13 @@ public final class InMemoryTarget implements Target {
     }
     int at = stored.columns.indexOf(column);
     if (at < 0) {
-      throw new SynthException("table " + table + " was written without column " + column + "; it has " + stored.columns);
+      throw new SynthException(
+          "table "
+              + table
+              + " was written without column "
+              + column
+              + "; it has "
+              + stored.columns);
     }
     Object[] values = new Object[stored.rows.size()];
     for (int r = 0; r < values.length; r++) {

@@ -3,9 +3,9 @@ package io.syndata.data;
 import java.time.Duration;
 
 /**
- * Progress of a long run, per phase and table. Phases are {@code read}, {@code fit},
- * {@code generate} and {@code write}. Implementations must be cheap: {@link #advanced} is called
- * once per batch.
+ * Progress of a long run, per phase and table. Phases are {@code read}, {@code fit}, {@code
+ * generate} and {@code write}. Implementations must be cheap: {@link #advanced} is called once per
+ * batch.
  */
 public interface Progress {
   Progress NONE = new Progress() {};
@@ -16,6 +16,8 @@ public interface Progress {
 
   default void finished(String phase, String table, long rows, Duration elapsed) {}
 
-  /** Something the user should know but that does not stop the run (a tiny scale, an inferred key). */
+  /**
+   * Something the user should know but that does not stop the run (a tiny scale, an inferred key).
+   */
   default void warn(String message) {}
 }

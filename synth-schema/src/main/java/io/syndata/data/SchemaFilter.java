@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Which source schemas and tables to take. Patterns are matched case-insensitively and may use
  * {@code *} and {@code ?}. An empty include list means everything.
  */
-public record SchemaFilter(List<String> schemas, List<String> includeTables, List<String> excludeTables) {
+public record SchemaFilter(
+    List<String> schemas, List<String> includeTables, List<String> excludeTables) {
   public static final SchemaFilter ALL = new SchemaFilter(List.of(), List.of(), List.of());
 
   public SchemaFilter {
@@ -41,14 +42,21 @@ public record SchemaFilter(List<String> schemas, List<String> includeTables, Lis
   private static void check(String option, List<String> patterns, Collection<String> names) {
     for (String p : patterns) {
       if (names.stream().noneMatch(n -> matches(p, n))) {
-        throw new SynthException(option + " names '" + p + "', which matches nothing in the source; it has "
-            + names.stream().sorted().toList());
+        throw new SynthException(
+            option
+                + " names '"
+                + p
+                + "', which matches nothing in the source; it has "
+                + names.stream().sorted().toList());
       }
     }
   }
 
   static boolean matches(String pattern, String name) {
-    String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+    String regex =
+        Pattern.quote(pattern.toLowerCase(Locale.ROOT))
+            .replace("*", "\\E.*\\Q")
+            .replace("?", "\\E.\\Q");
     return name.toLowerCase(Locale.ROOT).matches(regex);
   }
 }

@@ -15,9 +15,9 @@ public interface Target extends AutoCloseable {
   void write(RowBatch batch);
 
   /**
-   * Sets columns of rows already written (the deferred foreign keys of a cycle). The batch holds the
-   * key columns named in {@code keyColumns} followed by the columns to set; {@code rowIndex[r]} is
-   * the row's position among the rows written to that table, for targets without keys.
+   * Sets columns of rows already written (the deferred foreign keys of a cycle). The batch holds
+   * the key columns named in {@code keyColumns} followed by the columns to set; {@code rowIndex[r]}
+   * is the row's position among the rows written to that table, for targets without keys.
    */
   void update(RowBatch batch, java.util.List<String> keyColumns, long[] rowIndex);
 

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param scale numeric scale (digits after the point), 0 when none
  * @param nullable whether the column admits nulls
  * @param kind how the column is synthesized
- * @param pii for {@link ColumnKind#PII} columns, what personal data it holds (for example
- *     {@code email}, {@code first_name}); empty otherwise or when unknown
+ * @param pii for {@link ColumnKind#PII} columns, what personal data it holds (for example {@code
+ *     email}, {@code first_name}); empty otherwise or when unknown
  * @param excluded excluded columns are neither learned nor written (they must be nullable)
  */
 public record Column(
@@ -34,7 +34,11 @@ public record Column(
       throw new SynthException("a column has no name");
     }
     if (type == null) {
-      throw new SynthException("column " + name + " has no type: use one of " + java.util.Arrays.toString(DataType.values()));
+      throw new SynthException(
+          "column "
+              + name
+              + " has no type: use one of "
+              + java.util.Arrays.toString(DataType.values()));
     }
     sqlType = sqlType == null ? "" : sqlType;
     kind = kind == null ? ColumnKinds.defaultKind(name, type) : kind;
@@ -44,20 +48,35 @@ public record Column(
     }
   }
 
-  /** A column of the given type with no length or precision, the kind left to {@link ColumnKinds}. */
+  /**
+   * A column of the given type with no length or precision, the kind left to {@link ColumnKinds}.
+   */
   public static Column of(String name, DataType type, boolean nullable) {
-    return new Column(name, type, "", 0, 0, 0, nullable, ColumnKinds.defaultKind(name, type), Optional.empty(), false);
+    return new Column(
+        name,
+        type,
+        "",
+        0,
+        0,
+        0,
+        nullable,
+        ColumnKinds.defaultKind(name, type),
+        Optional.empty(),
+        false);
   }
 
   public Column withKind(ColumnKind newKind, Optional<String> newPii) {
-    return new Column(name, type, sqlType, length, precision, scale, nullable, newKind, newPii, excluded);
+    return new Column(
+        name, type, sqlType, length, precision, scale, nullable, newKind, newPii, excluded);
   }
 
   public Column withNullable(boolean newNullable) {
-    return new Column(name, type, sqlType, length, precision, scale, newNullable, kind, pii, excluded);
+    return new Column(
+        name, type, sqlType, length, precision, scale, newNullable, kind, pii, excluded);
   }
 
   public Column withType(DataType newType, int newLength, int newPrecision, int newScale) {
-    return new Column(name, newType, sqlType, newLength, newPrecision, newScale, nullable, kind, pii, excluded);
+    return new Column(
+        name, newType, sqlType, newLength, newPrecision, newScale, nullable, kind, pii, excluded);
   }
 }

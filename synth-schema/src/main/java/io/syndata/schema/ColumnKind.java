@@ -32,6 +32,8 @@ public enum ColumnKind {
       }
     }
     throw new SynthException(
-        "unknown column kind '" + text + "': use one of id, categorical, numeric, datetime, text, pii");
+        "unknown column kind '"
+            + text
+            + "': use one of id, categorical, numeric, datetime, text, pii");
   }
 }

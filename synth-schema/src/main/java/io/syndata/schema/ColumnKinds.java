@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules that choose a column's {@link ColumnKind}: first from its name and type, then, once the
- * data has been profiled, from its cardinality. Keys are marked {@link ColumnKind#ID} by
- * {@link Table#withKeyKinds()}.
+ * data has been profiled, from its cardinality. Keys are marked {@link ColumnKind#ID} by {@link
+ * Table#withKeyKinds()}.
  */
 public final class ColumnKinds {
   /** A string column with at most this many distinct values, each repeated, is categorical. */
@@ -20,11 +20,18 @@ public final class ColumnKinds {
     new PiiRule(Pattern.compile("(first_?name|name_?first|given_?name|forename)"), "first_name"),
     new PiiRule(Pattern.compile("(last_?name|name_?last|surname|family_?name)"), "last_name"),
     // A bare "name" is left out: it names languages, products and cities as often as people.
-    new PiiRule(Pattern.compile("(full_?name|customer_?name|person_?name|contact_?name|employee_?name)"), "full_name"),
+    new PiiRule(
+        Pattern.compile("(full_?name|customer_?name|person_?name|contact_?name|employee_?name)"),
+        "full_name"),
     new PiiRule(Pattern.compile("(phone|phone_?number|mobile|telephone|tel|fax)"), "phone"),
-    new PiiRule(Pattern.compile("(address|street|street_?address|address_?line_?\\d?|addr)"), "street_address"),
-    new PiiRule(Pattern.compile("(ssn|social_?security(_?number)?|national_?id|passport(_?number)?)"), "ssn"),
-    new PiiRule(Pattern.compile("(iban|account_?number|credit_?card(_?number)?|card_?number)"), "iban"),
+    new PiiRule(
+        Pattern.compile("(address|street|street_?address|address_?line_?\\d?|addr)"),
+        "street_address"),
+    new PiiRule(
+        Pattern.compile("(ssn|social_?security(_?number)?|national_?id|passport(_?number)?)"),
+        "ssn"),
+    new PiiRule(
+        Pattern.compile("(iban|account_?number|credit_?card(_?number)?|card_?number)"), "iban"),
     new PiiRule(Pattern.compile("(user_?name|login)"), "username"),
   };
 
@@ -43,10 +50,11 @@ public final class ColumnKinds {
 
   /** The personal-data category a column name suggests, for string columns. */
   public static Optional<String> piiOf(String columnName) {
-    String normalized = columnName
-        .replaceAll("([a-z])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "_");
+    String normalized =
+        columnName
+            .replaceAll("([a-z])([A-Z])", "$1_$2")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "_");
     for (PiiRule rule : PII_RULES) {
       if (rule.name().matcher(normalized).matches()) {
         return Optional.of(rule.pii());
@@ -69,9 +77,10 @@ public final class ColumnKinds {
     if (column.kind() != ColumnKind.CATEGORICAL || column.type() != DataType.STRING) {
       return column;
     }
-    boolean categorical = distinct <= MAX_CATEGORIES
-        && (distinct <= 20 || distinct * 2 <= nonNull)
-        && singletons * 2 <= distinct;
+    boolean categorical =
+        distinct <= MAX_CATEGORIES
+            && (distinct <= 20 || distinct * 2 <= nonNull)
+            && singletons * 2 <= distinct;
     return categorical ? column : column.withKind(ColumnKind.TEXT, Optional.empty());
   }
 }

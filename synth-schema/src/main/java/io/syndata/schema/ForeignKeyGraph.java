@@ -17,8 +17,8 @@ import org.jgrapht.graph.DirectedMultigraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
- * The foreign-key graph of a schema (edges point from parent to child) and the plan it implies:
- * the order in which tables are generated, parents first, and the foreign keys that must be
+ * The foreign-key graph of a schema (edges point from parent to child) and the plan it implies: the
+ * order in which tables are generated, parents first, and the foreign keys that must be
  * <em>deferred</em> — filled in a second pass once both sides exist — because they close a cycle.
  *
  * <p>Self-references are always deferred. In every other cycle the first nullable foreign key (by
@@ -32,7 +32,8 @@ public final class ForeignKeyGraph {
   private final Set<Relation> deferred;
   private final List<Table> order;
 
-  private ForeignKeyGraph(Schema schema, Graph<String, Relation> graph, Set<Relation> deferred, List<Table> order) {
+  private ForeignKeyGraph(
+      Schema schema, Graph<String, Relation> graph, Set<Relation> deferred, List<Table> order) {
     this.schema = schema;
     this.graph = graph;
     this.deferred = deferred;
@@ -57,8 +58,13 @@ public final class ForeignKeyGraph {
         Relation r = new Relation(t.name(), fk);
         if (r.isSelfReference()) {
           if (!isNullable(schema, r)) {
-            throw new SynthException("foreign key " + r + " references its own table but is NOT NULL,"
-                + " so no first row can be inserted: make " + String.join(", ", fk.columns()) + " nullable");
+            throw new SynthException(
+                "foreign key "
+                    + r
+                    + " references its own table but is NOT NULL,"
+                    + " so no first row can be inserted: make "
+                    + String.join(", ", fk.columns())
+                    + " nullable");
           }
           deferred.add(r);
         } else {
@@ -70,7 +76,8 @@ public final class ForeignKeyGraph {
 
     Comparator<String> bySchemaOrder = Comparator.comparingInt(position::get);
     List<Table> order = new ArrayList<>();
-    new TopologicalOrderIterator<>(graph, bySchemaOrder).forEachRemaining(name -> order.add(schema.table(name)));
+    new TopologicalOrderIterator<>(graph, bySchemaOrder)
+        .forEachRemaining(name -> order.add(schema.table(name)));
     for (Relation r : deferred) {
       if (!r.isSelfReference()) {
         graph.addEdge(r.parent(), r.child(), r);
@@ -79,18 +86,24 @@ public final class ForeignKeyGraph {
     return new ForeignKeyGraph(schema, graph, Set.copyOf(deferred), List.copyOf(order));
   }
 
-  private static void breakCycles(Schema schema, Graph<String, Relation> graph, Set<Relation> deferred) {
+  private static void breakCycles(
+      Schema schema, Graph<String, Relation> graph, Set<Relation> deferred) {
     while (true) {
       List<Relation> cycle = findCycle(schema, graph);
       if (cycle.isEmpty()) {
         return;
       }
-      Relation breakable = cycle.stream()
-          .filter(r -> isNullable(schema, r))
-          .min(Comparator.comparing(Relation::child).thenComparing(r -> r.fk().name()))
-          .orElseThrow(() -> new SynthException("foreign-key cycle " + describe(cycle)
-              + " cannot be inserted: none of its foreign keys is nullable."
-              + " Make one of these columns nullable, or exclude one of the tables"));
+      Relation breakable =
+          cycle.stream()
+              .filter(r -> isNullable(schema, r))
+              .min(Comparator.comparing(Relation::child).thenComparing(r -> r.fk().name()))
+              .orElseThrow(
+                  () ->
+                      new SynthException(
+                          "foreign-key cycle "
+                              + describe(cycle)
+                              + " cannot be inserted: none of its foreign keys is nullable."
+                              + " Make one of these columns nullable, or exclude one of the tables"));
       graph.removeEdge(breakable);
       deferred.add(breakable);
     }
@@ -98,14 +111,22 @@ public final class ForeignKeyGraph {
 
   /** One cycle of the graph as its edges, or empty when the graph is acyclic; deterministic. */
   private static List<Relation> findCycle(Schema schema, Graph<String, Relation> graph) {
-    List<Set<String>> components = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
-    Optional<Set<String>> cyclic = components.stream().filter(s -> s.size() > 1)
-        .min(Comparator.comparing(s -> s.stream().sorted().findFirst().orElse("")));
+    List<Set<String>> components =
+        new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
+    Optional<Set<String>> cyclic =
+        components.stream()
+            .filter(s -> s.size() > 1)
+            .min(Comparator.comparing(s -> s.stream().sorted().findFirst().orElse("")));
     if (cyclic.isEmpty()) {
       return List.of();
     }
     Set<String> members = cyclic.get();
-    String start = schema.tables().stream().map(Table::name).filter(members::contains).findFirst().orElseThrow();
+    String start =
+        schema.tables().stream()
+            .map(Table::name)
+            .filter(members::contains)
+            .findFirst()
+            .orElseThrow();
     // Breadth-first search from start back to start, inside the component: the shortest cycle.
     Map<String, Relation> reachedBy = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>(List.of(start));
@@ -166,7 +187,9 @@ public final class ForeignKeyGraph {
     return deferred.contains(relation);
   }
 
-  /** Every relation in which the table is the child, deferred ones included, in declaration order. */
+  /**
+   * Every relation in which the table is the child, deferred ones included, in declaration order.
+   */
   public List<Relation> parentsOf(String table) {
     return schema.table(table).foreignKeys().stream().map(fk -> new Relation(table, fk)).toList();
   }
@@ -193,12 +216,15 @@ public final class ForeignKeyGraph {
    */
   public Optional<Relation> primaryParent(String table) {
     Table t = schema.table(table);
-    List<Relation> candidates = parentsOf(table).stream().filter(r -> !deferred.contains(r)).toList();
+    List<Relation> candidates =
+        parentsOf(table).stream().filter(r -> !deferred.contains(r)).toList();
     return candidates.stream()
-        .min(Comparator.comparingInt((Relation r) -> t.primaryKey().containsAll(r.fk().columns()) ? 0 : 1)
-            .thenComparingInt(r -> isNullable(schema, r) ? 1 : 0)
-            .thenComparingInt(r -> closesDiamond(r, candidates) ? 0 : 1)
-            .thenComparingInt(r -> t.foreignKeys().indexOf(r.fk())));
+        .min(
+            Comparator.comparingInt(
+                    (Relation r) -> t.primaryKey().containsAll(r.fk().columns()) ? 0 : 1)
+                .thenComparingInt(r -> isNullable(schema, r) ? 1 : 0)
+                .thenComparingInt(r -> closesDiamond(r, candidates) ? 0 : 1)
+                .thenComparingInt(r -> t.foreignKeys().indexOf(r.fk())));
   }
 
   /**
@@ -211,12 +237,18 @@ public final class ForeignKeyGraph {
       return Optional.empty();
     }
     return schema.table(via.parent()).foreignKeys().stream()
-        .filter(f -> f.parentTable().equals(derived.parent()) && f.parentColumns().equals(derived.fk().parentColumns()))
+        .filter(
+            f ->
+                f.parentTable().equals(derived.parent())
+                    && f.parentColumns().equals(derived.fk().parentColumns()))
         .filter(f -> !deferred.contains(new Relation(via.parent(), f)))
         .findFirst();
   }
 
-  /** Whether the relation's parent references the parent of another candidate: the deeper end of a diamond. */
+  /**
+   * Whether the relation's parent references the parent of another candidate: the deeper end of a
+   * diamond.
+   */
   private boolean closesDiamond(Relation r, List<Relation> candidates) {
     return candidates.stream().anyMatch(other -> impliedBy(other, r).isPresent());
   }

@@ -1,8 +1,6 @@
 package io.syndata.schema;
 
-/**
- * One parent–child relation of the foreign-key graph: the child table and its foreign key.
- */
+/** One parent–child relation of the foreign-key graph: the child table and its foreign key. */
 public record Relation(String child, ForeignKey fk) {
 
   public String parent() {

@@ -17,20 +17,40 @@ public record Schema(List<Table> tables) {
     Set<String> names = new HashSet<>();
     for (Table t : tables) {
       if (!names.add(t.name())) {
-        throw new SynthException("table " + t.name() + " appears twice in the schema"
-            + " (tables of several source schemas share the name: narrow the source with --schemas)");
+        throw new SynthException(
+            "table "
+                + t.name()
+                + " appears twice in the schema"
+                + " (tables of several source schemas share the name: narrow the source with --schemas)");
       }
     }
     for (Table t : tables) {
       for (ForeignKey fk : t.foreignKeys()) {
-        Table parent = tables.stream().filter(p -> p.name().equals(fk.parentTable())).findFirst()
-            .orElseThrow(() -> new SynthException("foreign key " + fk.describe(t.name())
-                + " points at table " + fk.parentTable() + ", which is not in the schema"
-                + " (include it, or exclude " + t.name() + ")"));
+        Table parent =
+            tables.stream()
+                .filter(p -> p.name().equals(fk.parentTable()))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new SynthException(
+                            "foreign key "
+                                + fk.describe(t.name())
+                                + " points at table "
+                                + fk.parentTable()
+                                + ", which is not in the schema"
+                                + " (include it, or exclude "
+                                + t.name()
+                                + ")"));
         for (String pc : fk.parentColumns()) {
           if (parent.findColumn(pc).isEmpty()) {
-            throw new SynthException("foreign key " + fk.describe(t.name()) + " points at column "
-                + pc + ", which table " + parent.name() + " does not have");
+            throw new SynthException(
+                "foreign key "
+                    + fk.describe(t.name())
+                    + " points at column "
+                    + pc
+                    + ", which table "
+                    + parent.name()
+                    + " does not have");
           }
         }
       }
@@ -38,8 +58,14 @@ public record Schema(List<Table> tables) {
   }
 
   public Table table(String name) {
-    return find(name).orElseThrow(() -> new SynthException("the schema has no table " + name
-        + "; its tables are " + tables.stream().map(Table::name).toList()));
+    return find(name)
+        .orElseThrow(
+            () ->
+                new SynthException(
+                    "the schema has no table "
+                        + name
+                        + "; its tables are "
+                        + tables.stream().map(Table::name).toList()));
   }
 
   public Optional<Table> find(String name) {

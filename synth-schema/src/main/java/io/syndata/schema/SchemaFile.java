@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The editable schema file ({@code *.schema.json}): every table with its columns, kinds, keys,
- * foreign keys (inferred ones marked) and row counts. Written by {@code introspect --out}, read back
- * by {@code --schema}.
+ * foreign keys (inferred ones marked) and row counts. Written by {@code introspect --out}, read
+ * back by {@code --schema}.
  */
 public final class SchemaFile {
   /** The format tag written into every file; files of another format are refused. */
@@ -24,12 +24,13 @@ public final class SchemaFile {
 
   private record FileForm(String format, List<Table> tables) {}
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new Jdk8Module())
-      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new Jdk8Module())
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private SchemaFile() {}
 
@@ -46,16 +47,34 @@ public final class SchemaFile {
     try {
       form = MAPPER.readValue(json, FileForm.class);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       Throwable cause = e.getCause() instanceof SynthException se ? se : e;
-      throw new SynthException("schema file " + origin + " is not valid" + where + ": "
-          + (cause instanceof SynthException ? cause.getMessage() : e.getOriginalMessage()), e);
+      throw new SynthException(
+          "schema file "
+              + origin
+              + " is not valid"
+              + where
+              + ": "
+              + (cause instanceof SynthException ? cause.getMessage() : e.getOriginalMessage()),
+          e);
     }
     if (form == null || form.tables() == null) {
       throw new SynthException("schema file " + origin + " has no \"tables\" list");
     }
     if (form.format() != null && !FORMAT.equals(form.format())) {
-      throw new SynthException("schema file " + origin + " has format " + form.format() + "; this version reads " + FORMAT);
+      throw new SynthException(
+          "schema file "
+              + origin
+              + " has format "
+              + form.format()
+              + "; this version reads "
+              + FORMAT);
     }
     try {
       return new Schema(form.tables());
@@ -72,7 +91,11 @@ public final class SchemaFile {
       }
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.writeString(tmp, toJson(schema));
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new SynthException("cannot write schema file " + file + ": " + e.getMessage(), e);
     }

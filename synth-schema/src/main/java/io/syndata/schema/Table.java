@@ -46,10 +46,18 @@ public record Table(
     }
   }
 
-  private static void checkColumns(String table, String what, List<String> cols, Set<String> names) {
+  private static void checkColumns(
+      String table, String what, List<String> cols, Set<String> names) {
     for (String c : cols) {
       if (!names.contains(c)) {
-        throw new SynthException("table " + table + ": " + what + " names column " + c + ", which the table does not have");
+        throw new SynthException(
+            "table "
+                + table
+                + ": "
+                + what
+                + " names column "
+                + c
+                + ", which the table does not have");
       }
     }
   }
@@ -85,7 +93,10 @@ public record Table(
   public Table withKeyKinds() {
     List<Column> marked = new ArrayList<>();
     for (Column c : columns) {
-      marked.add(isKeyColumn(c.name()) && c.kind() != ColumnKind.ID ? c.withKind(ColumnKind.ID, Optional.empty()) : c);
+      marked.add(
+          isKeyColumn(c.name()) && c.kind() != ColumnKind.ID
+              ? c.withKind(ColumnKind.ID, Optional.empty())
+              : c);
     }
     return withColumns(marked);
   }

@@ -15,9 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTest {
-  static final Table T = new Table("t", Optional.empty(),
-      List.of(Column.of("id", DataType.INTEGER, false), Column.of("v", DataType.STRING, true)),
-      List.of("id"), List.of(), List.of(), 0);
+  static final Table T =
+      new Table(
+          "t",
+          Optional.empty(),
+          List.of(Column.of("id", DataType.INTEGER, false), Column.of("v", DataType.STRING, true)),
+          List.of("id"),
+          List.of(),
+          List.of(),
+          0);
 
   @Test
   void scansInPrimaryKeyOrderWithRowCounts() {
@@ -34,7 +40,9 @@ class InMemoryTest {
   void rejectsValuesOfTheWrongType() {
     List<Object[]> rows = List.<Object[]>of(new Object[] {1, "a"});
     assertThatThrownBy(() -> InMemorySource.ofRows(new Schema(List.of(T)), Map.of("t", rows)))
-        .isInstanceOf(SynthException.class).hasMessageContaining("column id").hasMessageContaining("Long");
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("column id")
+        .hasMessageContaining("Long");
   }
 
   @Test
@@ -42,8 +50,12 @@ class InMemoryTest {
     InMemoryTarget target = new InMemoryTarget();
     target.begin(new Schema(List.of(T)));
     target.write(new RowBatch("t", List.of("id", "v"), new Object[][] {{1L, 2L}, {null, null}}, 2));
-    target.update(new RowBatch("t", List.of("id", "v"), new Object[][] {{2L}, {"x"}}, 1), List.of("id"), new long[] {99});
-    target.update(new RowBatch("t", List.of("v"), new Object[][] {{"y"}}, 1), List.of(), new long[] {0});
+    target.update(
+        new RowBatch("t", List.of("id", "v"), new Object[][] {{2L}, {"x"}}, 1),
+        List.of("id"),
+        new long[] {99});
+    target.update(
+        new RowBatch("t", List.of("v"), new Object[][] {{"y"}}, 1), List.of(), new long[] {0});
     assertThat(target.column("t", "v")).containsExactly("y", "x");
   }
 }

@@ -24,7 +24,18 @@ class ColumnKindsTest {
 
   @Test
   void aPiiColumnWithoutItsCategoryTakesItFromItsName() {
-    Column email = new Column("contact_email", DataType.STRING, "", 0, 0, 0, false, ColumnKind.PII, Optional.empty(), false);
+    Column email =
+        new Column(
+            "contact_email",
+            DataType.STRING,
+            "",
+            0,
+            0,
+            0,
+            false,
+            ColumnKind.PII,
+            Optional.empty(),
+            false);
     Column customerEmail = Column.of("email", DataType.STRING, false);
     assertThat(customerEmail.kind()).isEqualTo(ColumnKind.PII);
     assertThat(customerEmail.pii()).contains("email");

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 class ForeignKeyGraphTest {
 
   private static Column id(String name) {
-    return new Column(name, DataType.INTEGER, "int", 0, 0, 0, false, ColumnKind.ID, Optional.empty(), false);
+    return new Column(
+        name, DataType.INTEGER, "int", 0, 0, 0, false, ColumnKind.ID, Optional.empty(), false);
   }
 
   private static Column ref(String name, boolean nullable) {
-    return new Column(name, DataType.INTEGER, "int", 0, 0, 0, nullable, ColumnKind.ID, Optional.empty(), false);
+    return new Column(
+        name, DataType.INTEGER, "int", 0, 0, 0, nullable, ColumnKind.ID, Optional.empty(), false);
   }
 
   private static ForeignKey fk(String column, String parent) {
@@ -33,12 +35,19 @@ class ForeignKeyGraphTest {
 
   @Test
   void ordersParentsBeforeChildrenAndKeepsSchemaOrderForTies() {
-    Schema schema = new Schema(List.of(
-        table("order_lines", List.of(ref("order_id", false), ref("product_id", false)),
-            List.of(fk("order_id", "orders"), fk("product_id", "products"))),
-        table("orders", List.of(ref("customer_id", false)), List.of(fk("customer_id", "customers"))),
-        table("products", List.of(), List.of()),
-        table("customers", List.of(), List.of())));
+    Schema schema =
+        new Schema(
+            List.of(
+                table(
+                    "order_lines",
+                    List.of(ref("order_id", false), ref("product_id", false)),
+                    List.of(fk("order_id", "orders"), fk("product_id", "products"))),
+                table(
+                    "orders",
+                    List.of(ref("customer_id", false)),
+                    List.of(fk("customer_id", "customers"))),
+                table("products", List.of(), List.of()),
+                table("customers", List.of(), List.of())));
 
     ForeignKeyGraph g = ForeignKeyGraph.of(schema);
 
@@ -50,35 +59,52 @@ class ForeignKeyGraphTest {
 
   @Test
   void defersSelfReferences() {
-    Schema schema = new Schema(List.of(table("employee", List.of(ref("manager_id", true)), List.of(fk("manager_id", "employee")))));
+    Schema schema =
+        new Schema(
+            List.of(
+                table(
+                    "employee",
+                    List.of(ref("manager_id", true)),
+                    List.of(fk("manager_id", "employee")))));
 
     ForeignKeyGraph g = ForeignKeyGraph.of(schema);
 
     assertThat(order(g)).containsExactly("employee");
-    assertThat(g.deferred()).extracting(Relation::toString).containsExactly("employee(manager_id) -> employee(id)");
+    assertThat(g.deferred())
+        .extracting(Relation::toString)
+        .containsExactly("employee(manager_id) -> employee(id)");
     assertThat(g.isRoot("employee")).isTrue();
   }
 
   @Test
   void breaksATwoTableCycleAtTheNullableForeignKey() {
-    Schema schema = new Schema(List.of(
-        table("store", List.of(ref("manager_staff_id", true)), List.of(fk("manager_staff_id", "staff"))),
-        table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store")))));
+    Schema schema =
+        new Schema(
+            List.of(
+                table(
+                    "store",
+                    List.of(ref("manager_staff_id", true)),
+                    List.of(fk("manager_staff_id", "staff"))),
+                table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store")))));
 
     ForeignKeyGraph g = ForeignKeyGraph.of(schema);
 
     assertThat(order(g)).containsExactly("store", "staff");
-    assertThat(g.deferred()).extracting(Relation::toString).containsExactly("store(manager_staff_id) -> staff(id)");
+    assertThat(g.deferred())
+        .extracting(Relation::toString)
+        .containsExactly("store(manager_staff_id) -> staff(id)");
     assertThat(g.primaryParent("store")).isEmpty();
     assertThat(g.primaryParent("staff").orElseThrow().parent()).isEqualTo("store");
   }
 
   @Test
   void breaksEveryCycleOfALongerLoop() {
-    Schema schema = new Schema(List.of(
-        table("a", List.of(ref("c_id", true)), List.of(fk("c_id", "c"))),
-        table("b", List.of(ref("a_id", false)), List.of(fk("a_id", "a"))),
-        table("c", List.of(ref("b_id", false)), List.of(fk("b_id", "b")))));
+    Schema schema =
+        new Schema(
+            List.of(
+                table("a", List.of(ref("c_id", true)), List.of(fk("c_id", "c"))),
+                table("b", List.of(ref("a_id", false)), List.of(fk("a_id", "a"))),
+                table("c", List.of(ref("b_id", false)), List.of(fk("b_id", "b")))));
 
     ForeignKeyGraph g = ForeignKeyGraph.of(schema);
 
@@ -88,9 +114,14 @@ class ForeignKeyGraphTest {
 
   @Test
   void aCycleWithoutANullableForeignKeyIsAnErrorNamingItsTablesAndColumns() {
-    Schema schema = new Schema(List.of(
-        table("store", List.of(ref("manager_staff_id", false)), List.of(fk("manager_staff_id", "staff"))),
-        table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store")))));
+    Schema schema =
+        new Schema(
+            List.of(
+                table(
+                    "store",
+                    List.of(ref("manager_staff_id", false)),
+                    List.of(fk("manager_staff_id", "staff"))),
+                table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store")))));
 
     assertThatThrownBy(() -> ForeignKeyGraph.of(schema))
         .isInstanceOf(SynthException.class)
@@ -101,42 +132,68 @@ class ForeignKeyGraphTest {
 
   @Test
   void aNotNullSelfReferenceIsAnError() {
-    Schema schema = new Schema(List.of(table("node", List.of(ref("parent_id", false)), List.of(fk("parent_id", "node")))));
+    Schema schema =
+        new Schema(
+            List.of(
+                table("node", List.of(ref("parent_id", false)), List.of(fk("parent_id", "node")))));
 
-    assertThatThrownBy(() -> ForeignKeyGraph.of(schema)).isInstanceOf(SynthException.class).hasMessageContaining("parent_id");
+    assertThatThrownBy(() -> ForeignKeyGraph.of(schema))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("parent_id");
   }
 
   @Test
   void primaryParentPrefersTheKeyThatIsAlsoThePrimaryKey() {
-    Table badge = new Table("badge", Optional.empty(), List.of(ref("staff_id", false), ref("issuer_id", false)),
-        List.of("staff_id"), List.of(), List.of(
-            new ForeignKey("fk_issuer", List.of("issuer_id"), "staff", List.of("id"), false),
-            new ForeignKey("fk_staff", List.of("staff_id"), "staff", List.of("id"), false)), 5);
+    Table badge =
+        new Table(
+            "badge",
+            Optional.empty(),
+            List.of(ref("staff_id", false), ref("issuer_id", false)),
+            List.of("staff_id"),
+            List.of(),
+            List.of(
+                new ForeignKey("fk_issuer", List.of("issuer_id"), "staff", List.of("id"), false),
+                new ForeignKey("fk_staff", List.of("staff_id"), "staff", List.of("id"), false)),
+            5);
     Schema schema = new Schema(List.of(table("staff", List.of(), List.of()), badge));
 
-    assertThat(ForeignKeyGraph.of(schema).primaryParent("badge").orElseThrow().fk().name()).isEqualTo("fk_staff");
+    assertThat(ForeignKeyGraph.of(schema).primaryParent("badge").orElseThrow().fk().name())
+        .isEqualTo("fk_staff");
   }
 
   @Test
   void inADiamondTheDeeperParentIsPrimaryAndImpliesTheOther() {
-    Schema schema = new Schema(List.of(
-        table("store", List.of(), List.of()),
-        table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store"))),
-        table("sale", List.of(ref("store_id", false), ref("staff_id", false)),
-            List.of(fk("store_id", "store"), fk("staff_id", "staff")))));
+    Schema schema =
+        new Schema(
+            List.of(
+                table("store", List.of(), List.of()),
+                table("staff", List.of(ref("store_id", false)), List.of(fk("store_id", "store"))),
+                table(
+                    "sale",
+                    List.of(ref("store_id", false), ref("staff_id", false)),
+                    List.of(fk("store_id", "store"), fk("staff_id", "staff")))));
     ForeignKeyGraph g = ForeignKeyGraph.of(schema);
 
     Relation primary = g.primaryParent("sale").orElseThrow();
     Relation toStore = g.parentsOf("sale").get(0);
 
     assertThat(primary.parent()).isEqualTo("staff");
-    assertThat(g.impliedBy(toStore, primary)).map(ForeignKey::columns).contains(List.of("store_id"));
+    assertThat(g.impliedBy(toStore, primary))
+        .map(ForeignKey::columns)
+        .contains(List.of("store_id"));
     assertThat(g.impliedBy(primary, toStore)).isEmpty();
   }
 
   @Test
   void aForeignKeyToAMissingTableIsAnError() {
-    assertThatThrownBy(() -> new Schema(List.of(table("orders", List.of(ref("customer_id", false)), List.of(fk("customer_id", "customers"))))))
+    assertThatThrownBy(
+            () ->
+                new Schema(
+                    List.of(
+                        table(
+                            "orders",
+                            List.of(ref("customer_id", false)),
+                            List.of(fk("customer_id", "customers"))))))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("customers");
   }

@@ -10,16 +10,91 @@ import org.junit.jupiter.api.Test;
 class SchemaFileTest {
 
   private static Schema shop() {
-    Table customers = new Table("customers", Optional.of("public"), List.of(
-        new Column("id", DataType.INTEGER, "int4", 10, 10, 0, false, ColumnKind.ID, Optional.empty(), false),
-        new Column("email", DataType.STRING, "varchar", 80, 0, 0, false, ColumnKind.PII, Optional.of("email"), false),
-        new Column("notes", DataType.STRING, "bytea", 0, 0, 0, true, ColumnKind.TEXT, Optional.empty(), true)),
-        List.of("id"), List.of(List.of("email")), List.of(), 100);
-    Table orders = new Table("orders", Optional.empty(), List.of(
-        new Column("id", DataType.INTEGER, "int4", 0, 0, 0, false, ColumnKind.ID, Optional.empty(), false),
-        new Column("customer_id", DataType.INTEGER, "int4", 0, 0, 0, false, ColumnKind.ID, Optional.empty(), false),
-        new Column("amount", DataType.DECIMAL, "numeric", 0, 10, 2, true, ColumnKind.NUMERIC, Optional.empty(), false)),
-        List.of("id"), List.of(), List.of(new ForeignKey("fk_c", List.of("customer_id"), "customers", List.of("id"), true)), 250);
+    Table customers =
+        new Table(
+            "customers",
+            Optional.of("public"),
+            List.of(
+                new Column(
+                    "id",
+                    DataType.INTEGER,
+                    "int4",
+                    10,
+                    10,
+                    0,
+                    false,
+                    ColumnKind.ID,
+                    Optional.empty(),
+                    false),
+                new Column(
+                    "email",
+                    DataType.STRING,
+                    "varchar",
+                    80,
+                    0,
+                    0,
+                    false,
+                    ColumnKind.PII,
+                    Optional.of("email"),
+                    false),
+                new Column(
+                    "notes",
+                    DataType.STRING,
+                    "bytea",
+                    0,
+                    0,
+                    0,
+                    true,
+                    ColumnKind.TEXT,
+                    Optional.empty(),
+                    true)),
+            List.of("id"),
+            List.of(List.of("email")),
+            List.of(),
+            100);
+    Table orders =
+        new Table(
+            "orders",
+            Optional.empty(),
+            List.of(
+                new Column(
+                    "id",
+                    DataType.INTEGER,
+                    "int4",
+                    0,
+                    0,
+                    0,
+                    false,
+                    ColumnKind.ID,
+                    Optional.empty(),
+                    false),
+                new Column(
+                    "customer_id",
+                    DataType.INTEGER,
+                    "int4",
+                    0,
+                    0,
+                    0,
+                    false,
+                    ColumnKind.ID,
+                    Optional.empty(),
+                    false),
+                new Column(
+                    "amount",
+                    DataType.DECIMAL,
+                    "numeric",
+                    0,
+                    10,
+                    2,
+                    true,
+                    ColumnKind.NUMERIC,
+                    Optional.empty(),
+                    false)),
+            List.of("id"),
+            List.of(),
+            List.of(
+                new ForeignKey("fk_c", List.of("customer_id"), "customers", List.of("id"), true)),
+            250);
     return new Schema(List.of(customers, orders));
   }
 
@@ -31,16 +106,23 @@ class SchemaFileTest {
 
   @Test
   void writesKindsInLowerCaseForPeopleToEdit() {
-    assertThat(SchemaFile.toJson(shop())).contains("\"kind\" : \"pii\"", "\"pii\" : \"email\"", "\"inferred\" : true",
-        "\"format\" : \"syndata-schema/1\"");
+    assertThat(SchemaFile.toJson(shop()))
+        .contains(
+            "\"kind\" : \"pii\"",
+            "\"pii\" : \"email\"",
+            "\"inferred\" : true",
+            "\"format\" : \"syndata-schema/1\"");
   }
 
   @Test
   void acceptsAMinimalHandWrittenFileAndGuessesKinds() {
-    Schema schema = SchemaFile.fromJson("""
+    Schema schema =
+        SchemaFile.fromJson(
+            """
         {"tables": [{"name": "people", "columns": [
           {"name": "id", "type": "integer"}, {"name": "first_name", "type": "string", "nullable": true}]}]}
-        """, "people.json");
+        """,
+            "people.json");
     Table people = schema.table("people");
     assertThat(people.primaryKey()).isEmpty();
     assertThat(people.column("first_name").kind()).isEqualTo(ColumnKind.PII);
@@ -49,9 +131,13 @@ class SchemaFileTest {
 
   @Test
   void anUnknownKindIsAnErrorNamingTheFileAndTheAllowedKinds() {
-    assertThatThrownBy(() -> SchemaFile.fromJson("""
+    assertThatThrownBy(
+            () ->
+                SchemaFile.fromJson(
+                    """
         {"tables": [{"name": "t", "columns": [{"name": "c", "type": "STRING", "kind": "secret"}]}]}
-        """, "bad.json"))
+        """,
+                    "bad.json"))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("bad.json")
         .hasMessageContaining("secret")
@@ -60,9 +146,13 @@ class SchemaFileTest {
 
   @Test
   void aPrimaryKeyNamingAMissingColumnIsAnError() {
-    assertThatThrownBy(() -> SchemaFile.fromJson("""
+    assertThatThrownBy(
+            () ->
+                SchemaFile.fromJson(
+                    """
         {"tables": [{"name": "t", "columns": [{"name": "c", "type": "STRING"}], "primaryKey": ["id"]}]}
-        """, "bad.json"))
+        """,
+                    "bad.json"))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("table t")
         .hasMessageContaining("id");
@@ -70,7 +160,8 @@ class SchemaFileTest {
 
   @Test
   void aFileOfAnotherFormatIsRefused() {
-    assertThatThrownBy(() -> SchemaFile.fromJson("{\"format\": \"other/9\", \"tables\": []}", "x.json"))
+    assertThatThrownBy(
+            () -> SchemaFile.fromJson("{\"format\": \"other/9\", \"tables\": []}", "x.json"))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("other/9");
   }

@@ -6,19 +6,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Frequencies of the values of a categorical column, null included as a value, in a stable order. */
+/**
+ * Frequencies of the values of a categorical column, null included as a value, in a stable order.
+ */
 final class CategoricalMarginal implements Marginal {
   final Object[] values;
   final double[] cumulative;
   private final Map<Object, Integer> index = new HashMap<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static final Comparator<Object> ORDER = Comparator.nullsFirst((a, b) -> {
-    if (a.getClass() == b.getClass() && a instanceof Comparable c) {
-      return c.compareTo(b);
-    }
-    return a.toString().compareTo(b.toString());
-  });
+  private static final Comparator<Object> ORDER =
+      Comparator.nullsFirst(
+          (a, b) -> {
+            if (a.getClass() == b.getClass() && a instanceof Comparable c) {
+              return c.compareTo(b);
+            }
+            return a.toString().compareTo(b.toString());
+          });
 
   private CategoricalMarginal(Object[] values, double[] cumulative) {
     this.values = values;
@@ -72,7 +76,9 @@ final class CategoricalMarginal implements Marginal {
     return i == null ? -1 : i;
   }
 
-  /** The same frequencies with the categories in the given order ({@code order[i]}: old position). */
+  /**
+   * The same frequencies with the categories in the given order ({@code order[i]}: old position).
+   */
   CategoricalMarginal reordered(Integer[] order) {
     Object[] newValues = new Object[values.length];
     double[] newCumulative = new double[values.length];

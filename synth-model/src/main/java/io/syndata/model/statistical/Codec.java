@@ -12,14 +12,18 @@ import java.time.ZoneOffset;
 /**
  * Maps the values of a numeric or temporal column to doubles and back: numbers as themselves, dates
  * as epoch days, times as seconds of the day, timestamps as epoch seconds (UTC). Decoding rounds to
- * the granularity learned from the source: decimals for numbers, day/second/milli/micro for instants.
+ * the granularity learned from the source: decimals for numbers, day/second/milli/micro for
+ * instants.
  */
 final class Codec {
   final DataType type;
+
   /** Decimals numbers are rounded to, -1 for no rounding. */
   final int decimals;
+
   /** Scale of decoded {@link BigDecimal}s. */
   final int scale;
+
   /** Step of temporal values in seconds (86400, 1, 0.001 or 0.000001); days for dates. */
   final double unit;
 
@@ -52,7 +56,8 @@ final class Codec {
     if (v instanceof Boolean b) {
       return b ? 1 : 0;
     }
-    throw new IllegalArgumentException("not a numeric or temporal value: " + v.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "not a numeric or temporal value: " + v.getClass().getSimpleName());
   }
 
   Object decode(double x) {
@@ -63,7 +68,8 @@ final class Codec {
       case INTEGER:
         return Math.round(x);
       case DECIMAL:
-        return BigDecimal.valueOf(x).setScale(decimals < 0 ? scale : Math.min(decimals, scale), RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(x)
+            .setScale(decimals < 0 ? scale : Math.min(decimals, scale), RoundingMode.HALF_UP)
             .setScale(scale, RoundingMode.HALF_UP);
       case FLOAT:
         if (decimals < 0) {
@@ -73,18 +79,26 @@ final class Codec {
         return Math.round(x * f) / f;
       case DATE:
         return LocalDate.ofEpochDay(Math.round(x));
-      case TIME: {
-        long micros = Math.round(Math.round(x / unit) * unit * 1e6);
-        micros = Math.max(0, Math.min(micros, 86_400_000_000L - 1));
-        return LocalTime.ofNanoOfDay(micros * 1000);
-      }
+      case TIME:
+        {
+          long micros = Math.round(Math.round(x / unit) * unit * 1e6);
+          micros = Math.max(0, Math.min(micros, 86_400_000_000L - 1));
+          return LocalTime.ofNanoOfDay(micros * 1000);
+        }
       case TIMESTAMP:
-      case TIMESTAMP_TZ: {
-        long micros = unit >= 1 ? Math.round(x / unit) * (long) unit * 1_000_000L : Math.round(Math.round(x / unit) * unit * 1e6);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
-        return type == DataType.TIMESTAMP ? t : OffsetDateTime.of(t, ZoneOffset.UTC);
-      }
+      case TIMESTAMP_TZ:
+        {
+          long micros =
+              unit >= 1
+                  ? Math.round(x / unit) * (long) unit * 1_000_000L
+                  : Math.round(Math.round(x / unit) * unit * 1e6);
+          LocalDateTime t =
+              LocalDateTime.ofEpochSecond(
+                  Math.floorDiv(micros, 1_000_000L),
+                  (int) Math.floorMod(micros, 1_000_000L) * 1000,
+                  ZoneOffset.UTC);
+          return type == DataType.TIMESTAMP ? t : OffsetDateTime.of(t, ZoneOffset.UTC);
+        }
       default:
         throw new IllegalStateException("no numeric codec for " + type);
     }
@@ -114,7 +128,9 @@ final class Codec {
           if (decimals >= 0) {
             double x = (Double) v;
             int d = 0;
-            while (d <= 6 && Math.abs(x * Math.pow(10, d) - Math.rint(x * Math.pow(10, d))) > 1e-9 * Math.max(1, Math.abs(x * Math.pow(10, d)))) {
+            while (d <= 6
+                && Math.abs(x * Math.pow(10, d) - Math.rint(x * Math.pow(10, d)))
+                    > 1e-9 * Math.max(1, Math.abs(x * Math.pow(10, d)))) {
               d++;
             }
             decimals = d > 6 ? -1 : Math.max(decimals, d);
@@ -126,10 +142,11 @@ final class Codec {
           unit = Math.min(unit, unitOf(t.getNano(), t.toLocalTime().equals(LocalTime.MIDNIGHT)));
         }
         case TIMESTAMP_TZ -> {
-          LocalDateTime t = ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+          LocalDateTime t =
+              ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
           unit = Math.min(unit, unitOf(t.getNano(), t.toLocalTime().equals(LocalTime.MIDNIGHT)));
         }
-        default -> { }
+        default -> {}
       }
     }
 

@@ -9,10 +9,11 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * A Gaussian copula over {@code a} sampled columns and {@code b} conditioning columns (the parent's):
- * a correlation matrix of normal scores, regularised to be positive definite, with the Cholesky
- * factors to sample the sampled columns either unconditioned or given the conditioning columns
- * (the conditional mean {@code K z_B} and covariance {@code S_AA - K S_BA} of a multivariate normal).
+ * A Gaussian copula over {@code a} sampled columns and {@code b} conditioning columns (the
+ * parent's): a correlation matrix of normal scores, regularised to be positive definite, with the
+ * Cholesky factors to sample the sampled columns either unconditioned or given the conditioning
+ * columns (the conditional mean {@code K z_B} and covariance {@code S_AA - K S_BA} of a
+ * multivariate normal).
  */
 final class Copula {
   static final double RIDGE = 0.02;
@@ -29,8 +30,8 @@ final class Copula {
 
   /**
    * @param scoreCovariance the covariance of the conditioning scores as the model will compute them
-   *     at sampling time (discrete parent columns give mid-point scores whose variance is below 1), or
-   *     null to take the correlation block. The conditional covariance is the correlation block
+   *     at sampling time (discrete parent columns give mid-point scores whose variance is below 1),
+   *     or null to take the correlation block. The conditional covariance is the correlation block
    *     minus what the regression explains of those scores, so every sampled score keeps variance 1
    *     and rare values keep their frequency.
    */
@@ -55,10 +56,12 @@ final class Copula {
       RealMatrix sBB = full.getSubMatrix(a, a + b - 1, a, a + b - 1);
       // A small ridge keeps the regression on the parent's columns stable when they are collinear.
       RealMatrix ridged = sBB.add(MatrixUtils.createRealIdentityMatrix(b).scalarMultiply(RIDGE));
-      RealMatrix k = sAB.multiply(new CholeskyDecomposition(ridged, 1e-9, 1e-12).getSolver().getInverse());
-      RealMatrix explained = scoreCovariance == null
-          ? k.multiply(sAB.transpose())
-          : k.multiply(new Array2DRowRealMatrix(scoreCovariance)).multiply(k.transpose());
+      RealMatrix k =
+          sAB.multiply(new CholeskyDecomposition(ridged, 1e-9, 1e-12).getSolver().getInverse());
+      RealMatrix explained =
+          scoreCovariance == null
+              ? k.multiply(sAB.transpose())
+              : k.multiply(new Array2DRowRealMatrix(scoreCovariance)).multiply(k.transpose());
       RealMatrix cond = sAA.subtract(explained);
       this.gain = k.getData();
       this.lowerConditional = cholesky(symmetric(cond));
@@ -66,9 +69,9 @@ final class Copula {
   }
 
   /**
-   * Builds a copula from normal scores {@code z[col][row]} (NaN: missing): pairwise-complete Pearson
-   * correlations, each scaled up by the columns' attenuation (discrete columns understate the
-   * correlation of their latent normal variables).
+   * Builds a copula from normal scores {@code z[col][row]} (NaN: missing): pairwise-complete
+   * Pearson correlations, each scaled up by the columns' attenuation (discrete columns understate
+   * the correlation of their latent normal variables).
    */
   static Copula fit(int a, int b, double[][] z, int rows, double[] attenuation) {
     int d = a + b;
@@ -148,7 +151,10 @@ final class Copula {
     return Math.max(-1, Math.min(1, cxy / Math.sqrt(cxx * cyy)));
   }
 
-  /** Clips eigenvalues to stay positive, rescales to a unit diagonal, and shrinks slightly to the identity. */
+  /**
+   * Clips eigenvalues to stay positive, rescales to a unit diagonal, and shrinks slightly to the
+   * identity.
+   */
   static double[][] nearestCorrelation(double[][] r) {
     int d = r.length;
     if (d == 0) {
@@ -160,7 +166,8 @@ final class Copula {
       values[i] = Math.max(values[i], 1e-4);
     }
     RealMatrix v = eigen.getV();
-    double[][] m = v.multiply(MatrixUtils.createRealDiagonalMatrix(values)).multiply(v.transpose()).getData();
+    double[][] m =
+        v.multiply(MatrixUtils.createRealDiagonalMatrix(values)).multiply(v.transpose()).getData();
     double[][] out = new double[d][d];
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
@@ -184,9 +191,15 @@ final class Copula {
     double jitter = 0;
     for (int attempt = 0; attempt < 12; attempt++) {
       try {
-        RealMatrix shifted = jitter == 0 ? m : m.add(MatrixUtils.createRealIdentityMatrix(m.getRowDimension()).scalarMultiply(jitter));
+        RealMatrix shifted =
+            jitter == 0
+                ? m
+                : m.add(
+                    MatrixUtils.createRealIdentityMatrix(m.getRowDimension())
+                        .scalarMultiply(jitter));
         return new CholeskyDecomposition(shifted, 1e-9, 1e-12).getL().getData();
-      } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+      } catch (NonPositiveDefiniteMatrixException
+          | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
         jitter = jitter == 0 ? 1e-9 : jitter * 10;
       }
     }

@@ -40,7 +40,8 @@ final class Fit {
 
   SynthModel run() {
     for (Table t : graph.generationOrder()) {
-      int children = (int) graph.childrenOf(t.name()).stream().filter(r -> !graph.isDeferred(r)).count();
+      int children =
+          (int) graph.childrenOf(t.name()).stream().filter(r -> !graph.isDeferred(r)).count();
       unreadChildren.put(t.name(), children);
     }
     for (Table t : graph.generationOrder()) {
@@ -64,8 +65,14 @@ final class Fit {
       sourceRows.put(t.name(), fits.get(t.name()).scanned);
     }
     String version = Fit.class.getPackage().getImplementationVersion();
-    ModelProvenance provenance = new ModelProvenance(StatisticalTrainer.KIND, source.describe(), options.seed(),
-        training, sourceRows, version == null ? "dev" : version);
+    ModelProvenance provenance =
+        new ModelProvenance(
+            StatisticalTrainer.KIND,
+            source.describe(),
+            options.seed(),
+            training,
+            sourceRows,
+            version == null ? "dev" : version);
     return new StatisticalModel(graph, provenance, ordered, orphans);
   }
 
@@ -73,10 +80,13 @@ final class Fit {
     long started = System.nanoTime();
     progress.started("fit", t.name(), t.rowCount());
     TableFit fit = new TableFit(t, graph, fits, options);
-    source.scan(t, fit.scanColumns, batch -> {
-      fit.accept(batch);
-      progress.advanced("fit", t.name(), fit.scanned);
-    });
+    source.scan(
+        t,
+        fit.scanColumns,
+        batch -> {
+          fit.accept(batch);
+          progress.advanced("fit", t.name(), fit.scanned);
+        });
     fit.finishScan(orphans, progress);
     progress.finished("fit", t.name(), fit.scanned, Duration.ofNanos(System.nanoTime() - started));
     return fit;
@@ -90,7 +100,9 @@ final class Fit {
     }
   }
 
-  /** Deferred foreign keys point at tables read later: their orphans are counted once all are read. */
+  /**
+   * Deferred foreign keys point at tables read later: their orphans are counted once all are read.
+   */
   private void checkDeferred() {
     for (TableFit fit : fits.values()) {
       for (TableFit.Link link : fit.links) {
@@ -112,11 +124,23 @@ final class Fit {
         String fk = r.fk().describe(r.child());
         orphans.put(fk, missing);
         if (options.orphans() == OrphanPolicy.FAIL) {
-          throw new SynthException("table " + r.child() + " has rows whose foreign key matches no parent row: " + fk
-              + ": " + missing + " orphan row" + (missing == 1 ? "" : "s")
-              + ". Fix the data, or use --orphans drop (leave them out) or --orphans null");
+          throw new SynthException(
+              "table "
+                  + r.child()
+                  + " has rows whose foreign key matches no parent row: "
+                  + fk
+                  + ": "
+                  + missing
+                  + " orphan row"
+                  + (missing == 1 ? "" : "s")
+                  + ". Fix the data, or use --orphans drop (leave them out) or --orphans null");
         }
-        progress.warn("foreign key " + fk + ": " + missing + " rows reference no parent row; they are generated as null");
+        progress.warn(
+            "foreign key "
+                + fk
+                + ": "
+                + missing
+                + " rows reference no parent row; they are generated as null");
       }
     }
   }

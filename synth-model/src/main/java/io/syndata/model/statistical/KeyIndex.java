@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Key values of a table mapped to row ordinals, in primitive arrays: 64-bit hashes of the key tuples,
- * sorted, beside the ordinal of the row holding each. Lookups are binary searches. Numbers compare by
- * value whatever their type, so an INTEGER foreign key finds a DECIMAL parent key.
+ * Key values of a table mapped to row ordinals, in primitive arrays: 64-bit hashes of the key
+ * tuples, sorted, beside the ordinal of the row holding each. Lookups are binary searches. Numbers
+ * compare by value whatever their type, so an INTEGER foreign key finds a DECIMAL parent key.
  */
 final class KeyIndex {
   private long[] hashes = new long[1024];

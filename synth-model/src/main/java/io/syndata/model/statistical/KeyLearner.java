@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Learns the source format of a key or identifier column, streaming: the minimum of numbers, and for
- * strings either a constant prefix and suffix around a (zero-padded) number, like {@code C-000123},
- * or just the usual length.
+ * Learns the source format of a key or identifier column, streaming: the minimum of numbers, and
+ * for strings either a constant prefix and suffix around a (zero-padded) number, like {@code
+ * C-000123}, or just the usual length.
  */
 final class KeyLearner {
   private static final Pattern PATTERNED = Pattern.compile("(.*?)(\\d{1,18})(\\D*)");
@@ -43,14 +43,16 @@ final class KeyLearner {
     count++;
     switch (type) {
       case INTEGER -> min = Math.min(min, (Long) v);
-      case DECIMAL -> min = Math.min(min, ((BigDecimal) v).setScale(0, java.math.RoundingMode.FLOOR).longValue());
+      case DECIMAL ->
+          min =
+              Math.min(min, ((BigDecimal) v).setScale(0, java.math.RoundingMode.FLOOR).longValue());
       case FLOAT -> min = Math.min(min, (long) Math.floor((Double) v));
       case DATE -> min = Math.min(min, ((LocalDate) v).toEpochDay());
       case TIME -> min = Math.min(min, ((LocalTime) v).toSecondOfDay());
       case TIMESTAMP -> min = Math.min(min, ((LocalDateTime) v).toEpochSecond(ZoneOffset.UTC));
       case TIMESTAMP_TZ -> min = Math.min(min, ((OffsetDateTime) v).toEpochSecond());
       case STRING -> observeString((String) v);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -88,13 +90,19 @@ final class KeyLearner {
   KeyFormat format() {
     double nullRate = nullable && nulls + count > 0 ? nulls / (double) (nulls + count) : 0;
     long start = count == 0 || min == Long.MAX_VALUE ? 1 : min;
-    KeyFormat f = switch (type) {
-      case UUID -> new KeyFormat(KeyFormat.Style.UUID, type, 0, "", "", 0, 0);
-      case STRING -> count == 0 ? new KeyFormat(KeyFormat.Style.PATTERN, type, 1, "", "", 0, 0)
-          : patterned ? new KeyFormat(KeyFormat.Style.PATTERN, type, start, prefix, suffix, width, 0)
-          : new KeyFormat(KeyFormat.Style.SHAPE, type, 0, "", "", (int) Math.min(maxLength, 64), 0);
-      default -> KeyFormat.sequence(type, start);
-    };
+    KeyFormat f =
+        switch (type) {
+          case UUID -> new KeyFormat(KeyFormat.Style.UUID, type, 0, "", "", 0, 0);
+          case STRING ->
+              count == 0
+                  ? new KeyFormat(KeyFormat.Style.PATTERN, type, 1, "", "", 0, 0)
+                  : patterned
+                      ? new KeyFormat(
+                          KeyFormat.Style.PATTERN, type, start, prefix, suffix, width, 0)
+                      : new KeyFormat(
+                          KeyFormat.Style.SHAPE, type, 0, "", "", (int) Math.min(maxLength, 64), 0);
+          default -> KeyFormat.sequence(type, start);
+        };
     return f.withNullRate(nullRate);
   }
 }

@@ -14,9 +14,14 @@ final class NumericMarginal implements Marginal {
 
   final Codec codec;
   final double nullRate;
+
   /** Discrete: the distinct values, sorted; continuous: the quantiles at k / (length - 1). */
   final double[] points;
-  /** Discrete: cumulative probability of the non-null part up to and including each value; else null. */
+
+  /**
+   * Discrete: cumulative probability of the non-null part up to and including each value; else
+   * null.
+   */
   final double[] cumulative;
 
   private NumericMarginal(Codec codec, double nullRate, double[] points, double[] cumulative) {
@@ -36,10 +41,11 @@ final class NumericMarginal implements Marginal {
 
   /**
    * As {@link #fit(Codec, double[], int, boolean[], boolean)}, kept as exact frequencies up to
-   * {@code maxDiscrete} distinct values. Child counts use a high limit: drawing the real counts keeps
-   * their mean, where interpolating a heavy tail between its two largest values would not.
+   * {@code maxDiscrete} distinct values. Child counts use a high limit: drawing the real counts
+   * keeps their mean, where interpolating a heavy tail between its two largest values would not.
    */
-  static NumericMarginal fit(Codec codec, double[] xs, int n, boolean[] include, boolean nullable, int maxDiscrete) {
+  static NumericMarginal fit(
+      Codec codec, double[] xs, int n, boolean[] include, boolean nullable, int maxDiscrete) {
     double[] values = new double[n];
     int m = 0;
     int nulls = 0;
@@ -54,7 +60,8 @@ final class NumericMarginal implements Marginal {
       }
     }
     if (m == 0) {
-      return new NumericMarginal(codec, nullable && nulls > 0 ? 1 : 0, new double[] {0}, new double[] {1});
+      return new NumericMarginal(
+          codec, nullable && nulls > 0 ? 1 : 0, new double[] {0}, new double[] {1});
     }
     double nullRate = nullable ? nulls / (double) (nulls + m) : 0;
     double[] sorted = Arrays.copyOf(values, m);
@@ -123,8 +130,12 @@ final class NumericMarginal implements Marginal {
       int i = Arrays.binarySearch(points, x);
       if (i < 0) {
         int ins = -i - 1;
-        i = ins == 0 ? 0 : ins == points.length ? points.length - 1
-            : (x - points[ins - 1] <= points[ins] - x ? ins - 1 : ins);
+        i =
+            ins == 0
+                ? 0
+                : ins == points.length
+                    ? points.length - 1
+                    : (x - points[ins - 1] <= points[ins] - x ? ins - 1 : ins);
       }
       double below = i == 0 ? 0 : cumulative[i - 1];
       return (below + cumulative[i]) / 2;

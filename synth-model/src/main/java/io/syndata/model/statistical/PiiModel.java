@@ -10,8 +10,17 @@ import net.datafaker.Faker;
  * truncated to the column's maximum length; unknown kinds fall back to the column's text shape.
  */
 final class PiiModel {
-  static final java.util.List<String> KNOWN = java.util.List.of(
-      "email", "first_name", "last_name", "full_name", "phone", "street_address", "ssn", "iban", "username");
+  static final java.util.List<String> KNOWN =
+      java.util.List.of(
+          "email",
+          "first_name",
+          "last_name",
+          "full_name",
+          "phone",
+          "street_address",
+          "ssn",
+          "iban",
+          "username");
 
   final String pii;
   final TextModel shape;
@@ -32,18 +41,19 @@ final class PiiModel {
         out[r] = null;
         continue;
       }
-      String v = switch (pii) {
-        case "email" -> faker.internet().emailAddress();
-        case "first_name" -> faker.name().firstName();
-        case "last_name" -> faker.name().lastName();
-        case "full_name" -> faker.name().fullName();
-        case "phone" -> faker.phoneNumber().phoneNumber();
-        case "street_address" -> faker.address().streetAddress();
-        case "ssn" -> faker.idNumber().ssnValid();
-        case "iban" -> faker.finance().iban();
-        case "username" -> faker.internet().username();
-        default -> throw new IllegalStateException(pii);
-      };
+      String v =
+          switch (pii) {
+            case "email" -> faker.internet().emailAddress();
+            case "first_name" -> faker.name().firstName();
+            case "last_name" -> faker.name().lastName();
+            case "full_name" -> faker.name().fullName();
+            case "phone" -> faker.phoneNumber().phoneNumber();
+            case "street_address" -> faker.address().streetAddress();
+            case "ssn" -> faker.idNumber().ssnValid();
+            case "iban" -> faker.finance().iban();
+            case "username" -> faker.internet().username();
+            default -> throw new IllegalStateException(pii);
+          };
       out[r] = v.length() > shape.maxLength ? v.substring(0, shape.maxLength) : v;
     }
   }

@@ -17,7 +17,10 @@ final class StatisticalModel implements SynthModel {
   private final Map<String, TableModel> tables;
   private final Map<String, Long> orphans;
 
-  StatisticalModel(ForeignKeyGraph graph, ModelProvenance provenance, Map<String, TableModel> tables,
+  StatisticalModel(
+      ForeignKeyGraph graph,
+      ModelProvenance provenance,
+      Map<String, TableModel> tables,
       Map<String, Long> orphans) {
     this.graph = graph;
     this.provenance = provenance;
@@ -39,7 +42,8 @@ final class StatisticalModel implements SynthModel {
   public TableModel table(String name) {
     TableModel t = tables.get(name);
     if (t == null) {
-      throw new SynthException("the model has no table " + name + "; its tables are " + tables.keySet());
+      throw new SynthException(
+          "the model has no table " + name + "; its tables are " + tables.keySet());
     }
     return t;
   }

@@ -20,14 +20,21 @@ final class StatisticalTableModel implements TableModel {
   private final Table table;
   private final long sourceRows;
   private final List<String> attributeColumns;
+
   /** Per attribute column: its index among the copula's sampled columns, or -1. */
   private final int[] copulaIndex;
+
   /** Per attribute column: its text model, or null. */
   private final TextModel[] texts;
+
   /** Per attribute column: its personal-data model, or null. */
   private final PiiModel[] piis;
-  /** Marginals of the copula's sampled columns: attributes, then one child count per child relation. */
+
+  /**
+   * Marginals of the copula's sampled columns: attributes, then one child count per child relation.
+   */
   private final Marginal[] sampled;
+
   private final int copulaAttributes;
   private final List<Relation> childRelations;
   private final Optional<Relation> parentRelation;
@@ -37,10 +44,22 @@ final class StatisticalTableModel implements TableModel {
   private final Map<String, KeyFormat> keyFormats;
   private final Map<Relation, Double> nullRates;
 
-  StatisticalTableModel(Table table, long sourceRows, List<String> attributeColumns, int[] copulaIndex,
-      TextModel[] texts, PiiModel[] piis, Marginal[] sampled, int copulaAttributes, List<Relation> childRelations,
-      Optional<Relation> parentRelation, List<String> parentColumns, Marginal[] conditioning, Copula copula,
-      Map<String, KeyFormat> keyFormats, Map<Relation, Double> nullRates) {
+  StatisticalTableModel(
+      Table table,
+      long sourceRows,
+      List<String> attributeColumns,
+      int[] copulaIndex,
+      TextModel[] texts,
+      PiiModel[] piis,
+      Marginal[] sampled,
+      int copulaAttributes,
+      List<Relation> childRelations,
+      Optional<Relation> parentRelation,
+      List<String> parentColumns,
+      Marginal[] conditioning,
+      Copula copula,
+      Map<String, KeyFormat> keyFormats,
+      Map<Relation, Double> nullRates) {
     this.table = table;
     this.sourceRows = sourceRows;
     this.attributeColumns = List.copyOf(attributeColumns);
@@ -54,7 +73,8 @@ final class StatisticalTableModel implements TableModel {
     this.parentColumns = List.copyOf(parentColumns);
     this.conditioning = conditioning;
     this.copula = copula;
-    this.keyFormats = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keyFormats));
+    this.keyFormats =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keyFormats));
     this.nullRates = Map.copyOf(nullRates);
   }
 
@@ -108,8 +128,14 @@ final class StatisticalTableModel implements TableModel {
     double[][] zB = null;
     if (parentValues.length > 0 && copula.b > 0) {
       if (parentValues.length != parentColumns.size()) {
-        throw new SynthException("table " + table.name() + " conditions on " + parentColumns + " but got "
-            + parentValues.length + " parent columns");
+        throw new SynthException(
+            "table "
+                + table.name()
+                + " conditions on "
+                + parentColumns
+                + " but got "
+                + parentValues.length
+                + " parent columns");
       }
       zB = new double[copula.b][n];
       for (int k = 0; k < copula.b; k++) {

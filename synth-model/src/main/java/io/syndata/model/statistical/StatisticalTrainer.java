@@ -25,7 +25,8 @@ public final class StatisticalTrainer implements ModelTrainer {
   }
 
   @Override
-  public SynthModel fit(ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
+  public SynthModel fit(
+      ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
     return new Fit(graph, source, options, progress).run();
   }
 }

@@ -25,18 +25,28 @@ import java.util.SplittableRandom;
 
 /**
  * The fitting state of one table: what its scan collects (a reservoir of rows as per-column
- * primitive arrays, key indexes for its children, formats, shapes) and how it becomes a
- * {@link StatisticalTableModel}.
+ * primitive arrays, key indexes for its children, formats, shapes) and how it becomes a {@link
+ * StatisticalTableModel}.
  */
 final class TableFit {
   /** At most this many attributes of the primary parent condition a child table. */
   static final int MAX_CONDITIONING = 8;
+
   /** Correlations are estimated on at most this many rows (an even stride through the sample). */
   static final int CORRELATION_ROWS = 200_000;
 
-  enum Role { FOREIGN, GENERATED, CONTINUOUS, CATEGORICAL, TEXT, PII }
+  enum Role {
+    FOREIGN,
+    GENERATED,
+    CONTINUOUS,
+    CATEGORICAL,
+    TEXT,
+    PII
+  }
 
-  /** A copula attribute: continuous (doubles) or categorical (codes into a dictionary, -1 for null). */
+  /**
+   * A copula attribute: continuous (doubles) or categorical (codes into a dictionary, -1 for null).
+   */
   static final class Attr {
     final Column column;
     final int scanIndex;
@@ -45,8 +55,12 @@ final class TableFit {
     Codec codec;
     final List<Object> dictionary = new ArrayList<>();
     final Map<Object, Integer> codes = new HashMap<>();
-    /** For string categories: a shape model in case the column turns out to have too many values. */
+
+    /**
+     * For string categories: a shape model in case the column turns out to have too many values.
+     */
     final TextModel.Learner fallback;
+
     boolean demoted;
 
     Attr(Column column, int scanIndex, boolean categorical) {
@@ -54,7 +68,10 @@ final class TableFit {
       this.scanIndex = scanIndex;
       this.categorical = categorical;
       this.learner = categorical ? null : new Codec.Learner(column.type(), column.scale());
-      this.fallback = categorical && column.type() == DataType.STRING ? new TextModel.Learner(column.nullable(), column.length()) : null;
+      this.fallback =
+          categorical && column.type() == DataType.STRING
+              ? new TextModel.Learner(column.nullable(), column.length())
+              : null;
     }
 
     double encode(Object v) {
@@ -88,15 +105,20 @@ final class TableFit {
     final TableFit parent;
     final boolean nullable;
     final boolean deferred;
+
     /** Index of the relation among the parent's child relations (non-deferred links). */
     int countIndex = -1;
+
     long nulls;
     long orphans;
+
     /** Hashes of deferred values, checked against the parent once every table is read. */
     long[] deferredHashes = new long[0];
+
     int deferredSize;
 
-    Link(Relation relation, int[] scanIndexes, TableFit parent, boolean nullable, boolean deferred) {
+    Link(
+        Relation relation, int[] scanIndexes, TableFit parent, boolean nullable, boolean deferred) {
       this.relation = relation;
       this.scanIndexes = scanIndexes;
       this.parent = parent;
@@ -117,8 +139,10 @@ final class TableFit {
   final Optional<Relation> primary;
   Link primaryLink;
   final List<Attr> conditioning = new ArrayList<>();
+
   /** Per conditioning attribute: its index among the parent's attributes. */
   private final int[] conditioningSource;
+
   final List<Relation> childRelations;
   final Map<List<String>, KeyIndex> keyIndexes = new LinkedHashMap<>();
   private final Map<List<String>, int[]> keyIndexColumns = new LinkedHashMap<>();
@@ -152,13 +176,18 @@ final class TableFit {
         case TEXT, PII -> {
           textIndex.put(c.name(), i);
           textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
-          textPii.add(c.kind() == ColumnKind.PII && c.type() == DataType.STRING ? c.pii().orElse("") : null);
+          textPii.add(
+              c.kind() == ColumnKind.PII && c.type() == DataType.STRING
+                  ? c.pii().orElse("")
+                  : null);
         }
         case GENERATED -> {
-          keyLearners.put(c.name(), new KeyLearner(c.type(), c.nullable() && !table.primaryKey().contains(c.name())));
+          keyLearners.put(
+              c.name(),
+              new KeyLearner(c.type(), c.nullable() && !table.primaryKey().contains(c.name())));
           keyScanIndex.put(c.name(), i);
         }
-        case FOREIGN -> { }
+        case FOREIGN -> {}
       }
     }
     this.primary = graph.primaryParent(table.name());
@@ -182,8 +211,10 @@ final class TableFit {
         }
       }
     }
-    this.conditioningSource = conditioning.stream().mapToInt(c -> primaryLink.parent.attrs.indexOf(c)).toArray();
-    this.childRelations = graph.childrenOf(table.name()).stream().filter(r -> !graph.isDeferred(r)).toList();
+    this.conditioningSource =
+        conditioning.stream().mapToInt(c -> primaryLink.parent.attrs.indexOf(c)).toArray();
+    this.childRelations =
+        graph.childrenOf(table.name()).stream().filter(r -> !graph.isDeferred(r)).toList();
     for (Relation r : graph.childrenOf(table.name())) {
       List<String> cols = r.fk().parentColumns();
       if (!keyIndexes.containsKey(cols)) {
@@ -261,7 +292,8 @@ final class TableFit {
           link.nulls++;
         } else if (link.deferred) {
           if (link.deferredSize == link.deferredHashes.length) {
-            link.deferredHashes = Arrays.copyOf(link.deferredHashes, Math.max(64, link.deferredSize * 2));
+            link.deferredHashes =
+                Arrays.copyOf(link.deferredHashes, Math.max(64, link.deferredSize * 2));
           }
           link.deferredHashes[link.deferredSize++] = hashes[k];
         } else if (parentSlot[k] >= 0) {
@@ -301,7 +333,8 @@ final class TableFit {
       int ps = primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)];
       hasParent[slot] = ps >= 0;
       for (int i = 0; i < conditioning.size(); i++) {
-        condValues[i][slot] = ps >= 0 ? primaryLink.parent.attrValues[conditioningSource[i]][ps] : Double.NaN;
+        condValues[i][slot] =
+            ps >= 0 ? primaryLink.parent.attrValues[conditioningSource[i]][ps] : Double.NaN;
       }
     }
   }
@@ -348,16 +381,31 @@ final class TableFit {
       if (orphanPolicy == OrphanPolicy.FAIL) {
         problems.add(fk + ": " + link.orphans + " orphan row" + (link.orphans == 1 ? "" : "s"));
       } else if (orphanPolicy == OrphanPolicy.NULL && !link.nullable) {
-        throw new SynthException("foreign key " + fk + " is NOT NULL but " + link.orphans
-            + " rows reference no parent row, so --orphans null cannot apply: use --orphans drop, or fix the data");
+        throw new SynthException(
+            "foreign key "
+                + fk
+                + " is NOT NULL but "
+                + link.orphans
+                + " rows reference no parent row, so --orphans null cannot apply: use --orphans drop, or fix the data");
       } else {
-        progress.warn("foreign key " + fk + ": " + link.orphans + " rows reference no parent row; "
-            + (orphanPolicy == OrphanPolicy.DROP ? "they were left out of the training data" : "their key was read as null"));
+        progress.warn(
+            "foreign key "
+                + fk
+                + ": "
+                + link.orphans
+                + " rows reference no parent row; "
+                + (orphanPolicy == OrphanPolicy.DROP
+                    ? "they were left out of the training data"
+                    : "their key was read as null"));
       }
     }
     if (!problems.isEmpty()) {
-      throw new SynthException("table " + table.name() + " has rows whose foreign key matches no parent row: "
-          + String.join("; ", problems) + ". Fix the data, or use --orphans drop (leave them out) or --orphans null");
+      throw new SynthException(
+          "table "
+              + table.name()
+              + " has rows whose foreign key matches no parent row: "
+              + String.join("; ", problems)
+              + ". Fix the data, or use --orphans drop (leave them out) or --orphans null");
     }
     sortedOrdinals = Arrays.copyOf(slotOrdinal, size);
     sortedSlots = new long[size];
@@ -372,8 +420,14 @@ final class TableFit {
       } else if (a.fallback != null && a.dictionary.size() > ColumnKinds.MAX_CATEGORIES) {
         // Too many values to be categories: never copy them, regenerate them by shape instead.
         a.demoted = true;
-        progress.warn("column " + table.name() + "." + a.column.name() + " has " + a.dictionary.size()
-            + " distinct values: modelled as text (by shape) rather than as categories");
+        progress.warn(
+            "column "
+                + table.name()
+                + "."
+                + a.column.name()
+                + " has "
+                + a.dictionary.size()
+                + " distinct values: modelled as text (by shape) rather than as categories");
       }
     }
   }
@@ -417,7 +471,13 @@ final class TableFit {
           texts[i] = shape;
         }
       } else if (copulaIndex[i] < 0) {
-        texts[i] = attrs.stream().filter(a -> a.column.name().equals(name)).findFirst().orElseThrow().fallback.model();
+        texts[i] =
+            attrs.stream()
+                .filter(a -> a.column.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .fallback
+                .model();
       }
     }
     int a = copulaAttrs.size() + childRelations.size();
@@ -437,7 +497,9 @@ final class TableFit {
         xs[i] = counts[k][i];
       }
       raw[copulaAttrs.size() + k] = xs;
-      sampled[copulaAttrs.size() + k] = NumericMarginal.fit(countCodec, xs, size, null, false, NumericMarginal.MAX_DISCRETE_COUNTS);
+      sampled[copulaAttrs.size() + k] =
+          NumericMarginal.fit(
+              countCodec, xs, size, null, false, NumericMarginal.MAX_DISCRETE_COUNTS);
     }
     Marginal[] conditioningMarginals = new Marginal[b];
     for (int k = 0; k < b; k++) {
@@ -449,13 +511,17 @@ final class TableFit {
     double[][] z = new double[a + b][rows];
     for (int k = 0; k < a + b; k++) {
       Marginal m = k < a ? sampled[k] : conditioningMarginals[k - a];
-      Attr attr = k < copulaAttrs.size() ? copulaAttrs.get(k) : k >= a ? conditioning.get(k - a) : null;
+      Attr attr =
+          k < copulaAttrs.size() ? copulaAttrs.get(k) : k >= a ? conditioning.get(k - a) : null;
       for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
         if (k >= a && !hasParent[slot]) {
           z[k][i] = Double.NaN;
           continue;
         }
-        double u = attr != null && attr.categorical ? m.cdf(attr.decode(raw[k][slot])) : ((NumericMarginal) m).cdfOf(raw[k][slot]);
+        double u =
+            attr != null && attr.categorical
+                ? m.cdf(attr.decode(raw[k][slot]))
+                : ((NumericMarginal) m).cdfOf(raw[k][slot]);
         z[k][i] = Gaussian.quantile(u);
       }
     }
@@ -471,21 +537,44 @@ final class TableFit {
     for (Link link : links) {
       nullRates.put(link.relation, accepted == 0 ? 0.0 : link.nulls / (double) accepted);
     }
-    List<String> parentColumns = conditioned ? conditioning.stream().map(c -> c.column.name()).toList() : List.of();
-    return new StatisticalTableModel(table, scanned, attributeColumns, copulaIndex, texts, piis, sampled,
-        copulaAttrs.size(), childRelations, primary, parentColumns, conditioningMarginals, copula, formats, nullRates);
+    List<String> parentColumns =
+        conditioned ? conditioning.stream().map(c -> c.column.name()).toList() : List.of();
+    return new StatisticalTableModel(
+        table,
+        scanned,
+        attributeColumns,
+        copulaIndex,
+        texts,
+        piis,
+        sampled,
+        copulaAttrs.size(),
+        childRelations,
+        primary,
+        parentColumns,
+        conditioningMarginals,
+        copula,
+        formats,
+        nullRates);
   }
 
-  /** A categorical column's association must explain at least this share of a column's variance to reorder it. */
+  /**
+   * A categorical column's association must explain at least this share of a column's variance to
+   * reorder it.
+   */
   static final double MIN_ASSOCIATION = 0.05;
 
   /**
    * Orders each categorical column's categories by the mean normal score, within the category, of
    * the column it is most associated with (the largest correlation ratio). A copula only keeps
-   * monotone dependence, so an arbitrary (alphabetical) order of categories would lose relations such
-   * as education ↔ education_num; ordered this way they become monotone in the normal space.
+   * monotone dependence, so an arbitrary (alphabetical) order of categories would lose relations
+   * such as education ↔ education_num; ordered this way they become monotone in the normal space.
    */
-  private static void orderCategories(List<Attr> copulaAttrs, double[][] z, int rows, int stride, Marginal[] sampled,
+  private static void orderCategories(
+      List<Attr> copulaAttrs,
+      double[][] z,
+      int rows,
+      int stride,
+      Marginal[] sampled,
       double[][] raw) {
     double[][] reference = z.clone();
     for (int k = 0; k < copulaAttrs.size(); k++) {
@@ -550,7 +639,10 @@ final class TableFit {
       for (int c = 0; c < order.length; c++) {
         order[c] = c;
       }
-      java.util.Arrays.sort(order, (x, y) -> means[x] != means[y] ? Double.compare(means[x], means[y]) : Integer.compare(x, y));
+      java.util.Arrays.sort(
+          order,
+          (x, y) ->
+              means[x] != means[y] ? Double.compare(means[x], means[y]) : Integer.compare(x, y));
       CategoricalMarginal reordered = m.reordered(order);
       sampled[k] = reordered;
       for (int i = 0, slot = 0; i < rows; i++, slot += stride) {

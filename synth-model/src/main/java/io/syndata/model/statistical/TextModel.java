@@ -12,12 +12,15 @@ import net.datafaker.Faker;
 
 /**
  * Text regenerated in the shape of the source, never copied: short values by their character-class
- * shape ({@code Aaaa 99}: upper, lower, digit, other characters kept), long free text as lorem words
- * of a similar length. Values never exceed the column's maximum length.
+ * shape ({@code Aaaa 99}: upper, lower, digit, other characters kept), long free text as lorem
+ * words of a similar length. Values never exceed the column's maximum length.
  */
 final class TextModel {
-  /** Values longer than this, or with spaces and longer than {@link #FREE_SPACED}, are free text. */
+  /**
+   * Values longer than this, or with spaces and longer than {@link #FREE_SPACED}, are free text.
+   */
   static final int FREE_LENGTH = 40;
+
   static final int FREE_SPACED = 20;
   private static final int MAX_SHAPES = 2_000;
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -27,12 +30,19 @@ final class TextModel {
   final int maxLength;
   final String[] shapes;
   final double[] shapeCumulative;
+
   /** Share of free text among non-null values. */
   final double freeShare;
+
   /** Lengths of free text values, as a numeric marginal; null when there is none. */
   final NumericMarginal freeLengths;
 
-  private TextModel(double nullRate, int maxLength, String[] shapes, double[] shapeCumulative, double freeShare,
+  private TextModel(
+      double nullRate,
+      int maxLength,
+      String[] shapes,
+      double[] shapeCumulative,
+      double freeShare,
       NumericMarginal freeLengths) {
     this.nullRate = nullRate;
     this.maxLength = maxLength;
@@ -44,22 +54,26 @@ final class TextModel {
 
   static String shapeOf(String value) {
     StringBuilder sb = new StringBuilder(value.length());
-    value.codePoints().forEach(cp -> {
-      if (Character.isUpperCase(cp)) {
-        sb.append('A');
-      } else if (Character.isLetter(cp)) {
-        sb.append('a');
-      } else if (Character.isDigit(cp)) {
-        sb.append('9');
-      } else {
-        sb.appendCodePoint(cp);
-      }
-    });
+    value
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isUpperCase(cp)) {
+                sb.append('A');
+              } else if (Character.isLetter(cp)) {
+                sb.append('a');
+              } else if (Character.isDigit(cp)) {
+                sb.append('9');
+              } else {
+                sb.appendCodePoint(cp);
+              }
+            });
     return sb.toString();
   }
 
   static boolean isFree(String value) {
-    return value.length() > FREE_LENGTH || (value.length() > FREE_SPACED && value.indexOf(' ') >= 0);
+    return value.length() > FREE_LENGTH
+        || (value.length() > FREE_SPACED && value.indexOf(' ') >= 0);
   }
 
   /** Learns from all values of a column, streaming, in bounded memory. */
@@ -120,7 +134,9 @@ final class TextModel {
       NumericMarginal lengths = null;
       if (free > 0) {
         double[] xs = freeLengthSample.stream().mapToDouble(Double::doubleValue).toArray();
-        lengths = NumericMarginal.fit(new Codec(io.syndata.schema.DataType.INTEGER, 0, 0, 1), xs, xs.length, null, false);
+        lengths =
+            NumericMarginal.fit(
+                new Codec(io.syndata.schema.DataType.INTEGER, 0, 0, 1), xs, xs.length, null, false);
       }
       double freeShare = nonNull == 0 ? 0 : free / (double) nonNull;
       return new TextModel(nullRate, maxLength, keys, cumulative, freeShare, lengths);

@@ -40,7 +40,8 @@ class MarginalsAndKeysTest {
   @Test
   void fewDistinctNumbersAreDiscrete() {
     double[] xs = {1, 1, 1, 2, 2, 5};
-    NumericMarginal m = NumericMarginal.fit(new Codec(DataType.INTEGER, 0, 0, 1), xs, xs.length, null, false);
+    NumericMarginal m =
+        NumericMarginal.fit(new Codec(DataType.INTEGER, 0, 0, 1), xs, xs.length, null, false);
     assertThat(m.inverse(0.1)).isEqualTo(1L);
     assertThat(m.inverse(0.6)).isEqualTo(2L);
     assertThat(m.inverse(0.99)).isEqualTo(5L);

@@ -1,11 +1,11 @@
 package io.syndata.quality.ml;
 
-import io.syndata.quality.Samples;
-import io.syndata.quality.Values;
 import io.syndata.quality.DetectionReport;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
+import io.syndata.quality.Samples;
 import io.syndata.quality.TableData;
+import io.syndata.quality.Values;
 import io.syndata.schema.Column;
 import io.syndata.schema.ColumnKind;
 import io.syndata.schema.ForeignKey;
@@ -22,13 +22,14 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * Detection: how well classifiers tell real rows from synthetic ones. For each table, up to
- * {@value #MAX_ROWS_PER_SIDE} rows a side (a deterministic subsample) are labelled real 0 and
- * synthetic 1 and scored by {@value #FOLDS}-fold stratified cross-validation of logistic regression
- * and gradient-boosted trees (50 trees of depth 3); each classifier's AUC is the mean over folds.
+ * Detection: how well classifiers tell real rows from synthetic ones. For each table, up to {@value
+ * #MAX_ROWS_PER_SIDE} rows a side (a deterministic subsample) are labelled real 0 and synthetic 1
+ * and scored by {@value #FOLDS}-fold stratified cross-validation of logistic regression and
+ * gradient-boosted trees (50 trees of depth 3); each classifier's AUC is the mean over folds.
  * Tables with child tables are tested a second time (variant {@code aggregated}) on their rows
  * enriched with each child table's row count, numeric means and categorical distinct counts, so a
- * generator that breaks parent–child relationships is caught even when each table alone looks right.
+ * generator that breaks parent–child relationships is caught even when each table alone looks
+ * right.
  *
  * <p>Tables without compared columns, and tables with fewer than {@value #FOLDS} rows on a side,
  * are skipped. Cost per table: six model fits on at most 6,667 rows.
@@ -49,14 +50,27 @@ public final class Detection {
       List<Column> columns = Feature.columns(table);
       TableData real = data.real(table.name());
       TableData synthetic = data.synthetic(table.name());
-      int[] realRows = Samples.indices(real.size(), MAX_ROWS_PER_SIDE, Samples.random(seed, table.name() + "/detection/real"));
-      int[] synthRows = Samples.indices(synthetic.size(), MAX_ROWS_PER_SIDE,
-          Samples.random(seed, table.name() + "/detection/synthetic"));
+      int[] realRows =
+          Samples.indices(
+              real.size(),
+              MAX_ROWS_PER_SIDE,
+              Samples.random(seed, table.name() + "/detection/real"));
+      int[] synthRows =
+          Samples.indices(
+              synthetic.size(),
+              MAX_ROWS_PER_SIDE,
+              Samples.random(seed, table.name() + "/detection/synthetic"));
       if (realRows.length < FOLDS || synthRows.length < FOLDS) {
         continue;
       }
       if (!columns.isEmpty()) {
-        out.add(test(table.name(), ROWS, Feature.of(columns, real, realRows), Feature.of(columns, synthetic, synthRows), seed));
+        out.add(
+            test(
+                table.name(),
+                ROWS,
+                Feature.of(columns, real, realRows),
+                Feature.of(columns, synthetic, synthRows),
+                seed));
       }
       List<Child> children = children(schema, table);
       if (!children.isEmpty()) {
@@ -72,7 +86,8 @@ public final class Detection {
     return new DetectionReport(out, FOLDS);
   }
 
-  private static DetectionReport.TableDetection test(String table, String variant, List<Feature> real, List<Feature> synthetic, long seed) {
+  private static DetectionReport.TableDetection test(
+      String table, String variant, List<Feature> real, List<Feature> synthetic, long seed) {
     Encoder encoder = Encoder.fit(real);
     double[][] r = encoder.encode(real);
     double[][] s = encoder.encode(synthetic);
@@ -82,10 +97,13 @@ public final class Detection {
     System.arraycopy(s, 0, x, r.length, s.length);
     Arrays.fill(y, r.length, y.length, 1);
     long tableSeed = seed * 31 + (table + "/" + variant).hashCode();
-    double[] auc = crossValidatedAuc(x, y, tableSeed, Models.Kind.LOGISTIC_REGRESSION, Models.Kind.FAST_BOOSTING);
+    double[] auc =
+        crossValidatedAuc(
+            x, y, tableSeed, Models.Kind.LOGISTIC_REGRESSION, Models.Kind.FAST_BOOSTING);
     double best = Math.max(nanToHalf(auc[0]), nanToHalf(auc[1]));
     double score = 1 - (2 * Math.max(best, 0.5) - 1);
-    return new DetectionReport.TableDetection(table, variant, Math.min(r.length, s.length), auc[0], auc[1], score);
+    return new DetectionReport.TableDetection(
+        table, variant, Math.min(r.length, s.length), auc[0], auc[1], score);
   }
 
   private static double nanToHalf(double auc) {
@@ -137,12 +155,15 @@ public final class Detection {
     return out;
   }
 
-  /** Each row's fold: every class shuffled, then dealt round-robin, so folds keep the class shares. */
+  /**
+   * Each row's fold: every class shuffled, then dealt round-robin, so folds keep the class shares.
+   */
   static int[] stratifiedFolds(int[] y, int folds, SplittableRandom rng) {
     int[] fold = new int[y.length];
     int[] classes = Arrays.stream(y).distinct().sorted().toArray();
     for (int c : classes) {
-      int[] members = java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray();
+      int[] members =
+          java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray();
       int[] order = Samples.shuffled(members, rng);
       for (int i = 0; i < order.length; i++) {
         fold[order[i]] = i % folds;
@@ -152,7 +173,8 @@ public final class Detection {
   }
 
   /** A foreign key of another table pointing at this one, and that table's aggregatable columns. */
-  private record Child(Table table, ForeignKey fk, List<Column> numeric, List<Column> categorical) {}
+  private record Child(
+      Table table, ForeignKey fk, List<Column> numeric, List<Column> categorical) {}
 
   private static List<Child> children(Schema schema, Table parent) {
     List<Child> out = new ArrayList<>();
@@ -163,9 +185,12 @@ public final class Detection {
       for (ForeignKey fk : t.foreignKeys()) {
         if (fk.parentTable().equals(parent.name())) {
           List<Column> columns = Feature.columns(t);
-          out.add(new Child(t, fk,
-              columns.stream().filter(c -> c.kind() == ColumnKind.NUMERIC).toList(),
-              columns.stream().filter(c -> c.kind() == ColumnKind.CATEGORICAL).toList()));
+          out.add(
+              new Child(
+                  t,
+                  fk,
+                  columns.stream().filter(c -> c.kind() == ColumnKind.NUMERIC).toList(),
+                  columns.stream().filter(c -> c.kind() == ColumnKind.CATEGORICAL).toList()));
         }
       }
     }
@@ -174,12 +199,16 @@ public final class Detection {
 
   /**
    * Per sampled parent row: the number of the child's sampled rows referencing it, the mean of each
-   * numeric child column over them (NaN without any) and the distinct count of each categorical one.
+   * numeric child column over them (NaN without any) and the distinct count of each categorical
+   * one.
    */
-  private static List<Feature> aggregates(Child child, TableData parent, int[] parentRows, Function<String, TableData> side) {
+  private static List<Feature> aggregates(
+      Child child, TableData parent, int[] parentRows, Function<String, TableData> side) {
     TableData rows = side.apply(child.table().name());
-    int[] childKey = child.fk().columns().stream().mapToInt(c -> rows.columns().indexOf(c)).toArray();
-    int[] parentKey = child.fk().parentColumns().stream().mapToInt(c -> parent.columns().indexOf(c)).toArray();
+    int[] childKey =
+        child.fk().columns().stream().mapToInt(c -> rows.columns().indexOf(c)).toArray();
+    int[] parentKey =
+        child.fk().parentColumns().stream().mapToInt(c -> parent.columns().indexOf(c)).toArray();
     List<Column> numeric = child.numeric();
     List<Column> categorical = child.categorical();
     double[][] numbers = new double[numeric.size()][];

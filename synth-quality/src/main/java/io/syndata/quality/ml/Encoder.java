@@ -23,7 +23,8 @@ final class Encoder {
   private record Numeric(double mean, double sd, boolean indicator) implements Spec {}
 
   /** {@code other} and {@code nullColumn} are offsets within the block, -1 when absent. */
-  private record Categorical(Map<Object, Integer> offsets, int other, int nullColumn, int width) implements Spec {}
+  private record Categorical(Map<Object, Integer> offsets, int other, int nullColumn, int width)
+      implements Spec {}
 
   private final List<Spec> specs;
   private final int width;
@@ -79,12 +80,15 @@ final class Encoder {
       }
     }
     // Ties broken by the label's text so the column order never depends on hash order.
-    List<Object> top = counts.entrySet().stream()
-        .sorted(Map.Entry.<Object, Integer>comparingByValue().reversed()
-            .thenComparing(e -> String.valueOf(e.getKey()), Comparator.naturalOrder()))
-        .limit(TOP_CATEGORIES)
-        .map(Map.Entry::getKey)
-        .toList();
+    List<Object> top =
+        counts.entrySet().stream()
+            .sorted(
+                Map.Entry.<Object, Integer>comparingByValue()
+                    .reversed()
+                    .thenComparing(e -> String.valueOf(e.getKey()), Comparator.naturalOrder()))
+            .limit(TOP_CATEGORIES)
+            .map(Map.Entry::getKey)
+            .toList();
     Map<Object, Integer> offsets = new LinkedHashMap<>();
     for (Object c : top) {
       offsets.put(c, offsets.size());
@@ -109,7 +113,8 @@ final class Encoder {
   /** Row-major matrix of the features, which must match the fitted ones in number and kind. */
   double[][] encode(List<Feature> features) {
     if (features.size() != specs.size()) {
-      throw new IllegalArgumentException("expected " + specs.size() + " features, got " + features.size());
+      throw new IllegalArgumentException(
+          "expected " + specs.size() + " features, got " + features.size());
     }
     int rows = features.isEmpty() ? 0 : features.get(0).size();
     double[][] x = new double[rows][width];

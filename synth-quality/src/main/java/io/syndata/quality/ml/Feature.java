@@ -31,7 +31,9 @@ record Feature(String name, double[] numbers, Object[] labels) {
 
   /** The compared columns of a table that can serve as features: key columns are left out. */
   static List<Column> columns(Table table) {
-    return Fidelity.comparedColumns(table).stream().filter(c -> !table.isKeyColumn(c.name())).toList();
+    return Fidelity.comparedColumns(table).stream()
+        .filter(c -> !table.isKeyColumn(c.name()))
+        .toList();
   }
 
   /** The columns' values at the given rows of the table data. */
@@ -48,6 +50,8 @@ record Feature(String name, double[] numbers, Object[] labels) {
     for (int i = 0; i < rows.length; i++) {
       picked[i] = values[rows[i]];
     }
-    return Fidelity.isOrdered(c) ? numeric(c.name(), Fidelity.numbers(picked)) : categorical(c.name(), Labels.keys(picked));
+    return Fidelity.isOrdered(c)
+        ? numeric(c.name(), Fidelity.numbers(picked))
+        : categorical(c.name(), Labels.keys(picked));
   }
 }

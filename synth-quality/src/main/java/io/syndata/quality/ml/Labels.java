@@ -2,7 +2,9 @@ package io.syndata.quality.ml;
 
 import io.syndata.quality.Values;
 
-/** Category labels that compare equal across sources: integral numbers as Long, decimals stripped. */
+/**
+ * Category labels that compare equal across sources: integral numbers as Long, decimals stripped.
+ */
 final class Labels {
   private Labels() {}
 

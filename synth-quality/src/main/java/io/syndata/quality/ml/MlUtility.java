@@ -1,11 +1,11 @@
 package io.syndata.quality.ml;
 
-import io.syndata.quality.Samples;
-import io.syndata.quality.Values;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
+import io.syndata.quality.Samples;
 import io.syndata.quality.TableData;
 import io.syndata.quality.UtilityReport;
+import io.syndata.quality.Values;
 import io.syndata.schema.Column;
 import io.syndata.schema.ColumnKind;
 import io.syndata.schema.DataType;
@@ -24,23 +24,23 @@ import java.util.stream.IntStream;
 
 /**
  * Machine-learning utility for one target column. The features are the table's other compared
- * columns (keys left out), encoded on the real training rows. Real training rows are the table's real
- * sample; real test rows are the holdout table when there is one, else a deterministic
- * {@value #TEST_SHARE_PERCENT} % of the real sample (then the other 70 % train). Each side trains on
- * at most {@value #MAX_TRAIN_ROWS} rows (and tests on at most as many); rows whose target is null are
+ * columns (keys left out), encoded on the real training rows. Real training rows are the table's
+ * real sample; real test rows are the holdout table when there is one, else a deterministic {@value
+ * #TEST_SHARE_PERCENT} % of the real sample (then the other 70 % train). Each side trains on at
+ * most {@value #MAX_TRAIN_ROWS} rows (and tests on at most as many); rows whose target is null are
  * left out.
  *
- * <p>The task is classification when the target is categorical, boolean or takes at most
- * {@value #MAX_INTEGER_CLASSES} distinct integer values, regression otherwise. Classification
- * models: random forest, logistic regression and gradient boosting; regression models: random
- * forest, linear regression and gradient boosting. Classes are those of the real training rows;
- * synthetic training rows of other classes are dropped and test rows of other classes count as
- * errors.
+ * <p>The task is classification when the target is categorical, boolean or takes at most {@value
+ * #MAX_INTEGER_CLASSES} distinct integer values, regression otherwise. Classification models:
+ * random forest, logistic regression and gradient boosting; regression models: random forest,
+ * linear regression and gradient boosting. Classes are those of the real training rows; synthetic
+ * training rows of other classes are dropped and test rows of other classes count as errors.
  */
 public final class MlUtility {
   public static final int MAX_TRAIN_ROWS = 10_000;
   public static final int MAX_INTEGER_CLASSES = 20;
   static final int TEST_SHARE_PERCENT = 30;
+
   /** Fewer usable rows than this on a side and there is nothing meaningful to report. */
   static final int MIN_ROWS = 10;
 
@@ -60,11 +60,18 @@ public final class MlUtility {
     Table table = resolved.table();
     Column column = resolved.column();
     if (table.isKeyColumn(column.name()) || column.kind() == ColumnKind.ID) {
-      throw new SynthException("ML utility target '" + target + "' is a key column; choose a categorical or numeric column");
+      throw new SynthException(
+          "ML utility target '"
+              + target
+              + "' is a key column; choose a categorical or numeric column");
     }
     if (column.excluded() || !Fidelity.comparedColumns(table).contains(column)) {
-      throw new SynthException("ML utility target '" + target + "' is a " + (column.excluded() ? "excluded" : column.kind().fileName())
-          + " column, which is not learned; choose a categorical, numeric or datetime column");
+      throw new SynthException(
+          "ML utility target '"
+              + target
+              + "' is a "
+              + (column.excluded() ? "excluded" : column.kind().fileName())
+              + " column, which is not learned; choose a categorical, numeric or datetime column");
     }
     return new Run(data, table, column, seed).run();
   }
@@ -86,7 +93,8 @@ public final class MlUtility {
       this.real = data.real(table.name());
       this.synthetic = data.synthetic(table.name());
       this.holdout = data.holdout(table.name());
-      this.features = Feature.columns(table).stream().filter(c -> !c.name().equals(target.name())).toList();
+      this.features =
+          Feature.columns(table).stream().filter(c -> !c.name().equals(target.name())).toList();
     }
 
     Optional<UtilityReport> run() {
@@ -102,7 +110,8 @@ public final class MlUtility {
         testTable = holdout.get();
         testRows = withTarget(testTable);
       } else {
-        int[] order = Samples.shuffled(realRows, Samples.random(seed, table.name() + "/utility/split"));
+        int[] order =
+            Samples.shuffled(realRows, Samples.random(seed, table.name() + "/utility/split"));
         int test = (int) Math.round(order.length * TEST_SHARE_PERCENT / 100.0);
         testRows = sorted(java.util.Arrays.copyOfRange(order, 0, test));
         trainRows = sorted(java.util.Arrays.copyOfRange(order, test, order.length));
@@ -111,7 +120,9 @@ public final class MlUtility {
       trainRows = cap(trainRows, "real-train");
       testRows = cap(testRows, "real-test");
       int[] synthRows = cap(withTarget(synthetic), "synthetic");
-      if (trainRows.length < MIN_ROWS || testRows.length < MIN_ROWS || synthRows.length < MIN_ROWS) {
+      if (trainRows.length < MIN_ROWS
+          || testRows.length < MIN_ROWS
+          || synthRows.length < MIN_ROWS) {
         return Optional.empty();
       }
       List<Feature> realTrain = Feature.of(features, real, trainRows);
@@ -134,47 +145,97 @@ public final class MlUtility {
         int[] ySynth = codes(ySynthRaw, classes);
         // Synthetic rows of classes the real training rows lack cannot be learned against them.
         int[] known = IntStream.range(0, ySynth.length).filter(i -> ySynth[i] >= 0).toArray();
-        double[][] xSynthKnown = known.length == ySynth.length ? xSynth : IntStream.of(known).mapToObj(i -> xSynth[i]).toArray(double[][]::new);
+        double[][] xSynthKnown =
+            known.length == ySynth.length
+                ? xSynth
+                : IntStream.of(known).mapToObj(i -> xSynth[i]).toArray(double[][]::new);
         int[] ySynthKnown = IntStream.of(known).map(i -> ySynth[i]).toArray();
         int k = classes.size();
         // Classes are ordered by real training frequency, so the last of two is the minority.
         int positive = k == 2 ? 1 : -1;
-        for (Models.Kind kind : List.of(Models.Kind.RANDOM_FOREST, Models.Kind.LOGISTIC_REGRESSION, Models.Kind.GRADIENT_BOOSTING)) {
+        for (Models.Kind kind :
+            List.of(
+                Models.Kind.RANDOM_FOREST,
+                Models.Kind.LOGISTIC_REGRESSION,
+                Models.Kind.GRADIENT_BOOSTING)) {
           long modelSeed = seed * 31 + kind.ordinal();
-          double[][] fromReal = Models.classify(kind, xReal, yReal, k, concat(xTest, xSynth), modelSeed);
-          results.add(classificationResult(kind, "TRTR", slice(fromReal, 0, xTest.length), yTest, k, positive));
+          double[][] fromReal =
+              Models.classify(kind, xReal, yReal, k, concat(xTest, xSynth), modelSeed);
+          results.add(
+              classificationResult(
+                  kind, "TRTR", slice(fromReal, 0, xTest.length), yTest, k, positive));
           if (ySynthKnown.length >= MIN_ROWS) {
-            double[][] fromSynth = Models.classify(kind, xSynthKnown, ySynthKnown, k, xTest, modelSeed);
+            double[][] fromSynth =
+                Models.classify(kind, xSynthKnown, ySynthKnown, k, xTest, modelSeed);
             results.add(classificationResult(kind, "TSTR", fromSynth, yTest, k, positive));
           } else {
-            results.add(new UtilityReport.ModelResult(kind.label, "TSTR", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            results.add(
+                new UtilityReport.ModelResult(
+                    kind.label,
+                    "TSTR",
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN));
           }
-          results.add(classificationResult(kind, "TRTS", slice(fromReal, xTest.length, fromReal.length), ySynth, k, positive));
+          results.add(
+              classificationResult(
+                  kind,
+                  "TRTS",
+                  slice(fromReal, xTest.length, fromReal.length),
+                  ySynth,
+                  k,
+                  positive));
         }
       } else {
         double[] yReal = Fidelity.numbers(yRealRaw);
         double[] yTest = Fidelity.numbers(yTestRaw);
         double[] ySynth = Fidelity.numbers(ySynthRaw);
-        for (Models.Kind kind : List.of(Models.Kind.RANDOM_FOREST, Models.Kind.LINEAR_REGRESSION, Models.Kind.GRADIENT_BOOSTING)) {
+        for (Models.Kind kind :
+            List.of(
+                Models.Kind.RANDOM_FOREST,
+                Models.Kind.LINEAR_REGRESSION,
+                Models.Kind.GRADIENT_BOOSTING)) {
           long modelSeed = seed * 31 + kind.ordinal();
           double[] fromReal = Models.regress(kind, xReal, yReal, concat(xTest, xSynth), modelSeed);
           double[] fromSynth = Models.regress(kind, xSynth, ySynth, xTest, modelSeed);
-          results.add(regressionResult(kind, "TRTR", java.util.Arrays.copyOfRange(fromReal, 0, xTest.length), yTest));
+          results.add(
+              regressionResult(
+                  kind, "TRTR", java.util.Arrays.copyOfRange(fromReal, 0, xTest.length), yTest));
           results.add(regressionResult(kind, "TSTR", fromSynth, yTest));
-          results.add(regressionResult(kind, "TRTS", java.util.Arrays.copyOfRange(fromReal, xTest.length, fromReal.length), ySynth));
+          results.add(
+              regressionResult(
+                  kind,
+                  "TRTS",
+                  java.util.Arrays.copyOfRange(fromReal, xTest.length, fromReal.length),
+                  ySynth));
         }
       }
-      return Optional.of(new UtilityReport(table.name(), target.name(), classification ? "classification" : "regression",
-          trainRows.length, testRows.length, results, score(results, classification)));
+      return Optional.of(
+          new UtilityReport(
+              table.name(),
+              target.name(),
+              classification ? "classification" : "regression",
+              trainRows.length,
+              testRows.length,
+              results,
+              score(results, classification)));
     }
 
     private int[] withTarget(TableData data) {
       Object[] v = data.column(target.name());
-      return IntStream.range(0, v.length).filter(i -> v[i] != null && !(v[i] instanceof Double d && d.isNaN())).toArray();
+      return IntStream.range(0, v.length)
+          .filter(i -> v[i] != null && !(v[i] instanceof Double d && d.isNaN()))
+          .toArray();
     }
 
     private int[] cap(int[] rows, String purpose) {
-      int[] picked = Samples.indices(rows.length, MAX_TRAIN_ROWS, Samples.random(seed, table.name() + "/utility/" + purpose));
+      int[] picked =
+          Samples.indices(
+              rows.length,
+              MAX_TRAIN_ROWS,
+              Samples.random(seed, table.name() + "/utility/" + purpose));
       return IntStream.of(picked).map(i -> rows[i]).toArray();
     }
 
@@ -211,7 +272,10 @@ public final class MlUtility {
       counts.merge(v, 1, Integer::sum);
     }
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<Object, Integer>comparingByValue().reversed().thenComparing(e -> String.valueOf(e.getKey()), Comparator.naturalOrder()))
+        .sorted(
+            Map.Entry.<Object, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(e -> String.valueOf(e.getKey()), Comparator.naturalOrder()))
         .map(Map.Entry::getKey)
         .toList();
   }
@@ -229,9 +293,11 @@ public final class MlUtility {
     return out;
   }
 
-  private static UtilityReport.ModelResult classificationResult(Models.Kind kind, String scenario, double[][] p, int[] y, int k, int positive) {
+  private static UtilityReport.ModelResult classificationResult(
+      Models.Kind kind, String scenario, double[][] p, int[] y, int k, int positive) {
     double[] m = classificationMetrics(p, y, k, positive);
-    return new UtilityReport.ModelResult(kind.label, scenario, m[0], m[1], m[2], Double.NaN, Double.NaN);
+    return new UtilityReport.ModelResult(
+        kind.label, scenario, m[0], m[1], m[2], Double.NaN, Double.NaN);
   }
 
   /**
@@ -255,7 +321,9 @@ public final class MlUtility {
     }
     double accuracy = n == 0 ? Double.NaN : correct / (double) n;
     if (positive >= 0) {
-      return new double[] {accuracy, f1(predicted, y, positive), RocAuc.of(column(p, positive), y, positive)};
+      return new double[] {
+        accuracy, f1(predicted, y, positive), RocAuc.of(column(p, positive), y, positive)
+      };
     }
     double f1Sum = 0;
     int f1Count = 0;
@@ -273,7 +341,11 @@ public final class MlUtility {
         aucCount++;
       }
     }
-    return new double[] {accuracy, f1Count == 0 ? Double.NaN : f1Sum / f1Count, aucCount == 0 ? Double.NaN : aucSum / aucCount};
+    return new double[] {
+      accuracy,
+      f1Count == 0 ? Double.NaN : f1Sum / f1Count,
+      aucCount == 0 ? Double.NaN : aucSum / aucCount
+    };
   }
 
   /** F1 of one class; NaN when the class is neither present nor predicted. */
@@ -293,7 +365,8 @@ public final class MlUtility {
     return tp + fp + fn == 0 ? Double.NaN : 2.0 * tp / (2.0 * tp + fp + fn);
   }
 
-  private static UtilityReport.ModelResult regressionResult(Models.Kind kind, String scenario, double[] predicted, double[] y) {
+  private static UtilityReport.ModelResult regressionResult(
+      Models.Kind kind, String scenario, double[] predicted, double[] y) {
     double mean = 0;
     for (double v : y) {
       mean += v;
@@ -308,15 +381,21 @@ public final class MlUtility {
       absolute += Math.abs(y[i] - predicted[i]);
     }
     double r2 = ssTot == 0 ? Double.NaN : 1 - ssRes / ssTot;
-    return new UtilityReport.ModelResult(kind.label, scenario, Double.NaN, Double.NaN, Double.NaN, r2, absolute / y.length);
+    return new UtilityReport.ModelResult(
+        kind.label, scenario, Double.NaN, Double.NaN, Double.NaN, r2, absolute / y.length);
   }
 
-  /** Mean over models of min(1, TSTR / TRTR) of the main metric; models whose TRTR is not positive are skipped. */
+  /**
+   * Mean over models of min(1, TSTR / TRTR) of the main metric; models whose TRTR is not positive
+   * are skipped.
+   */
   static double score(List<UtilityReport.ModelResult> results, boolean classification) {
     Map<String, double[]> byModel = new LinkedHashMap<>();
     for (UtilityReport.ModelResult r : results) {
-      double main = classification ? r.rocAuc() : Double.isNaN(r.r2()) ? Double.NaN : Math.max(0, r.r2());
-      double[] pair = byModel.computeIfAbsent(r.model(), m -> new double[] {Double.NaN, Double.NaN});
+      double main =
+          classification ? r.rocAuc() : Double.isNaN(r.r2()) ? Double.NaN : Math.max(0, r.r2());
+      double[] pair =
+          byModel.computeIfAbsent(r.model(), m -> new double[] {Double.NaN, Double.NaN});
       if (r.scenario().equals("TRTR")) {
         pair[0] = main;
       } else if (r.scenario().equals("TSTR")) {

@@ -19,9 +19,9 @@ import smile.math.MathEx;
 
 /**
  * The models of detection and utility, from Smile 2.6 (pure Java). Linear regression solves the
- * ridge-stabilised normal equations with commons-math (Smile's OLS needs native LAPACK). Every model
- * is seeded: Smile's boosting draws from {@link MathEx}'s per-thread generator, seeded just before
- * fitting in the same thread; random forests take one seed per tree.
+ * ridge-stabilised normal equations with commons-math (Smile's OLS needs native LAPACK). Every
+ * model is seeded: Smile's boosting draws from {@link MathEx}'s per-thread generator, seeded just
+ * before fitting in the same thread; random forests take one seed per tree.
  */
 final class Models {
   private Models() {}
@@ -56,7 +56,8 @@ final class Models {
    * probabilities. Classes missing from the training labels get probability 0; with a single class
    * present the model predicts it with certainty.
    */
-  static double[][] classify(Kind kind, double[][] xTrain, int[] yTrain, int k, double[][] xTest, long seed) {
+  static double[][] classify(
+      Kind kind, double[][] xTrain, int[] yTrain, int k, double[][] xTest, long seed) {
     int[] present = Arrays.stream(yTrain).distinct().sorted().toArray();
     double[][] out = new double[xTest.length][k];
     if (present.length == 1) {
@@ -89,13 +90,28 @@ final class Models {
         int p = width(xTrain);
         smile.classification.SoftClassifier<smile.data.Tuple> model;
         if (kind == Kind.RANDOM_FOREST) {
-          model = sequential(() -> RandomForest.fit(FORMULA, train, FOREST_TREES, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
-              FOREST_DEPTH, FOREST_LEAVES, 5, 1.0, null, seeds(seed, FOREST_TREES)));
+          model =
+              sequential(
+                  () ->
+                      RandomForest.fit(
+                          FORMULA,
+                          train,
+                          FOREST_TREES,
+                          Math.max(1, (int) Math.sqrt(p)),
+                          SplitRule.GINI,
+                          FOREST_DEPTH,
+                          FOREST_LEAVES,
+                          5,
+                          1.0,
+                          null,
+                          seeds(seed, FOREST_TREES)));
         } else {
           MathEx.setSeed(seed);
-          model = kind == Kind.FAST_BOOSTING
-              ? GradientTreeBoost.fit(FORMULA, train, 50, 3, 8, 5, 0.2, 0.7)
-              : GradientTreeBoost.fit(FORMULA, train, BOOSTED_TREES, 4, 16, 5, BOOSTING_SHRINKAGE, 0.7);
+          model =
+              kind == Kind.FAST_BOOSTING
+                  ? GradientTreeBoost.fit(FORMULA, train, 50, 3, 8, 5, 0.2, 0.7)
+                  : GradientTreeBoost.fit(
+                      FORMULA, train, BOOSTED_TREES, 4, 16, 5, BOOSTING_SHRINKAGE, 0.7);
         }
         for (int r = 0; r < xTest.length; r++) {
           model.predict(test.get(r), posterior);
@@ -108,7 +124,8 @@ final class Models {
   }
 
   /** Fits a regressor and returns its predictions for the test rows. */
-  static double[] regress(Kind kind, double[][] xTrain, double[] yTrain, double[][] xTest, long seed) {
+  static double[] regress(
+      Kind kind, double[][] xTrain, double[] yTrain, double[][] xTest, long seed) {
     double[] out = new double[xTest.length];
     switch (kind) {
       case LINEAR_REGRESSION -> {
@@ -127,12 +144,26 @@ final class Models {
         int p = width(xTrain);
         smile.regression.DataFrameRegression model;
         if (kind == Kind.RANDOM_FOREST) {
-          // Breiman's p/3, but never fewer than 3 candidates: one-hot columns would otherwise crowd out the few informative ones.
-          model = sequential(() -> smile.regression.RandomForest.fit(FORMULA, train, FOREST_TREES, Math.max(Math.min(p, 3), p / 3),
-              FOREST_DEPTH, FOREST_LEAVES, 5, 1.0, seeds(seed, FOREST_TREES)));
+          // Breiman's p/3, but never fewer than 3 candidates: one-hot columns would otherwise crowd
+          // out the few informative ones.
+          model =
+              sequential(
+                  () ->
+                      smile.regression.RandomForest.fit(
+                          FORMULA,
+                          train,
+                          FOREST_TREES,
+                          Math.max(Math.min(p, 3), p / 3),
+                          FOREST_DEPTH,
+                          FOREST_LEAVES,
+                          5,
+                          1.0,
+                          seeds(seed, FOREST_TREES)));
         } else {
           MathEx.setSeed(seed);
-          model = smile.regression.GradientTreeBoost.fit(FORMULA, train, Loss.ls(), BOOSTED_TREES, 4, 16, 5, BOOSTING_SHRINKAGE, 0.7);
+          model =
+              smile.regression.GradientTreeBoost.fit(
+                  FORMULA, train, Loss.ls(), BOOSTED_TREES, 4, 16, 5, BOOSTING_SHRINKAGE, 0.7);
         }
         for (int r = 0; r < xTest.length; r++) {
           out[r] = model.predict(test.get(r));
@@ -177,8 +208,10 @@ final class Models {
       }
     }
     ata[0][0] += 1e-12;
-    RealVector beta = new CholeskyDecomposition(new Array2DRowRealMatrix(ata, false), 1e-12, 1e-15)
-        .getSolver().solve(new ArrayRealVector(aty, false));
+    RealVector beta =
+        new CholeskyDecomposition(new Array2DRowRealMatrix(ata, false), 1e-12, 1e-15)
+            .getSolver()
+            .solve(new ArrayRealVector(aty, false));
     return beta.toArray();
   }
 
@@ -215,13 +248,16 @@ final class Models {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while fitting a model", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdown();
     }
   }
 
   private static LongStream seeds(long seed, int trees) {
-    return LongStream.range(0, trees).map(t -> seed * 0x9E3779B97F4A7C15L + t * 0xBF58476D1CE4E5B9L);
+    return LongStream.range(0, trees)
+        .map(t -> seed * 0x9E3779B97F4A7C15L + t * 0xBF58476D1CE4E5B9L);
   }
 }

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 final class Gower {
   /** Scaled ordered values lie near [0, 1]; this is at distance ≥ 1 from anything but itself. */
   private static final double NULL = -1e9;
+
   private static final double NULL_CODE = -1;
 
   private final List<Column> columns;
@@ -85,7 +86,8 @@ final class Gower {
         Map<Object, Integer> dictionary = codes.get(j - ordered);
         for (int i = 0; i < rows.length; i++) {
           Object key = Values.key(values[rows[i]]);
-          out[i * d + j] = key == null ? NULL_CODE : dictionary.computeIfAbsent(key, k -> dictionary.size());
+          out[i * d + j] =
+              key == null ? NULL_CODE : dictionary.computeIfAbsent(key, k -> dictionary.size());
         }
       }
     }
@@ -109,40 +111,43 @@ final class Gower {
     double[] first = new double[nq];
     double[] second = new double[nq];
     int[] index = new int[nq];
-    IntStream.range(0, nq).parallel().forEach(i -> {
-      int q = i * d;
-      double b1 = Double.POSITIVE_INFINITY;
-      double b2 = Double.POSITIVE_INFINITY;
-      int bi = -1;
-      for (int r = 0; r < nr; r++) {
-        double bound = withSecond ? b2 : b1;
-        int o = r * d;
-        double s = 0;
-        int j = 0;
-        for (; j < ordered && s < bound; j++) {
-          s += Math.min(1.0, Math.abs(query[q + j] - reference[o + j]));
-        }
-        for (; j < d && s < bound; j++) {
-          if (query[q + j] != reference[o + j]) {
-            s += 1;
-          }
-        }
-        if (s >= bound) {
-          continue;
-        }
-        if (s < b1) {
-          b2 = b1;
-          b1 = s;
-          bi = r;
-        } else {
-          b2 = s;
-        }
-      }
-      // Without columns every row is at distance 0: 0/0 is read as 0.
-      first[i] = d == 0 ? (nr > 0 ? 0 : b1) : b1 / d;
-      second[i] = d == 0 ? (nr > 1 ? 0 : b2) : b2 / d;
-      index[i] = bi;
-    });
+    IntStream.range(0, nq)
+        .parallel()
+        .forEach(
+            i -> {
+              int q = i * d;
+              double b1 = Double.POSITIVE_INFINITY;
+              double b2 = Double.POSITIVE_INFINITY;
+              int bi = -1;
+              for (int r = 0; r < nr; r++) {
+                double bound = withSecond ? b2 : b1;
+                int o = r * d;
+                double s = 0;
+                int j = 0;
+                for (; j < ordered && s < bound; j++) {
+                  s += Math.min(1.0, Math.abs(query[q + j] - reference[o + j]));
+                }
+                for (; j < d && s < bound; j++) {
+                  if (query[q + j] != reference[o + j]) {
+                    s += 1;
+                  }
+                }
+                if (s >= bound) {
+                  continue;
+                }
+                if (s < b1) {
+                  b2 = b1;
+                  b1 = s;
+                  bi = r;
+                } else {
+                  b2 = s;
+                }
+              }
+              // Without columns every row is at distance 0: 0/0 is read as 0.
+              first[i] = d == 0 ? (nr > 0 ? 0 : b1) : b1 / d;
+              second[i] = d == 0 ? (nr > 1 ? 0 : b2) : b2 / d;
+              index[i] = bi;
+            });
     return new Neighbours(first, second, index);
   }
 
@@ -151,7 +156,10 @@ final class Gower {
     Object[] k = new Object[positions.length];
     for (int j = 0; j < positions.length; j++) {
       Object v = row[positions[j]];
-      k[j] = j < ordered ? (v == null ? null : (Object) Fidelity.numbers(new Object[] {v})[0]) : Values.key(v);
+      k[j] =
+          j < ordered
+              ? (v == null ? null : (Object) Fidelity.numbers(new Object[] {v})[0])
+              : Values.key(v);
     }
     return Arrays.asList(k);
   }
@@ -160,5 +168,4 @@ final class Gower {
   int[] positions(TableData data) {
     return columns.stream().mapToInt(c -> data.columns().indexOf(c.name())).toArray();
   }
-
 }

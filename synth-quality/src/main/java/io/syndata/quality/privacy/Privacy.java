@@ -1,11 +1,11 @@
 package io.syndata.quality.privacy;
 
-import io.syndata.quality.Samples;
-import io.syndata.quality.Values;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
 import io.syndata.quality.PrivacyReport;
+import io.syndata.quality.Samples;
 import io.syndata.quality.TableData;
+import io.syndata.quality.Values;
 import io.syndata.quality.ml.RocAuc;
 import io.syndata.schema.Column;
 import io.syndata.schema.SynthException;
@@ -22,25 +22,26 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Disclosure risk of the synthetic rows, table by table, over the compared columns (keys left out)
  * by Gower distance; see {@link PrivacyReport} for each figure. Deterministic subsamples keep the
- * nearest-neighbour searches bounded: up to {@value #MAX_SYNTHETIC} synthetic rows, up to
- * {@value #MAX_TRAINING} training rows (the real sample), and a holdout sample of up to as many, the
+ * nearest-neighbour searches bounded: up to {@value #MAX_SYNTHETIC} synthetic rows, up to {@value
+ * #MAX_TRAINING} training rows (the real sample), and a holdout sample of up to as many, the
  * training side then subsampled to the holdout's size for the closer-to-training share and the
- * membership attack so that 0.5 is the ideal. Exact matches are counted over every sampled synthetic
- * row. The holdout histogram of distances to the closest record, and the attribute-inference
- * attack, use up to {@value #MAX_SYNTHETIC} holdout and training rows.
+ * membership attack so that 0.5 is the ideal. Exact matches are counted over every sampled
+ * synthetic row. The holdout histogram of distances to the closest record, and the
+ * attribute-inference attack, use up to {@value #MAX_SYNTHETIC} holdout and training rows.
  *
  * <p>Cost: about {@code 2,000 × 10,000 × columns} distance terms for the largest search.
  */
 public final class Privacy {
   public static final int MAX_SYNTHETIC = 2_000;
   public static final int MAX_TRAINING = 10_000;
+
   /** A numeric sensitive value is guessed when within this share of the real range. */
   public static final double NUMERIC_TOLERANCE = 0.05;
+
   private static final double MIN_DCR_MAX = 1e-9;
 
   private Privacy() {}
@@ -62,25 +63,39 @@ public final class Privacy {
       if (columns.isEmpty() || training.size() == 0 || synthetic.size() == 0) {
         continue;
       }
-      out.add(evaluate(table, columns, training, synthetic, data.holdout(table.name()).filter(h -> h.size() > 0),
-          sensitiveByTable.getOrDefault(table.name(), List.of()), seed));
+      out.add(
+          evaluate(
+              table,
+              columns,
+              training,
+              synthetic,
+              data.holdout(table.name()).filter(h -> h.size() > 0),
+              sensitiveByTable.getOrDefault(table.name(), List.of()),
+              seed));
     }
     return new PrivacyReport(out);
   }
 
   private static List<Column> columns(Table table) {
-    return Fidelity.comparedColumns(table).stream().filter(c -> !table.isKeyColumn(c.name())).toList();
+    return Fidelity.comparedColumns(table).stream()
+        .filter(c -> !table.isKeyColumn(c.name()))
+        .toList();
   }
 
-  private static Map<String, List<Column>> sensitiveColumns(EvaluationData data, List<String> sensitive) {
+  private static Map<String, List<Column>> sensitiveColumns(
+      EvaluationData data, List<String> sensitive) {
     Map<String, List<Column>> out = new LinkedHashMap<>();
     for (String name : sensitive) {
       EvaluationData.QualifiedColumn resolved = data.column(name, "sensitive column");
       Table table = resolved.table();
       Column column = resolved.column();
       if (!columns(table).contains(column)) {
-        throw new SynthException("sensitive column '" + name + "' is a key, excluded or " + column.kind().fileName()
-            + " column, which is not learned; name a categorical, numeric or datetime column");
+        throw new SynthException(
+            "sensitive column '"
+                + name
+                + "' is a key, excluded or "
+                + column.kind().fileName()
+                + " column, which is not learned; name a categorical, numeric or datetime column");
       }
       List<Column> list = out.computeIfAbsent(table.name(), t -> new ArrayList<>());
       if (!list.contains(column)) {
@@ -90,8 +105,14 @@ public final class Privacy {
     return out;
   }
 
-  private static PrivacyReport.TablePrivacy evaluate(Table table, List<Column> columns, TableData training, TableData synthetic,
-      Optional<TableData> holdout, List<Column> sensitive, long seed) {
+  private static PrivacyReport.TablePrivacy evaluate(
+      Table table,
+      List<Column> columns,
+      TableData training,
+      TableData synthetic,
+      Optional<TableData> holdout,
+      List<Column> sensitive,
+      long seed) {
     String t = table.name();
     Gower gower = Gower.fit(columns, training);
     double exactMatch = exactMatchShare(gower, training, synthetic);
@@ -112,9 +133,10 @@ public final class Privacy {
 
     OptionalDouble closer = OptionalDouble.empty();
     OptionalDouble membership = OptionalDouble.empty();
-    OptionalDouble holdoutExactMatch = holdout.isPresent()
-        ? OptionalDouble.of(exactMatchShare(gower, training, holdout.get()))
-        : OptionalDouble.empty();
+    OptionalDouble holdoutExactMatch =
+        holdout.isPresent()
+            ? OptionalDouble.of(exactMatchShare(gower, training, holdout.get()))
+            : OptionalDouble.empty();
     Optional<double[]> dcrHoldout = Optional.empty();
     int holdoutRows = 0;
     if (holdout.isPresent()) {
@@ -136,19 +158,34 @@ public final class Privacy {
       double[] memberScores = negate(gower.nearest(matched, s, false).first());
       double[] outsiderScores = negate(gower.nearest(hold, s, false).first());
       membership = OptionalDouble.of(RocAuc.of(memberScores, outsiderScores));
-      int[] histogramRows = sample(h.size(), Math.min(MAX_SYNTHETIC, h.size()), seed, t + "/privacy/holdout-dcr");
+      int[] histogramRows =
+          sample(h.size(), Math.min(MAX_SYNTHETIC, h.size()), seed, t + "/privacy/holdout-dcr");
       dcrHoldout = Optional.of(gower.nearest(gower.encode(h, histogramRows), tr, false).first());
     }
 
-    double dcrMax = Math.max(MIN_DCR_MAX, Math.max(max(dcrSynthetic), dcrHoldout.map(Privacy::max).orElse(0.0)));
+    double dcrMax =
+        Math.max(
+            MIN_DCR_MAX, Math.max(max(dcrSynthetic), dcrHoldout.map(Privacy::max).orElse(0.0)));
     List<PrivacyReport.AttributeInference> inference = new ArrayList<>();
     for (Column c : sensitive) {
       inference.add(attributeInference(columns, c, training, synthetic, synthRows, seed, t));
     }
     double score = score(exactMatch, holdoutExactMatch, closer, membership);
-    return new PrivacyReport.TablePrivacy(t, s.count(), tr.count(), holdoutRows, exactMatch, holdoutExactMatch, closer, nndr,
-        membership, inference,
-        dcrMax, histogram(dcrSynthetic, dcrMax), dcrHoldout.map(d -> histogram(d, dcrMax)), score);
+    return new PrivacyReport.TablePrivacy(
+        t,
+        s.count(),
+        tr.count(),
+        holdoutRows,
+        exactMatch,
+        holdoutExactMatch,
+        closer,
+        nndr,
+        membership,
+        inference,
+        dcrMax,
+        histogram(dcrSynthetic, dcrMax),
+        dcrHoldout.map(d -> histogram(d, dcrMax)),
+        score);
   }
 
   /** Share of the other sample's rows equal on every compared column to some training row. */
@@ -170,12 +207,22 @@ public final class Privacy {
    * The attacker knows a training row's other compared columns, finds the closest synthetic row on
    * them and reads its sensitive value.
    */
-  private static PrivacyReport.AttributeInference attributeInference(List<Column> columns, Column target, TableData training,
-      TableData synthetic, int[] synthRows, long seed, String table) {
+  private static PrivacyReport.AttributeInference attributeInference(
+      List<Column> columns,
+      Column target,
+      TableData training,
+      TableData synthetic,
+      int[] synthRows,
+      long seed,
+      String table) {
     List<Column> known = columns.stream().filter(c -> !c.equals(target)).toList();
     Gower gower = Gower.fit(known, training);
-    int[] victims = sample(training.size(), MAX_SYNTHETIC, seed, table + "/privacy/attack/" + target.name());
-    int[] guessedFrom = gower.nearest(gower.encode(training, victims), gower.encode(synthetic, synthRows), false).index();
+    int[] victims =
+        sample(training.size(), MAX_SYNTHETIC, seed, table + "/privacy/attack/" + target.name());
+    int[] guessedFrom =
+        gower
+            .nearest(gower.encode(training, victims), gower.encode(synthetic, synthRows), false)
+            .index();
     Object[] realValues = training.column(target.name());
     Object[] synthValues = synthetic.column(target.name());
     int hits = 0;
@@ -220,17 +267,22 @@ public final class Privacy {
       counts.merge(Optional.ofNullable(Values.key(v)), 1, Integer::sum);
     }
     return counts.entrySet().stream()
-        .max(Map.Entry.<Object, Integer>comparingByValue()
-            .thenComparing(e -> String.valueOf(e.getKey()), Comparator.reverseOrder()))
+        .max(
+            Map.Entry.<Object, Integer>comparingByValue()
+                .thenComparing(e -> String.valueOf(e.getKey()), Comparator.reverseOrder()))
         .map(e -> ((Optional<?>) e.getKey()).orElse(null))
         .orElse(null);
   }
 
   /**
-   * The mean of 1 − exact-match share above the holdout's, 1 − 2·|closer − 0.5| and
-   * 1 − (2·max(AUC, 0.5) − 1), over those present.
+   * The mean of 1 − exact-match share above the holdout's, 1 − 2·|closer − 0.5| and 1 − (2·max(AUC,
+   * 0.5) − 1), over those present.
    */
-  static double score(double exactMatch, OptionalDouble holdoutExactMatch, OptionalDouble closer, OptionalDouble membership) {
+  static double score(
+      double exactMatch,
+      OptionalDouble holdoutExactMatch,
+      OptionalDouble closer,
+      OptionalDouble membership) {
     double sum = 1 - Math.max(0, exactMatch - holdoutExactMatch.orElse(0));
     int n = 1;
     if (closer.isPresent()) {
@@ -256,7 +308,6 @@ public final class Privacy {
   private static int[] sample(int n, int max, long seed, String purpose) {
     return Samples.indices(n, max, Samples.random(seed, purpose));
   }
-
 
   private static double median(double[] values) {
     if (values.length == 0) {

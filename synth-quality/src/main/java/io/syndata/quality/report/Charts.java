@@ -71,7 +71,13 @@ final class Charts {
       StringBuilder tip = new StringBuilder(labels.get(i));
       for (Series s : series) {
         double v = value(s.values(), i);
-        tip.append('\n').append(s.name()).append(": ").append(pct(v)).append(" (").append(raw(v)).append(')');
+        tip.append('\n')
+            .append(s.name())
+            .append(": ")
+            .append(pct(v))
+            .append(" (")
+            .append(raw(v))
+            .append(')');
       }
       svg.append("<g><title>").append(esc(tip.toString())).append("</title>");
       svg.append(rect(gx, top, group, plotH, "transparent", 1));
@@ -93,9 +99,16 @@ final class Charts {
       svg.append("</g>");
       double lx = gx + group / 2;
       double ly = top + plotH + 10;
-      svg.append(String.format(Locale.ROOT,
-          "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"%s\" text-anchor=\"end\" transform=\"rotate(-45 %.1f %.1f)\">%s</text>",
-          lx + 3, ly, INK, lx + 3, ly, esc(Format.clip(labels.get(i), 16))));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"%s\" text-anchor=\"end\" transform=\"rotate(-45 %.1f %.1f)\">%s</text>",
+              lx + 3,
+              ly,
+              INK,
+              lx + 3,
+              ly,
+              esc(Format.clip(labels.get(i), 16))));
     }
     if (!xTitle.isEmpty()) {
       svg.append(text(left + plotW / 2, height - 3, "middle", 10, INK, xTitle));
@@ -105,13 +118,17 @@ final class Charts {
   }
 
   /** Swatches and names, right-aligned at (x, y). */
-  private static void legend(StringBuilder svg, List<Series> series, boolean overlaid, double right, double y) {
+  private static void legend(
+      StringBuilder svg, List<Series> series, boolean overlaid, double right, double y) {
     double x = right;
     for (int k = series.size() - 1; k >= 0; k--) {
       Series s = series.get(k);
       double w = s.name().length() * 5.6 + 18;
       x -= w;
-      svg.append(overlaid && k > 0 ? outline(x, y - 8, 10, 10, s.colour()) : rect(x, y - 8, 10, 10, s.colour(), overlaid ? 0.8 : 1));
+      svg.append(
+          overlaid && k > 0
+              ? outline(x, y - 8, 10, 10, s.colour())
+              : rect(x, y - 8, 10, 10, s.colour(), overlaid ? 0.8 : 1));
       svg.append(text(x + 14, y + 1, "start", 10, INK, s.name()));
     }
   }
@@ -136,12 +153,23 @@ final class Charts {
     for (int i = 0; i < n; i++) {
       String name = Format.clip(columns.get(i), 20);
       double cy = top + i * cell + cell / 2;
-      svg.append("<g><title>").append(esc(columns.get(i))).append("</title>")
-          .append(text(left - 6, cy + 3.5, "end", 11, INK, name)).append("</g>");
+      svg.append("<g><title>")
+          .append(esc(columns.get(i)))
+          .append("</title>")
+          .append(text(left - 6, cy + 3.5, "end", 11, INK, name))
+          .append("</g>");
       double cx = left + i * cell + cell / 2;
-      svg.append(String.format(Locale.ROOT,
-          "<g><title>%s</title><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"%s\" transform=\"rotate(-45 %.1f %.1f)\">%s</text></g>",
-          esc(columns.get(i)), cx - 2, top - 6, INK, cx - 2, top - 6, esc(name)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<g><title>%s</title><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"%s\" transform=\"rotate(-45 %.1f %.1f)\">%s</text></g>",
+              esc(columns.get(i)),
+              cx - 2,
+              top - 6,
+              INK,
+              cx - 2,
+              top - 6,
+              esc(name)));
     }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -154,15 +182,28 @@ final class Charts {
           double d = difference[i][j];
           svg.append(rect(x, y, cell, cell, Double.isFinite(d) ? heat(d) : "#ffffff", 1));
           if (cell >= 26 && Double.isFinite(d)) {
-            svg.append(text(x + cell / 2, y + cell / 2 + 3.5, "middle", 9, d / HEAT_MAX > 0.55 ? "#ffffff" : INK,
-                fixed(d, 2)));
+            svg.append(
+                text(
+                    x + cell / 2,
+                    y + cell / 2 + 3.5,
+                    "middle",
+                    9,
+                    d / HEAT_MAX > 0.55 ? "#ffffff" : INK,
+                    fixed(d, 2)));
           }
         }
         svg.append("</g>");
       }
     }
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"%s\"/>",
-        left, top, n * cell, n * cell, AXIS));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"%s\"/>",
+            left,
+            top,
+            n * cell,
+            n * cell,
+            AXIS));
     // legend: a stepped scale from 0 to HEAT_MAX
     double lx = left + n * cell + 24;
     svg.append(text(lx, top + 2, "start", 10, INK, "|real \u2212 synthetic|"));
@@ -171,10 +212,17 @@ final class Charts {
       double v = HEAT_MAX * k / (steps - 1);
       double y = top + 12 + k * 18;
       svg.append(rect(lx, y, 18, 18, heat(v), 1));
-      svg.append(text(lx + 24, y + 13, "start", 10, INK, (k == steps - 1 ? "\u2265 " : "") + fixed(v, 1)));
+      svg.append(
+          text(lx + 24, y + 13, "start", 10, INK, (k == steps - 1 ? "\u2265 " : "") + fixed(v, 1)));
     }
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"%d\" fill=\"none\" stroke=\"%s\"/>",
-        lx, top + 12, steps * 18, AXIS));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"%d\" fill=\"none\" stroke=\"%s\"/>",
+            lx,
+            top + 12,
+            steps * 18,
+            AXIS));
     return svg.append("</svg>").toString();
   }
 
@@ -209,7 +257,8 @@ final class Charts {
       svg.append(text(labelW - 10, y + 17, "end", 13, INK, names.get(i)));
       svg.append(rect(labelW, y + 5, barW, 16, "#eef1f4", 1));
       if (Double.isFinite(s)) {
-        svg.append(rect(labelW, y + 5, barW * Math.max(0, Math.min(1, s)), 16, Format.scoreColour(s), 1));
+        svg.append(
+            rect(labelW, y + 5, barW * Math.max(0, Math.min(1, s)), 16, Format.scoreColour(s), 1));
         svg.append(text(labelW + barW + 10, y + 17, "start", 13, INK, pct(s)));
       } else {
         svg.append(text(labelW + barW + 10, y + 17, "start", 13, "#7b8794", "not measured"));
@@ -239,33 +288,68 @@ final class Charts {
 
   private static String percentTick(double v, double step) {
     double p = v * 100;
-    int decimals = step * 100 >= 1 - 1e-9 && Math.abs(step * 100 - Math.rint(step * 100)) < 1e-9 ? 0 : step * 100 >= 0.1 ? 1 : 2;
+    int decimals =
+        step * 100 >= 1 - 1e-9 && Math.abs(step * 100 - Math.rint(step * 100)) < 1e-9
+            ? 0
+            : step * 100 >= 0.1 ? 1 : 2;
     return String.format(Locale.ROOT, "%." + decimals + "f%%", p);
   }
 
   private static StringBuilder open(double width, double height) {
-    return new StringBuilder(String.format(Locale.ROOT,
-        "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" font-family=\"inherit\">",
-        width, height, width, height));
+    return new StringBuilder(
+        String.format(
+            Locale.ROOT,
+            "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" font-family=\"inherit\">",
+            width,
+            height,
+            width,
+            height));
   }
 
   private static String rect(double x, double y, double w, double h, String fill, double opacity) {
-    return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s/>", x, y, w, h, fill,
+    return String.format(
+        Locale.ROOT,
+        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s/>",
+        x,
+        y,
+        w,
+        h,
+        fill,
         opacity < 1 ? String.format(Locale.ROOT, " fill-opacity=\"%.2f\"", opacity) : "");
   }
 
   private static String outline(double x, double y, double w, double h, String stroke) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>",
-        x + 0.75, y + 0.75, Math.max(0, w - 1.5), Math.max(0, h - 0.75), stroke);
+        x + 0.75,
+        y + 0.75,
+        Math.max(0, w - 1.5),
+        Math.max(0, h - 0.75),
+        stroke);
   }
 
   private static String line(double x1, double y1, double x2, double y2, String stroke) {
-    return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x1, y1, x2, y2, stroke);
+    return String.format(
+        Locale.ROOT,
+        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
+        x1,
+        y1,
+        x2,
+        y2,
+        stroke);
   }
 
-  private static String text(double x, double y, String anchor, int size, String fill, String content) {
-    return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\" text-anchor=\"%s\">%s</text>", x, y, size,
-        fill, anchor, esc(content));
+  private static String text(
+      double x, double y, String anchor, int size, String fill, String content) {
+    return String.format(
+        Locale.ROOT,
+        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\" text-anchor=\"%s\">%s</text>",
+        x,
+        y,
+        size,
+        fill,
+        anchor,
+        esc(content));
   }
 }

@@ -73,7 +73,9 @@ final class Format {
 
   /** Green from 0.8, amber from 0.6, red below. */
   static String scoreColour(double s) {
-    return !Double.isFinite(s) ? "#9aa5b1" : s >= 0.8 ? "#2e9e5b" : s >= 0.6 ? "#d9a21b" : "#d64545";
+    return !Double.isFinite(s)
+        ? "#9aa5b1"
+        : s >= 0.8 ? "#2e9e5b" : s >= 0.6 ? "#d9a21b" : "#d64545";
   }
 
   /** A percentage in a table cell with the raw value as its tooltip. */
@@ -84,8 +86,15 @@ final class Format {
   /** A score with a small coloured bar, for ranked lists. */
   static String scoreBarCell(double s) {
     double w = Double.isFinite(s) ? Math.max(0, Math.min(1, s)) * 100 : 0;
-    return "<td class=\"num\" title=\"" + esc(raw(s)) + "\"><span class=\"mini\"><span style=\"width:"
-        + String.format(Locale.ROOT, "%.1f", w) + "%;background:" + scoreColour(s) + "\"></span></span>" + esc(pct(s)) + "</td>";
+    return "<td class=\"num\" title=\""
+        + esc(raw(s))
+        + "\"><span class=\"mini\"><span style=\"width:"
+        + String.format(Locale.ROOT, "%.1f", w)
+        + "%;background:"
+        + scoreColour(s)
+        + "\"></span></span>"
+        + esc(pct(s))
+        + "</td>";
   }
 
   static String numberCell(double v, int decimals) {

@@ -30,9 +30,9 @@ import java.util.TreeSet;
 
 /**
  * Renders a quality report as one self-contained HTML page: inline CSS, inline SVG, no script and
- * nothing fetched. Sections have stable ids: {@code summary}, {@code recommendations},
- * {@code worst}, {@code fidelity} (with {@code table-<name>} per table), {@code detection},
- * {@code utility} and {@code privacy}.
+ * nothing fetched. Sections have stable ids: {@code summary}, {@code recommendations}, {@code
+ * worst}, {@code fidelity} (with {@code table-<name>} per table), {@code detection}, {@code
+ * utility} and {@code privacy}.
  */
 final class HtmlReport {
   /** How many of the worst columns and of the worst pairs are listed. */
@@ -59,11 +59,25 @@ final class HtmlReport {
     QualityReport.Summary s = report.summary();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Synthetic data quality: ").append(esc(pct(s.overall()))).append(", grade ").append(esc(s.grade()))
-        .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-    out.append("<header class=\"top\"><div class=\"wrap\"><h1>Synthetic data quality report</h1><nav>");
-    for (String[] link : new String[][] {{"summary", "Summary"}, {"recommendations", "Recommendations"}, {"worst", "Weakest spots"},
-        {"fidelity", "Fidelity"}, {"detection", "Detection"}, {"utility", "Utility"}, {"privacy", "Privacy"}}) {
+        .append("<title>Synthetic data quality: ")
+        .append(esc(pct(s.overall())))
+        .append(", grade ")
+        .append(esc(s.grade()))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
+    out.append(
+        "<header class=\"top\"><div class=\"wrap\"><h1>Synthetic data quality report</h1><nav>");
+    for (String[] link :
+        new String[][] {
+          {"summary", "Summary"},
+          {"recommendations", "Recommendations"},
+          {"worst", "Weakest spots"},
+          {"fidelity", "Fidelity"},
+          {"detection", "Detection"},
+          {"utility", "Utility"},
+          {"privacy", "Privacy"}
+        }) {
       out.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
     }
     out.append("</nav></div></header>\n<main class=\"wrap\">\n");
@@ -74,9 +88,10 @@ final class HtmlReport {
     detection();
     utility();
     privacy();
-    out.append("</main>\n<footer class=\"wrap note\">Scores are percentages: 100&nbsp;% means the synthetic data cannot be told"
-        + " from the real data by that measure. Hover over a figure or a bar for its raw value. Every number is also in"
-        + " report.json.</footer>\n</body>\n</html>\n");
+    out.append(
+        "</main>\n<footer class=\"wrap note\">Scores are percentages: 100&nbsp;% means the synthetic data cannot be told"
+            + " from the real data by that measure. Hover over a figure or a bar for its raw value. Every number is also in"
+            + " report.json.</footer>\n</body>\n</html>\n");
     return out.toString();
   }
 
@@ -85,30 +100,61 @@ final class HtmlReport {
   private void summary() {
     QualityReport.Summary s = report.summary();
     QualityReport.Sampling sampling = report.sampling();
-    out.append("<section id=\"summary\" class=\"card\">\n<h2>Summary</h2>\n<div class=\"summary-grid\">\n<div class=\"headline\">")
-        .append("<div class=\"big\" title=\"").append(esc(raw(s.overall()))).append("\">").append(esc(pct(s.overall())))
+    out.append(
+            "<section id=\"summary\" class=\"card\">\n<h2>Summary</h2>\n<div class=\"summary-grid\">\n<div class=\"headline\">")
+        .append("<div class=\"big\" title=\"")
+        .append(esc(raw(s.overall())))
+        .append("\">")
+        .append(esc(pct(s.overall())))
         .append("</div><div class=\"label\">overall score</div>")
-        .append("<div class=\"grade\" style=\"background:").append(gradeColour(s.grade())).append("\">")
-        .append(esc(s.grade())).append("</div><div class=\"label\">grade</div></div>\n<div>");
-    List<String> names = List.of("Column shapes", "Pair trends", "Cardinality", "Inter-table trends", "Detection", "Fidelity",
-        "Utility", "Privacy");
-    List<Double> scores = List.of(mean(s.columnShapes()), mean(s.pairTrends()), mean(s.cardinality()),
-        mean(s.intertableTrends()), mean(s.detection()), mean(s.fidelity()), mean(s.utility()), mean(s.privacy()));
+        .append("<div class=\"grade\" style=\"background:")
+        .append(gradeColour(s.grade()))
+        .append("\">")
+        .append(esc(s.grade()))
+        .append("</div><div class=\"label\">grade</div></div>\n<div>");
+    List<String> names =
+        List.of(
+            "Column shapes",
+            "Pair trends",
+            "Cardinality",
+            "Inter-table trends",
+            "Detection",
+            "Fidelity",
+            "Utility",
+            "Privacy");
+    List<Double> scores =
+        List.of(
+            mean(s.columnShapes()),
+            mean(s.pairTrends()),
+            mean(s.cardinality()),
+            mean(s.intertableTrends()),
+            mean(s.detection()),
+            mean(s.fidelity()),
+            mean(s.utility()),
+            mean(s.privacy()));
     out.append(Charts.scoreBars(names, scores)).append("</div>\n</div>\n");
-    out.append("<p class=\"note\">Overall = fidelity 40&nbsp;%, utility 40&nbsp;%, privacy 20&nbsp;% (the weight of a part not"
-        + " measured is shared among the others). Grades: A+ &ge; 90, A &ge; 80, B+ &ge; 70, B &ge; 60, C &ge; 50, F below.</p>\n");
+    out.append(
+        "<p class=\"note\">Overall = fidelity 40&nbsp;%, utility 40&nbsp;%, privacy 20&nbsp;% (the weight of a part not"
+            + " measured is shared among the others). Grades: A+ &ge; 90, A &ge; 80, B+ &ge; 70, B &ge; 60, C &ge; 50, F below.</p>\n");
     if (sampling.sampled()) {
-      out.append("<p>Evaluated on a deterministic sample of ").append(esc(count(sampling.maxRows())))
-          .append(" rows per table (seed ").append(sampling.seed()).append(").</p>\n");
+      out.append("<p>Evaluated on a deterministic sample of ")
+          .append(esc(count(sampling.maxRows())))
+          .append(" rows per table (seed ")
+          .append(sampling.seed())
+          .append(").</p>\n");
     } else {
-      out.append("<p>Evaluated on every row of every table (seed ").append(sampling.seed()).append(").</p>\n");
+      out.append("<p>Evaluated on every row of every table (seed ")
+          .append(sampling.seed())
+          .append(").</p>\n");
     }
     if (sampling.holdout()) {
-      out.append("<p>Holdout rows (real rows kept out of training) were given: privacy and utility are measured against data"
-          + " the generator never saw.</p>\n");
+      out.append(
+          "<p>Holdout rows (real rows kept out of training) were given: privacy and utility are measured against data"
+              + " the generator never saw.</p>\n");
     } else {
-      out.append("<p>No holdout rows were given: the privacy figures that need unseen real rows (closer-to-training share,"
-          + " membership inference) are not measured.</p>\n");
+      out.append(
+          "<p>No holdout rows were given: the privacy figures that need unseen real rows (closer-to-training share,"
+              + " membership inference) are not measured.</p>\n");
     }
     out.append("</section>\n");
   }
@@ -129,40 +175,72 @@ final class HtmlReport {
 
   private void worst() {
     FidelityReport f = report.fidelity();
-    out.append("<section id=\"worst\" class=\"card\">\n<h2>Weakest spots</h2>\n<div class=\"two\">\n<div>\n<h3>Columns</h3>\n");
-    List<FidelityReport.ColumnShape> columns = f.columnShapes().stream()
-        .sorted(Comparator.comparingDouble(FidelityReport.ColumnShape::score)
-            .thenComparing(FidelityReport.ColumnShape::table).thenComparing(FidelityReport.ColumnShape::column))
-        .limit(WORST).toList();
+    out.append(
+        "<section id=\"worst\" class=\"card\">\n<h2>Weakest spots</h2>\n<div class=\"two\">\n<div>\n<h3>Columns</h3>\n");
+    List<FidelityReport.ColumnShape> columns =
+        f.columnShapes().stream()
+            .sorted(
+                Comparator.comparingDouble(FidelityReport.ColumnShape::score)
+                    .thenComparing(FidelityReport.ColumnShape::table)
+                    .thenComparing(FidelityReport.ColumnShape::column))
+            .limit(WORST)
+            .toList();
     if (columns.isEmpty()) {
       out.append("<p class=\"note\">No column was compared.</p>\n");
     } else {
-      out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th>Column</th><th>Metric</th>"
-          + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
+      out.append(
+          "<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th>Column</th><th>Metric</th>"
+              + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
       for (FidelityReport.ColumnShape c : columns) {
-        out.append("<tr><td>").append(tableLink(c.table())).append("</td><td>").append(esc(c.column())).append("</td><td>")
-            .append(esc(c.metric())).append("</td>").append(scoreBarCell(c.score())).append("</tr>\n");
+        out.append("<tr><td>")
+            .append(tableLink(c.table()))
+            .append("</td><td>")
+            .append(esc(c.column()))
+            .append("</td><td>")
+            .append(esc(c.metric()))
+            .append("</td>")
+            .append(scoreBarCell(c.score()))
+            .append("</tr>\n");
       }
       out.append("</tbody></table></div>\n");
     }
     out.append("</div>\n<div>\n<h3>Column pairs</h3>\n");
     record Pair(String where, String left, String right, String metric, double score) {}
     List<Pair> pairs = new ArrayList<>();
-    f.pairTrends().forEach(p -> pairs.add(new Pair(p.table(), p.left(), p.right(), p.metric(), p.score())));
-    f.intertableTrends().forEach(t -> pairs.add(new Pair(t.path(), t.column(), t.ancestorColumn(), t.metric(), t.score())));
-    List<Pair> weakest = pairs.stream()
-        .sorted(Comparator.comparingDouble(Pair::score).thenComparing(Pair::where).thenComparing(Pair::left)
-            .thenComparing(Pair::right))
-        .limit(WORST).toList();
+    f.pairTrends()
+        .forEach(p -> pairs.add(new Pair(p.table(), p.left(), p.right(), p.metric(), p.score())));
+    f.intertableTrends()
+        .forEach(
+            t ->
+                pairs.add(
+                    new Pair(t.path(), t.column(), t.ancestorColumn(), t.metric(), t.score())));
+    List<Pair> weakest =
+        pairs.stream()
+            .sorted(
+                Comparator.comparingDouble(Pair::score)
+                    .thenComparing(Pair::where)
+                    .thenComparing(Pair::left)
+                    .thenComparing(Pair::right))
+            .limit(WORST)
+            .toList();
     if (weakest.isEmpty()) {
       out.append("<p class=\"note\">No column pair was compared.</p>\n");
     } else {
-      out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table or path</th><th>Columns</th><th>Metric</th>"
-          + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
+      out.append(
+          "<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table or path</th><th>Columns</th><th>Metric</th>"
+              + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
       for (Pair p : weakest) {
         String where = tableIds.containsKey(p.where()) ? tableLink(p.where()) : esc(p.where());
-        out.append("<tr><td>").append(where).append("</td><td>").append(esc(p.left())).append(" &times; ")
-            .append(esc(p.right())).append("</td><td>").append(esc(p.metric())).append("</td>").append(scoreBarCell(p.score()))
+        out.append("<tr><td>")
+            .append(where)
+            .append("</td><td>")
+            .append(esc(p.left()))
+            .append(" &times; ")
+            .append(esc(p.right()))
+            .append("</td><td>")
+            .append(esc(p.metric()))
+            .append("</td>")
+            .append(scoreBarCell(p.score()))
             .append("</tr>\n");
       }
       out.append("</tbody></table></div>\n");
@@ -174,63 +252,121 @@ final class HtmlReport {
     FidelityReport f = report.fidelity();
     QualityReport.Visuals v = report.visuals();
     out.append("<section id=\"fidelity\" class=\"card\">\n<h2>Fidelity</h2>\n");
-    out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Measure</th><th class=\"num\">Score</th>"
-        + "<th class=\"num\">Compared</th><th>What it compares</th></tr></thead><tbody>\n");
-    measureRow("Column shapes", f.columnShapesScore(), f.columnShapes().size(),
+    out.append(
+        "<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Measure</th><th class=\"num\">Score</th>"
+            + "<th class=\"num\">Compared</th><th>What it compares</th></tr></thead><tbody>\n");
+    measureRow(
+        "Column shapes",
+        f.columnShapesScore(),
+        f.columnShapes().size(),
         "each column's distribution (KS complement for numbers and dates, TV complement for categories)");
-    measureRow("Missing values", f.missingValuesScore(), f.missingValues().size(), "the share of nulls of each nullable column");
-    measureRow("Pair trends", f.pairTrendsScore(), f.pairTrends().size(),
+    measureRow(
+        "Missing values",
+        f.missingValuesScore(),
+        f.missingValues().size(),
+        "the share of nulls of each nullable column");
+    measureRow(
+        "Pair trends",
+        f.pairTrendsScore(),
+        f.pairTrends().size(),
         "each pair of columns of a table (correlation similarity, or contingency similarity)");
-    measureRow("Cardinality", f.cardinalityScore(), f.cardinality().size(), "the number of children per parent row of each foreign key");
-    measureRow("Inter-table trends", f.intertableTrendsScore(), f.intertableTrends().size(),
+    measureRow(
+        "Cardinality",
+        f.cardinalityScore(),
+        f.cardinality().size(),
+        "the number of children per parent row of each foreign key");
+    measureRow(
+        "Inter-table trends",
+        f.intertableTrendsScore(),
+        f.intertableTrends().size(),
         "pairs of a column and a column of an ancestor table, joined along foreign keys");
     out.append("</tbody></table></div>\n");
 
-    out.append("<h3>Tables</h3>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th>"
-        + "<th class=\"num\">Real rows</th><th class=\"num\">Rows evaluated</th><th class=\"num\">Column shapes</th>"
-        + "<th class=\"num\">Pair trends</th></tr></thead><tbody>\n");
+    out.append(
+        "<h3>Tables</h3>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th>"
+            + "<th class=\"num\">Real rows</th><th class=\"num\">Rows evaluated</th><th class=\"num\">Column shapes</th>"
+            + "<th class=\"num\">Pair trends</th></tr></thead><tbody>\n");
     for (String table : tableIds.keySet()) {
-      out.append("<tr><td>").append(tableLink(table)).append("</td>")
+      out.append("<tr><td>")
+          .append(tableLink(table))
+          .append("</td>")
           .append(countCell(report.sampling().realRows().get(table)))
           .append(countCell(rowsEvaluated(table)))
-          .append(scoreCell(mean(f.columnShapes().stream().filter(c -> c.table().equals(table))
-              .mapToDouble(FidelityReport.ColumnShape::score).average())))
-          .append(scoreCell(mean(f.pairTrends().stream().filter(p -> p.table().equals(table))
-              .mapToDouble(FidelityReport.PairTrend::score).average())))
+          .append(
+              scoreCell(
+                  mean(
+                      f.columnShapes().stream()
+                          .filter(c -> c.table().equals(table))
+                          .mapToDouble(FidelityReport.ColumnShape::score)
+                          .average())))
+          .append(
+              scoreCell(
+                  mean(
+                      f.pairTrends().stream()
+                          .filter(p -> p.table().equals(table))
+                          .mapToDouble(FidelityReport.PairTrend::score)
+                          .average())))
           .append("</tr>\n");
     }
     out.append("</tbody></table></div>\n");
-    out.append("<p class=\"legend\"><span class=\"sw\" style=\"background:").append(Charts.REAL).append("\"></span>real "
-        + "<span class=\"sw\" style=\"background:").append(Charts.SYNTHETIC).append("\"></span>synthetic"
-        + " &nbsp;<span class=\"note\">Bars are shares of rows; numeric and date columns are cut into 20 equal-width bins of the"
-        + " real range, labelled by their lower edge.</span></p>\n");
+    out.append("<p class=\"legend\"><span class=\"sw\" style=\"background:")
+        .append(Charts.REAL)
+        .append("\"></span>real " + "<span class=\"sw\" style=\"background:")
+        .append(Charts.SYNTHETIC)
+        .append(
+            "\"></span>synthetic"
+                + " &nbsp;<span class=\"note\">Bars are shares of rows; numeric and date columns are cut into 20 equal-width bins of the"
+                + " real range, labelled by their lower edge.</span></p>\n");
 
     Map<String, String> childOf = new HashMap<>();
     f.cardinality().forEach(c -> childOf.put(c.relation(), c.child()));
     for (Map.Entry<String, String> entry : tableIds.entrySet()) {
       String table = entry.getKey();
-      out.append("<section id=\"").append(esc(entry.getValue())).append("\" class=\"table-section\">\n<details open><summary>")
-          .append("Table <code>").append(esc(table)).append("</code></summary>\n");
-      List<QualityReport.ColumnDistribution> columns = v.columns().stream().filter(c -> c.table().equals(table)).toList();
+      out.append("<section id=\"")
+          .append(esc(entry.getValue()))
+          .append("\" class=\"table-section\">\n<details open><summary>")
+          .append("Table <code>")
+          .append(esc(table))
+          .append("</code></summary>\n");
+      List<QualityReport.ColumnDistribution> columns =
+          v.columns().stream().filter(c -> c.table().equals(table)).toList();
       if (columns.isEmpty()) {
-        out.append("<p class=\"note\">No column of this table is compared (keys, text and personal data are regenerated,"
-            + " not learned).</p>\n");
+        out.append(
+            "<p class=\"note\">No column of this table is compared (keys, text and personal data are regenerated,"
+                + " not learned).</p>\n");
       } else {
         out.append("<h4>Column distributions</h4>\n<div class=\"grid\">\n");
         for (QualityReport.ColumnDistribution c : columns) {
-          out.append("<figure class=\"chart\"><figcaption title=\"").append(esc(c.column() + " (" + c.kind() + "): " + raw(c.score())))
-              .append("\"><span class=\"name\">").append(esc(c.column())).append("</span> <span class=\"kind\">")
-              .append(esc(c.kind())).append("</span>").append(badge(c.score())).append("</figcaption>")
-              .append(Charts.bars(c.labels(), List.of(new Charts.Series("real", Charts.REAL, c.real()),
-                  new Charts.Series("synthetic", Charts.SYNTHETIC, c.synthetic())), false, ""))
+          out.append("<figure class=\"chart\"><figcaption title=\"")
+              .append(esc(c.column() + " (" + c.kind() + "): " + raw(c.score())))
+              .append("\"><span class=\"name\">")
+              .append(esc(c.column()))
+              .append("</span> <span class=\"kind\">")
+              .append(esc(c.kind()))
+              .append("</span>")
+              .append(badge(c.score()))
+              .append("</figcaption>")
+              .append(
+                  Charts.bars(
+                      c.labels(),
+                      List.of(
+                          new Charts.Series("real", Charts.REAL, c.real()),
+                          new Charts.Series("synthetic", Charts.SYNTHETIC, c.synthetic())),
+                      false,
+                      ""))
               .append("</figure>\n");
         }
         out.append("</div>\n");
       }
-      v.correlations().stream().filter(m -> m.table().equals(table)).forEach(m -> heatmap(m, columns));
+      v.correlations().stream()
+          .filter(m -> m.table().equals(table))
+          .forEach(m -> heatmap(m, columns));
       missingValues(table);
-      List<QualityReport.CardinalityHistogram> histograms = v.cardinality().stream()
-          .filter(h -> table.equals(childOf.getOrDefault(h.relation(), prefixTable(h.relation())))).toList();
+      List<QualityReport.CardinalityHistogram> histograms =
+          v.cardinality().stream()
+              .filter(
+                  h -> table.equals(childOf.getOrDefault(h.relation(), prefixTable(h.relation()))))
+              .toList();
       if (!histograms.isEmpty()) {
         out.append("<h4>Children per parent</h4>\n<div class=\"grid\">\n");
         for (QualityReport.CardinalityHistogram h : histograms) {
@@ -240,8 +376,13 @@ final class HtmlReport {
       }
       out.append("</details>\n</section>\n");
     }
-    List<QualityReport.CardinalityHistogram> unplaced = v.cardinality().stream()
-        .filter(h -> !tableIds.containsKey(childOf.getOrDefault(h.relation(), prefixTable(h.relation())))).toList();
+    List<QualityReport.CardinalityHistogram> unplaced =
+        v.cardinality().stream()
+            .filter(
+                h ->
+                    !tableIds.containsKey(
+                        childOf.getOrDefault(h.relation(), prefixTable(h.relation()))))
+            .toList();
     if (!unplaced.isEmpty()) {
       out.append("<h3>Children per parent</h3>\n<div class=\"grid\">\n");
       unplaced.forEach(this::cardinalityChart);
@@ -251,11 +392,19 @@ final class HtmlReport {
   }
 
   private void measureRow(String name, OptionalDouble score, int compared, String what) {
-    out.append("<tr><td>").append(esc(name)).append("</td>").append(scoreBarCell(mean(score))).append("<td class=\"num\">")
-        .append(count(compared)).append("</td><td class=\"note\">").append(esc(what)).append("</td></tr>\n");
+    out.append("<tr><td>")
+        .append(esc(name))
+        .append("</td>")
+        .append(scoreBarCell(mean(score)))
+        .append("<td class=\"num\">")
+        .append(count(compared))
+        .append("</td><td class=\"note\">")
+        .append(esc(what))
+        .append("</td></tr>\n");
   }
 
-  private void heatmap(QualityReport.CorrelationMatrix m, List<QualityReport.ColumnDistribution> distributions) {
+  private void heatmap(
+      QualityReport.CorrelationMatrix m, List<QualityReport.ColumnDistribution> distributions) {
     Map<String, String> kinds = new HashMap<>();
     distributions.forEach(d -> kinds.put(d.column(), d.kind()));
     int n = m.columns().size();
@@ -266,41 +415,72 @@ final class HtmlReport {
         double r = cell(m.real(), i, j);
         double s = cell(m.synthetic(), i, j);
         diff[i][j] = Double.isFinite(r) && Double.isFinite(s) ? Math.abs(r - s) : Double.NaN;
-        boolean pearson = isOrdered(kinds.get(m.columns().get(i))) && isOrdered(kinds.get(m.columns().get(j)));
-        tips[i][j] = i == j ? m.columns().get(i)
-            : m.columns().get(i) + " \u00d7 " + m.columns().get(j) + " (" + (pearson ? "Pearson correlation" : "Cram\u00e9r's V")
-                + ")\nreal " + raw(r) + ", synthetic " + raw(s) + "\n|difference| " + raw(diff[i][j]);
+        boolean pearson =
+            isOrdered(kinds.get(m.columns().get(i))) && isOrdered(kinds.get(m.columns().get(j)));
+        tips[i][j] =
+            i == j
+                ? m.columns().get(i)
+                : m.columns().get(i)
+                    + " \u00d7 "
+                    + m.columns().get(j)
+                    + " ("
+                    + (pearson ? "Pearson correlation" : "Cram\u00e9r's V")
+                    + ")\nreal "
+                    + raw(r)
+                    + ", synthetic "
+                    + raw(s)
+                    + "\n|difference| "
+                    + raw(diff[i][j]);
       }
     }
-    out.append("<h4>Association differences</h4>\n<p class=\"note\">Each cell is |real &minus; synthetic| of the pair's association"
-        + " (Pearson correlation for two numeric or date columns, Cram&eacute;r&#39;s V otherwise): white is kept, dark red is lost.");
+    out.append(
+        "<h4>Association differences</h4>\n<p class=\"note\">Each cell is |real &minus; synthetic| of the pair's association"
+            + " (Pearson correlation for two numeric or date columns, Cram&eacute;r&#39;s V otherwise): white is kept, dark red is lost.");
     if (n < distinctColumns(m.table())) {
       out.append(" Only the first ").append(n).append(" columns are shown.");
     }
-    out.append("</p>\n<div class=\"scroll\">").append(Charts.heatmap(m.columns(), diff, tips)).append("</div>\n");
+    out.append("</p>\n<div class=\"scroll\">")
+        .append(Charts.heatmap(m.columns(), diff, tips))
+        .append("</div>\n");
   }
 
   private void missingValues(String table) {
-    List<FidelityReport.MissingValues> missing = report.fidelity().missingValues().stream().filter(m -> m.table().equals(table))
-        .toList();
+    List<FidelityReport.MissingValues> missing =
+        report.fidelity().missingValues().stream().filter(m -> m.table().equals(table)).toList();
     if (missing.isEmpty()) {
       return;
     }
-    out.append("<h4>Missing values</h4>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Column</th>"
-        + "<th class=\"num\">Real nulls</th><th class=\"num\">Synthetic nulls</th><th class=\"num\">Score</th></tr></thead><tbody>\n");
+    out.append(
+        "<h4>Missing values</h4>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Column</th>"
+            + "<th class=\"num\">Real nulls</th><th class=\"num\">Synthetic nulls</th><th class=\"num\">Score</th></tr></thead><tbody>\n");
     for (FidelityReport.MissingValues m : missing) {
-      out.append("<tr><td>").append(esc(m.column())).append("</td>").append(scoreCell(m.realShare()))
-          .append(scoreCell(m.syntheticShare())).append(scoreBarCell(m.score())).append("</tr>\n");
+      out.append("<tr><td>")
+          .append(esc(m.column()))
+          .append("</td>")
+          .append(scoreCell(m.realShare()))
+          .append(scoreCell(m.syntheticShare()))
+          .append(scoreBarCell(m.score()))
+          .append("</tr>\n");
     }
     out.append("</tbody></table></div>\n");
   }
 
   private void cardinalityChart(QualityReport.CardinalityHistogram h) {
-    out.append("<figure class=\"chart\"><figcaption title=\"").append(esc(h.relation() + ": " + raw(h.score())))
-        .append("\"><span class=\"name\">").append(esc(h.relation())).append("</span>").append(badge(h.score()))
+    out.append("<figure class=\"chart\"><figcaption title=\"")
+        .append(esc(h.relation() + ": " + raw(h.score())))
+        .append("\"><span class=\"name\">")
+        .append(esc(h.relation()))
+        .append("</span>")
+        .append(badge(h.score()))
         .append("</figcaption>")
-        .append(Charts.bars(h.labels(), List.of(new Charts.Series("real", Charts.REAL, h.real()),
-            new Charts.Series("synthetic", Charts.SYNTHETIC, h.synthetic())), false, "children per parent row"))
+        .append(
+            Charts.bars(
+                h.labels(),
+                List.of(
+                    new Charts.Series("real", Charts.REAL, h.real()),
+                    new Charts.Series("synthetic", Charts.SYNTHETIC, h.synthetic())),
+                false,
+                "children per parent row"))
         .append("</figure>\n");
   }
 
@@ -311,17 +491,32 @@ final class HtmlReport {
       out.append("<p>Detection was not measured.</p>\n</section>\n");
       return;
     }
-    out.append("<p class=\"note\">Classifiers try to tell real rows from synthetic ones; their ROC AUC is cross-validated over ")
-        .append(d.folds()).append(" folds (0.5: indistinguishable, 1: always told apart). Score = 1 &minus; (2&middot;max(AUC,"
-            + " 0.5) &minus; 1) of the better classifier. Mean score: <b title=\"")
-        .append(esc(raw(mean(d.score())))).append("\">").append(esc(pct(d.score()))).append("</b>.</p>\n");
-    out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th>Variant</th><th class=\"num\">Rows per side</th>"
-        + "<th class=\"num\">Logistic regression AUC</th><th class=\"num\">Boosted trees AUC</th><th class=\"num\">Score</th>"
-        + "</tr></thead><tbody>\n");
+    out.append(
+            "<p class=\"note\">Classifiers try to tell real rows from synthetic ones; their ROC AUC is cross-validated over ")
+        .append(d.folds())
+        .append(
+            " folds (0.5: indistinguishable, 1: always told apart). Score = 1 &minus; (2&middot;max(AUC,"
+                + " 0.5) &minus; 1) of the better classifier. Mean score: <b title=\"")
+        .append(esc(raw(mean(d.score()))))
+        .append("\">")
+        .append(esc(pct(d.score())))
+        .append("</b>.</p>\n");
+    out.append(
+        "<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th>Variant</th><th class=\"num\">Rows per side</th>"
+            + "<th class=\"num\">Logistic regression AUC</th><th class=\"num\">Boosted trees AUC</th><th class=\"num\">Score</th>"
+            + "</tr></thead><tbody>\n");
     for (DetectionReport.TableDetection t : d.tables()) {
-      out.append("<tr><td>").append(tableLink(t.table())).append("</td><td>").append(esc(t.variant())).append("</td>")
-          .append("<td class=\"num\">").append(count(t.rowsPerSide())).append("</td>")
-          .append(numberCell(t.logisticAuc(), 3)).append(numberCell(t.boostedTreesAuc(), 3)).append(scoreBarCell(t.score()))
+      out.append("<tr><td>")
+          .append(tableLink(t.table()))
+          .append("</td><td>")
+          .append(esc(t.variant()))
+          .append("</td>")
+          .append("<td class=\"num\">")
+          .append(count(t.rowsPerSide()))
+          .append("</td>")
+          .append(numberCell(t.logisticAuc(), 3))
+          .append(numberCell(t.boostedTreesAuc(), 3))
+          .append(scoreBarCell(t.score()))
           .append("</tr>\n");
     }
     out.append("</tbody></table></div>\n</section>\n");
@@ -330,16 +525,28 @@ final class HtmlReport {
   private void utility() {
     out.append("<section id=\"utility\" class=\"card\">\n<h2>Machine-learning utility</h2>\n");
     if (report.utility().isEmpty()) {
-      out.append("<p>No <code>--target</code> column was given, so machine-learning utility was not measured.</p>\n</section>\n");
+      out.append(
+          "<p>No <code>--target</code> column was given, so machine-learning utility was not measured.</p>\n</section>\n");
       return;
     }
     UtilityReport u = report.utility().get();
-    out.append("<p>Predicting <code>").append(esc(u.table() + "." + u.target())).append("</code> (").append(esc(u.task()))
-        .append(") with ").append(esc(count(u.trainRows()))).append(" training rows, tested on ").append(esc(count(u.testRows())))
-        .append(" real holdout rows. Score: <b title=\"").append(esc(raw(u.score()))).append("\">").append(esc(pct(u.score())))
-        .append("</b> (models trained on synthetic data against models trained on real data).</p>\n")
-        .append("<p class=\"note\">TRTR: trained on real, tested on real (the reference). TSTR: trained on synthetic, tested on"
-            + " real. TRTS: trained on real, tested on synthetic.</p>\n");
+    out.append("<p>Predicting <code>")
+        .append(esc(u.table() + "." + u.target()))
+        .append("</code> (")
+        .append(esc(u.task()))
+        .append(") with ")
+        .append(esc(count(u.trainRows())))
+        .append(" training rows, tested on ")
+        .append(esc(count(u.testRows())))
+        .append(" real holdout rows. Score: <b title=\"")
+        .append(esc(raw(u.score())))
+        .append("\">")
+        .append(esc(pct(u.score())))
+        .append(
+            "</b> (models trained on synthetic data against models trained on real data).</p>\n")
+        .append(
+            "<p class=\"note\">TRTR: trained on real, tested on real (the reference). TSTR: trained on synthetic, tested on"
+                + " real. TRTS: trained on real, tested on synthetic.</p>\n");
     if (u.results().isEmpty()) {
       out.append("<p class=\"note\">No model result.</p>\n</section>\n");
       return;
@@ -353,17 +560,28 @@ final class HtmlReport {
         metrics.add(k);
       }
     }
-    out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Model</th><th>Scenario</th>");
+    out.append(
+        "<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Model</th><th>Scenario</th>");
     for (int k : metrics) {
       out.append("<th class=\"num\">").append(esc(names[k])).append("</th>");
     }
     out.append("</tr></thead><tbody>\n");
     for (UtilityReport.ModelResult r : u.results()) {
-      out.append("<tr><td>").append(esc(r.model().replace('_', ' '))).append("</td><td>").append(esc(r.scenario())).append("</td>");
+      out.append("<tr><td>")
+          .append(esc(r.model().replace('_', ' ')))
+          .append("</td><td>")
+          .append(esc(r.scenario()))
+          .append("</td>");
       for (int k : metrics) {
         double v = metric(r, k);
-        out.append(k == 4 ? "<td class=\"num\" title=\"" + esc(raw(v)) + "\">" + esc(Double.isFinite(v) ? raw(v) : NONE) + "</td>"
-            : numberCell(v, 3));
+        out.append(
+            k == 4
+                ? "<td class=\"num\" title=\""
+                    + esc(raw(v))
+                    + "\">"
+                    + esc(Double.isFinite(v) ? raw(v) : NONE)
+                    + "</td>"
+                : numberCell(v, 3));
       }
       out.append("</tr>\n");
     }
@@ -387,36 +605,61 @@ final class HtmlReport {
       out.append("<p>Privacy was not measured.</p>\n</section>\n");
       return;
     }
-    out.append("<p class=\"note\">Distances are Gower distances over the compared columns. Exact matches: synthetic rows equal to a"
-        + " training row (ideal 0&nbsp;%); holdout exact matches: unseen real rows equal to a training row, what chance alone gives."
-        + " Closer to training: synthetic rows whose nearest real row is a training row rather"
-        + " than a holdout row (ideal 50&nbsp;%). NNDR: nearest over second-nearest training distance (near 1 is safe)."
-        + " Membership AUC: telling training from holdout rows by their distance to the synthetic data (ideal 0.5).</p>\n");
-    out.append("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th class=\"num\">Synthetic rows</th>"
-        + "<th class=\"num\">Training rows</th><th class=\"num\">Holdout rows</th><th class=\"num\">Exact matches</th><th class=\"num\">Holdout exact matches</th>"
-        + "<th class=\"num\">Closer to training</th><th class=\"num\">NNDR median</th><th class=\"num\">Membership AUC</th>"
-        + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
+    out.append(
+        "<p class=\"note\">Distances are Gower distances over the compared columns. Exact matches: synthetic rows equal to a"
+            + " training row (ideal 0&nbsp;%); holdout exact matches: unseen real rows equal to a training row, what chance alone gives."
+            + " Closer to training: synthetic rows whose nearest real row is a training row rather"
+            + " than a holdout row (ideal 50&nbsp;%). NNDR: nearest over second-nearest training distance (near 1 is safe)."
+            + " Membership AUC: telling training from holdout rows by their distance to the synthetic data (ideal 0.5).</p>\n");
+    out.append(
+        "<div class=\"scroll\"><table class=\"data\"><thead><tr><th>Table</th><th class=\"num\">Synthetic rows</th>"
+            + "<th class=\"num\">Training rows</th><th class=\"num\">Holdout rows</th><th class=\"num\">Exact matches</th><th class=\"num\">Holdout exact matches</th>"
+            + "<th class=\"num\">Closer to training</th><th class=\"num\">NNDR median</th><th class=\"num\">Membership AUC</th>"
+            + "<th class=\"num\">Score</th></tr></thead><tbody>\n");
     for (PrivacyReport.TablePrivacy t : p.tables()) {
-      out.append("<tr><td>").append(tableLink(t.table())).append("</td>")
-          .append("<td class=\"num\">").append(count(t.syntheticRows())).append("</td>")
-          .append("<td class=\"num\">").append(count(t.trainingRows())).append("</td>")
-          .append("<td class=\"num\">").append(t.holdoutRows() > 0 ? count(t.holdoutRows()) : NONE).append("</td>")
-          .append(scoreCell(t.exactMatchShare())).append(scoreCell(mean(t.holdoutExactMatchShare())))
+      out.append("<tr><td>")
+          .append(tableLink(t.table()))
+          .append("</td>")
+          .append("<td class=\"num\">")
+          .append(count(t.syntheticRows()))
+          .append("</td>")
+          .append("<td class=\"num\">")
+          .append(count(t.trainingRows()))
+          .append("</td>")
+          .append("<td class=\"num\">")
+          .append(t.holdoutRows() > 0 ? count(t.holdoutRows()) : NONE)
+          .append("</td>")
+          .append(scoreCell(t.exactMatchShare()))
+          .append(scoreCell(mean(t.holdoutExactMatchShare())))
           .append(scoreCell(mean(t.closerToTrainingShare())))
-          .append(numberCell(t.nndrMedian(), 3)).append(numberCell(mean(t.membershipAuc()), 3)).append(scoreBarCell(t.score()))
+          .append(numberCell(t.nndrMedian(), 3))
+          .append(numberCell(mean(t.membershipAuc()), 3))
+          .append(scoreBarCell(t.score()))
           .append("</tr>\n");
     }
     out.append("</tbody></table></div>\n<div class=\"grid wide\">\n");
     for (PrivacyReport.TablePrivacy t : p.tables()) {
-      out.append("<div class=\"chart\" id=\"privacy-").append(esc(slug(t.table()))).append("\"><h4 class=\"caption\">")
-          .append("<span class=\"name\">").append(esc(t.table())).append("</span>").append(badge(t.score())).append("</h4>\n");
+      out.append("<div class=\"chart\" id=\"privacy-")
+          .append(esc(slug(t.table())))
+          .append("\"><h4 class=\"caption\">")
+          .append("<span class=\"name\">")
+          .append(esc(t.table()))
+          .append("</span>")
+          .append(badge(t.score()))
+          .append("</h4>\n");
       dcr(t);
       if (!t.attributeInference().isEmpty()) {
-        out.append("<table class=\"data\"><thead><tr><th>Sensitive column</th><th class=\"num\">Inference accuracy</th>"
-            + "<th class=\"num\">Baseline</th><th class=\"num\">Risk</th></tr></thead><tbody>\n");
+        out.append(
+            "<table class=\"data\"><thead><tr><th>Sensitive column</th><th class=\"num\">Inference accuracy</th>"
+                + "<th class=\"num\">Baseline</th><th class=\"num\">Risk</th></tr></thead><tbody>\n");
         for (PrivacyReport.AttributeInference a : t.attributeInference()) {
-          out.append("<tr><td>").append(esc(a.column())).append("</td>").append(scoreCell(a.accuracy()))
-              .append(scoreCell(a.baseline())).append(numberCell(a.risk(), 3)).append("</tr>\n");
+          out.append("<tr><td>")
+              .append(esc(a.column()))
+              .append("</td>")
+              .append(scoreCell(a.accuracy()))
+              .append(scoreCell(a.baseline()))
+              .append(numberCell(a.risk(), 3))
+              .append("</tr>\n");
         }
         out.append("</tbody></table>\n");
       }
@@ -435,16 +678,25 @@ final class HtmlReport {
     double width = t.dcrMax() / bins;
     List<String> labels = new ArrayList<>();
     for (int b = 0; b < bins; b++) {
-      labels.add(Double.isFinite(width) ? fixed(b * width, width >= 0.1 ? 1 : width >= 0.01 ? 2 : 3) : Integer.toString(b));
+      labels.add(
+          Double.isFinite(width)
+              ? fixed(b * width, width >= 0.1 ? 1 : width >= 0.01 ? 2 : 3)
+              : Integer.toString(b));
     }
     List<Charts.Series> series = new ArrayList<>();
     series.add(new Charts.Series("synthetic \u2192 training", Charts.SYNTHETIC, synthetic));
-    t.dcrHoldout().ifPresent(h -> series.add(new Charts.Series("holdout \u2192 training", Charts.HOLDOUT, shares(h))));
+    t.dcrHoldout()
+        .ifPresent(
+            h ->
+                series.add(
+                    new Charts.Series("holdout \u2192 training", Charts.HOLDOUT, shares(h))));
     out.append(Charts.bars(labels, series, true, "distance to the closest training row"));
     if (t.dcrHoldout().isEmpty()) {
-      out.append("<p class=\"note\">Without holdout rows there is no reference distribution to compare with.</p>\n");
+      out.append(
+          "<p class=\"note\">Without holdout rows there is no reference distribution to compare with.</p>\n");
     } else {
-      out.append("<p class=\"note\">Synthetic rows should lie no closer to the training rows than unseen real rows do.</p>\n");
+      out.append(
+          "<p class=\"note\">Synthetic rows should lie no closer to the training rows than unseen real rows do.</p>\n");
     }
   }
 
@@ -455,7 +707,9 @@ final class HtmlReport {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  /** Table names in the order the report first mentions them (schema order), then the rest sorted. */
+  /**
+   * Table names in the order the report first mentions them (schema order), then the rest sorted.
+   */
   private List<String> tables() {
     Set<String> ordered = new LinkedHashSet<>();
     report.fidelity().columnShapes().forEach(c -> ordered.add(c.table()));
@@ -470,7 +724,9 @@ final class HtmlReport {
 
   private long rowsEvaluated(String table) {
     Long evaluated = report.sampling().evaluatedRows().get(table);
-    return evaluated != null ? evaluated : report.fidelity().rowsCompared().getOrDefault(table, -1L);
+    return evaluated != null
+        ? evaluated
+        : report.fidelity().rowsCompared().getOrDefault(table, -1L);
   }
 
   private static String countCell(Long n) {
@@ -507,8 +763,13 @@ final class HtmlReport {
   }
 
   private static String badge(double score) {
-    return "<span class=\"badge\" style=\"background:" + Format.scoreColour(score) + "\" title=\"" + esc(raw(score)) + "\">"
-        + esc(pct(score)) + "</span>";
+    return "<span class=\"badge\" style=\"background:"
+        + Format.scoreColour(score)
+        + "\" title=\""
+        + esc(raw(score))
+        + "\">"
+        + esc(pct(score))
+        + "</span>";
   }
 
   private static String gradeColour(String grade) {
@@ -520,20 +781,25 @@ final class HtmlReport {
     };
   }
 
-  /** Letters, digits, '-', '_' and '.' as they are; anything else as '~' and its code point in hex. */
+  /**
+   * Letters, digits, '-', '_' and '.' as they are; anything else as '~' and its code point in hex.
+   */
   static String slug(String name) {
     StringBuilder s = new StringBuilder();
-    name.codePoints().forEach(c -> {
-      if (c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
-        s.appendCodePoint(c);
-      } else {
-        s.append('~').append(Integer.toHexString(c).toLowerCase(Locale.ROOT));
-      }
-    });
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
+                s.appendCodePoint(c);
+              } else {
+                s.append('~').append(Integer.toHexString(c).toLowerCase(Locale.ROOT));
+              }
+            });
     return s.toString();
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root{--ink:#1f2933;--muted:#616e7c;--line:#e4e7eb;--bg:#f5f7fa;--link:#2f6db5}
       *{box-sizing:border-box}
       html{scroll-behavior:smooth}

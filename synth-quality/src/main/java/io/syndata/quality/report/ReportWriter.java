@@ -28,9 +28,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.OptionalDouble;
 
 /**
- * Writes a quality report as {@code report.json}, every number of the report, and
- * {@code report.html}, one self-contained page (inline CSS and SVG, no script, nothing fetched) a
- * person reads in a browser.
+ * Writes a quality report as {@code report.json}, every number of the report, and {@code
+ * report.html}, one self-contained page (inline CSS and SVG, no script, nothing fetched) a person
+ * reads in a browser.
  *
  * <p>Both are deterministic: the same report gives byte-identical files.
  */
@@ -52,7 +52,8 @@ public final class ReportWriter {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new SynthException("cannot create the report directory " + dir + ": " + e.getMessage(), e);
+      throw new SynthException(
+          "cannot create the report directory " + dir + ": " + e.getMessage(), e);
     }
     writeAtomically(dir.resolve(JSON_FILE), json(report));
     writeAtomically(dir.resolve(HTML_FILE), html(report));
@@ -80,8 +81,11 @@ public final class ReportWriter {
   private static void writeAtomically(Path file, String content) {
     Path temp = null;
     try {
-      // a name of our own rather than createTempFile, whose owner-only permissions the move would keep
-      temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      // a name of our own rather than createTempFile, whose owner-only permissions the move would
+      // keep
+      temp =
+          file.resolveSibling(
+              "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       Files.writeString(temp, content, StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -131,7 +135,8 @@ public final class ReportWriter {
     }
 
     @Override
-    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       if (value == null || !Double.isFinite(value)) {
         gen.writeNull();
       } else {
@@ -146,7 +151,8 @@ public final class ReportWriter {
     }
 
     @Override
-    public void serialize(OptionalDouble value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(OptionalDouble value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       if (value == null || value.isEmpty() || !Double.isFinite(value.getAsDouble())) {
         gen.writeNull();
       } else {
@@ -155,20 +161,51 @@ public final class ReportWriter {
     }
   }
 
-  @JsonPropertyOrder({"summary", "sampling", "fidelity", "detection", "utility", "privacy", "visuals", "recommendations"})
+  @JsonPropertyOrder({
+    "summary",
+    "sampling",
+    "fidelity",
+    "detection",
+    "utility",
+    "privacy",
+    "visuals",
+    "recommendations"
+  })
   private abstract static class ReportOrder {}
 
-  @JsonPropertyOrder({"column_shapes", "pair_trends", "cardinality", "intertable_trends", "detection", "fidelity", "utility",
-      "privacy", "overall", "grade"})
+  @JsonPropertyOrder({
+    "column_shapes",
+    "pair_trends",
+    "cardinality",
+    "intertable_trends",
+    "detection",
+    "fidelity",
+    "utility",
+    "privacy",
+    "overall",
+    "grade"
+  })
   private abstract static class SummaryOrder {}
 
   /**
    * The fidelity means, which are methods rather than components, also go into the JSON; the order
    * is spelled out because reflection returns methods in no fixed order.
    */
-  @JsonPropertyOrder({"column_shapes_score", "missing_values_score", "pair_trends_score", "cardinality_score",
-      "intertable_trends_score", "overall", "column_shapes", "missing_values", "pair_trends", "cardinality",
-      "intertable_trends", "rows_compared", "sampled"})
+  @JsonPropertyOrder({
+    "column_shapes_score",
+    "missing_values_score",
+    "pair_trends_score",
+    "cardinality_score",
+    "intertable_trends_score",
+    "overall",
+    "column_shapes",
+    "missing_values",
+    "pair_trends",
+    "cardinality",
+    "intertable_trends",
+    "rows_compared",
+    "sampled"
+  })
   private abstract static class FidelityMeans {
     @JsonProperty("column_shapes_score")
     abstract OptionalDouble columnShapesScore();

@@ -19,7 +19,11 @@ class DetectionTest {
 
   @Test
   void rowsFromTheSameDistributionCannotBeToldApart() {
-    EvaluationData data = Fixtures.single(Fixtures.rows(1500, 1, Fixtures::linear), Fixtures.rows(1500, 2, Fixtures::linear), Optional.empty());
+    EvaluationData data =
+        Fixtures.single(
+            Fixtures.rows(1500, 1, Fixtures::linear),
+            Fixtures.rows(1500, 2, Fixtures::linear),
+            Optional.empty());
     DetectionReport report = Detection.evaluate(data, 7);
     assertThat(report.tables()).hasSize(1);
     TableDetection t = report.tables().get(0);
@@ -33,26 +37,37 @@ class DetectionTest {
   @Test
   void identicalRowsScoreNearOne() {
     TableData real = Fixtures.rows(1000, 1, Fixtures::linear);
-    DetectionReport report = Detection.evaluate(Fixtures.single(real, Fixtures.rows(1000, 1, Fixtures::linear), Optional.empty()), 7);
+    DetectionReport report =
+        Detection.evaluate(
+            Fixtures.single(real, Fixtures.rows(1000, 1, Fixtures::linear), Optional.empty()), 7);
     assertThat(report.tables().get(0).score()).isGreaterThan(0.85);
   }
 
   @Test
   void aShiftedColumnIsDetected() {
     TableData real = Fixtures.rows(1500, 1, Fixtures::linear);
-    TableData shifted = Fixtures.rows(1500, 2, (rng, id) -> {
-      Object[] row = Fixtures.linear(rng, id);
-      row[1] = (Double) row[1] + 3;
-      return row;
-    });
-    TableDetection t = Detection.evaluate(Fixtures.single(real, shifted, Optional.empty()), 7).tables().get(0);
+    TableData shifted =
+        Fixtures.rows(
+            1500,
+            2,
+            (rng, id) -> {
+              Object[] row = Fixtures.linear(rng, id);
+              row[1] = (Double) row[1] + 3;
+              return row;
+            });
+    TableDetection t =
+        Detection.evaluate(Fixtures.single(real, shifted, Optional.empty()), 7).tables().get(0);
     assertThat(Math.max(t.logisticAuc(), t.boostedTreesAuc())).isGreaterThan(0.95);
     assertThat(t.score()).isLessThan(0.1);
   }
 
   @Test
   void sameDataAndSeedGiveTheSameReport() {
-    EvaluationData data = Fixtures.single(Fixtures.rows(800, 1, Fixtures::linear), Fixtures.rows(800, 2, Fixtures::linear), Optional.empty());
+    EvaluationData data =
+        Fixtures.single(
+            Fixtures.rows(800, 1, Fixtures::linear),
+            Fixtures.rows(800, 2, Fixtures::linear),
+            Optional.empty());
     assertThat(Detection.evaluate(data, 3)).isEqualTo(Detection.evaluate(data, 3));
   }
 
@@ -61,9 +76,13 @@ class DetectionTest {
     // Each parent has 1 or 2 children in the real data; the synthetic data gives it 4 or 5,
     // while every column taken alone has the same distribution.
     Schema schema = new Schema(List.of(Fixtures.parent(), Fixtures.child()));
-    EvaluationData data = EvaluationData.of(schema,
-        Map.of("p", parents(600, 1), "k", children(600, 1, 1)),
-        Map.of("p", parents(600, 2), "k", children(600, 2, 4)), Map.of(), 42);
+    EvaluationData data =
+        EvaluationData.of(
+            schema,
+            Map.of("p", parents(600, 1), "k", children(600, 1, 1)),
+            Map.of("p", parents(600, 2), "k", children(600, 2, 4)),
+            Map.of(),
+            42);
     DetectionReport report = Detection.evaluate(data, 7);
     TableDetection rows = find(report, "p", "rows");
     TableDetection aggregated = find(report, "p", "aggregated");
@@ -92,7 +111,10 @@ class DetectionTest {
   }
 
   private static TableDetection find(DetectionReport report, String table, String variant) {
-    return report.tables().stream().filter(t -> t.table().equals(table) && t.variant().equals(variant)).findFirst().orElseThrow();
+    return report.tables().stream()
+        .filter(t -> t.table().equals(table) && t.variant().equals(variant))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static TableData parents(int n, long seed) {

@@ -29,7 +29,8 @@ class EncoderTest {
     Encoder e = Encoder.fit(List.of(Feature.categorical("c", labels)));
     // 30 top categories, other, null
     assertThat(e.width()).isEqualTo(Encoder.TOP_CATEGORIES + 2);
-    double[][] x = e.encode(List.of(Feature.categorical("c", new Object[] {"common", "never-seen", null})));
+    double[][] x =
+        e.encode(List.of(Feature.categorical("c", new Object[] {"common", "never-seen", null})));
     assertThat(x[0][0]).isEqualTo(1);
     assertThat(x[1][Encoder.TOP_CATEGORIES]).isEqualTo(1);
     assertThat(x[2][Encoder.TOP_CATEGORIES + 1]).isEqualTo(1);
@@ -41,6 +42,7 @@ class EncoderTest {
   @Test
   void unseenCategoryWithoutOtherColumnEncodesAsZeros() {
     Encoder e = Encoder.fit(List.of(Feature.categorical("c", new Object[] {"a", "b"})));
-    assertThat(e.encode(List.of(Feature.categorical("c", new Object[] {"z"})))[0]).containsExactly(0, 0);
+    assertThat(e.encode(List.of(Feature.categorical("c", new Object[] {"z"})))[0])
+        .containsExactly(0, 0);
   }
 }

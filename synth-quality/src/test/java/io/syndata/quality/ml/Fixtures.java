@@ -26,11 +26,18 @@ final class Fixtures {
   }
 
   static Table table() {
-    return new Table("t", Optional.empty(), List.of(
-        column("id", DataType.INTEGER, ColumnKind.ID),
-        column("x", DataType.FLOAT, ColumnKind.NUMERIC),
-        column("y", DataType.FLOAT, ColumnKind.NUMERIC),
-        column("c", DataType.STRING, ColumnKind.CATEGORICAL)), List.of("id"), List.of(), List.of(), 0);
+    return new Table(
+        "t",
+        Optional.empty(),
+        List.of(
+            column("id", DataType.INTEGER, ColumnKind.ID),
+            column("x", DataType.FLOAT, ColumnKind.NUMERIC),
+            column("y", DataType.FLOAT, ColumnKind.NUMERIC),
+            column("c", DataType.STRING, ColumnKind.CATEGORICAL)),
+        List.of("id"),
+        List.of(),
+        List.of(),
+        0);
   }
 
   /** Rows {@code id, x, y, c} drawn by {@code row(rng, id)}. */
@@ -46,7 +53,9 @@ final class Fixtures {
   /** x ~ N(0, 1), y = 2x + N(0, 0.1), c one of a, b, c. */
   static Object[] linear(SplittableRandom rng, long id) {
     double x = gaussian(rng);
-    return new Object[] {id, x, 2 * x + 0.1 * gaussian(rng), "abc".substring((int) (id % 3), (int) (id % 3) + 1)};
+    return new Object[] {
+      id, x, 2 * x + 0.1 * gaussian(rng), "abc".substring((int) (id % 3), (int) (id % 3) + 1)
+    };
   }
 
   static double gaussian(SplittableRandom rng) {
@@ -56,21 +65,38 @@ final class Fixtures {
   }
 
   static EvaluationData single(TableData real, TableData synthetic, Optional<TableData> holdout) {
-    return EvaluationData.of(new Schema(List.of(table())), Map.of("t", real), Map.of("t", synthetic),
-        holdout.map(h -> Map.of("t", h)).orElse(Map.of()), 42);
+    return EvaluationData.of(
+        new Schema(List.of(table())),
+        Map.of("t", real),
+        Map.of("t", synthetic),
+        holdout.map(h -> Map.of("t", h)).orElse(Map.of()),
+        42);
   }
 
   static Table parent() {
-    return new Table("p", Optional.empty(), List.of(
-        column("id", DataType.INTEGER, ColumnKind.ID),
-        column("a", DataType.FLOAT, ColumnKind.NUMERIC)), List.of("id"), List.of(), List.of(), 0);
+    return new Table(
+        "p",
+        Optional.empty(),
+        List.of(
+            column("id", DataType.INTEGER, ColumnKind.ID),
+            column("a", DataType.FLOAT, ColumnKind.NUMERIC)),
+        List.of("id"),
+        List.of(),
+        List.of(),
+        0);
   }
 
   static Table child() {
-    return new Table("k", Optional.empty(), List.of(
-        column("id", DataType.INTEGER, ColumnKind.ID),
-        column("p_id", DataType.INTEGER, ColumnKind.ID),
-        column("v", DataType.FLOAT, ColumnKind.NUMERIC)), List.of("id"), List.of(),
-        List.of(new ForeignKey("k_p", List.of("p_id"), "p", List.of("id"), false)), 0);
+    return new Table(
+        "k",
+        Optional.empty(),
+        List.of(
+            column("id", DataType.INTEGER, ColumnKind.ID),
+            column("p_id", DataType.INTEGER, ColumnKind.ID),
+            column("v", DataType.FLOAT, ColumnKind.NUMERIC)),
+        List.of("id"),
+        List.of(),
+        List.of(new ForeignKey("k_p", List.of("p_id"), "p", List.of("id"), false)),
+        0);
   }
 }

@@ -18,8 +18,11 @@ class MlUtilityTest {
 
   @Test
   void syntheticRowsFollowingTheLawPredictRealOnes() {
-    EvaluationData data = Fixtures.single(Fixtures.rows(1000, 1, Fixtures::linear), Fixtures.rows(1000, 2, Fixtures::linear),
-        Optional.of(Fixtures.rows(400, 3, Fixtures::linear)));
+    EvaluationData data =
+        Fixtures.single(
+            Fixtures.rows(1000, 1, Fixtures::linear),
+            Fixtures.rows(1000, 2, Fixtures::linear),
+            Optional.of(Fixtures.rows(400, 3, Fixtures::linear)));
     UtilityReport report = MlUtility.evaluate(data, "t.y", 5).orElseThrow();
     assertThat(report.task()).isEqualTo("regression");
     assertThat(report.trainRows()).isEqualTo(1000);
@@ -44,8 +47,11 @@ class MlUtilityTest {
       row[2] = Fixtures.linear(rng, i)[2];
       rows.add(row);
     }
-    EvaluationData data = Fixtures.single(Fixtures.rows(1000, 1, Fixtures::linear), TableData.of(Fixtures.COLUMNS, rows),
-        Optional.of(Fixtures.rows(400, 3, Fixtures::linear)));
+    EvaluationData data =
+        Fixtures.single(
+            Fixtures.rows(1000, 1, Fixtures::linear),
+            TableData.of(Fixtures.COLUMNS, rows),
+            Optional.of(Fixtures.rows(400, 3, Fixtures::linear)));
     UtilityReport report = MlUtility.evaluate(data, "t.y", 5).orElseThrow();
     assertThat(result(report, "linear_regression", "TRTR").r2()).isGreaterThan(0.99);
     assertThat(result(report, "linear_regression", "TSTR").r2()).isLessThan(0.2);
@@ -75,16 +81,24 @@ class MlUtilityTest {
   @Test
   void unseenCategoriesInTheTestSetDoNotCrash() {
     // The holdout's c takes values never seen in training, and its target a class never seen.
-    TableData holdout = Fixtures.rows(200, 3, (rng, id) -> {
-      Object[] row = Fixtures.linear(rng, id);
-      row[3] = "new" + id % 4;
-      return row;
-    });
-    EvaluationData data = Fixtures.single(Fixtures.rows(600, 1, Fixtures::linear), Fixtures.rows(600, 2, Fixtures::linear),
-        Optional.of(holdout));
+    TableData holdout =
+        Fixtures.rows(
+            200,
+            3,
+            (rng, id) -> {
+              Object[] row = Fixtures.linear(rng, id);
+              row[3] = "new" + id % 4;
+              return row;
+            });
+    EvaluationData data =
+        Fixtures.single(
+            Fixtures.rows(600, 1, Fixtures::linear),
+            Fixtures.rows(600, 2, Fixtures::linear),
+            Optional.of(holdout));
     assertThat(MlUtility.evaluate(data, "t.y", 5)).isPresent();
     UtilityReport classification = MlUtility.evaluate(data, "t.c", 5).orElseThrow();
-    assertThat(classification.results()).allSatisfy(r -> assertThat(r.accuracy()).isBetween(0.0, 1.0));
+    assertThat(classification.results())
+        .allSatisfy(r -> assertThat(r.accuracy()).isBetween(0.0, 1.0));
   }
 
   @Test
@@ -95,7 +109,8 @@ class MlUtilityTest {
     double[] m = MlUtility.classificationMetrics(p, y, 3, -1);
     assertThat(m[0]).isEqualTo(0.75);
     // F1: class 0 = 2/3, class 1 = 1, class 2 = 2/3
-    assertThat(m[1]).isCloseTo((2.0 / 3 + 1 + 2.0 / 3) / 3, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(m[1])
+        .isCloseTo((2.0 / 3 + 1 + 2.0 / 3) / 3, org.assertj.core.api.Assertions.within(1e-12));
     // AUC: class 0 = 1 (scores 1, 0.6 vs 0, 0), class 1 = 1, class 2 = 1 (0.4 and 1 vs 0, 0)
     assertThat(m[2]).isEqualTo(1.0);
   }
@@ -108,22 +123,40 @@ class MlUtilityTest {
 
   @Test
   void rejectsUnknownAndUnlearnedTargets() {
-    EvaluationData data = Fixtures.single(Fixtures.rows(50, 1, Fixtures::linear), Fixtures.rows(50, 2, Fixtures::linear), Optional.empty());
-    assertThatThrownBy(() -> MlUtility.evaluate(data, "t.nope", 1)).isInstanceOf(SynthException.class).hasMessageContaining("nope");
-    assertThatThrownBy(() -> MlUtility.evaluate(data, "u.y", 1)).isInstanceOf(SynthException.class).hasMessageContaining("no table u");
-    assertThatThrownBy(() -> MlUtility.evaluate(data, "t.id", 1)).isInstanceOf(SynthException.class).hasMessageContaining("key");
-    assertThatThrownBy(() -> MlUtility.evaluate(data, "y", 1)).isInstanceOf(SynthException.class).hasMessageContaining("table.column");
+    EvaluationData data =
+        Fixtures.single(
+            Fixtures.rows(50, 1, Fixtures::linear),
+            Fixtures.rows(50, 2, Fixtures::linear),
+            Optional.empty());
+    assertThatThrownBy(() -> MlUtility.evaluate(data, "t.nope", 1))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("nope");
+    assertThatThrownBy(() -> MlUtility.evaluate(data, "u.y", 1))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("no table u");
+    assertThatThrownBy(() -> MlUtility.evaluate(data, "t.id", 1))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("key");
+    assertThatThrownBy(() -> MlUtility.evaluate(data, "y", 1))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("table.column");
   }
 
   /** c is "hi" when x > 0, else "lo"; y is noise. */
   private static TableData separable(int n, long seed) {
-    return Fixtures.rows(n, seed, (rng, id) -> {
-      double x = Fixtures.gaussian(rng);
-      return new Object[] {id, x, Fixtures.gaussian(rng), x > 0 ? "hi" : "lo"};
-    });
+    return Fixtures.rows(
+        n,
+        seed,
+        (rng, id) -> {
+          double x = Fixtures.gaussian(rng);
+          return new Object[] {id, x, Fixtures.gaussian(rng), x > 0 ? "hi" : "lo"};
+        });
   }
 
   private static ModelResult result(UtilityReport report, String model, String scenario) {
-    return report.results().stream().filter(r -> r.model().equals(model) && r.scenario().equals(scenario)).findFirst().orElseThrow();
+    return report.results().stream()
+        .filter(r -> r.model().equals(model) && r.scenario().equals(scenario))
+        .findFirst()
+        .orElseThrow();
   }
 }

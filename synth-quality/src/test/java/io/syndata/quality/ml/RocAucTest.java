@@ -9,8 +9,10 @@ class RocAucTest {
 
   @Test
   void countsTiesAsHalfAWin() {
-    // Pairs (positive, negative): 0.9 beats both; each 0.5 ties 0.5 and beats 0.1: 2 + 1.5 + 1.5 = 5 of 6.
-    assertThat(RocAuc.of(new double[] {0.9, 0.5, 0.5}, new double[] {0.5, 0.1})).isCloseTo(5.0 / 6, within(1e-12));
+    // Pairs (positive, negative): 0.9 beats both; each 0.5 ties 0.5 and beats 0.1: 2 + 1.5 + 1.5 =
+    // 5 of 6.
+    assertThat(RocAuc.of(new double[] {0.9, 0.5, 0.5}, new double[] {0.5, 0.1}))
+        .isCloseTo(5.0 / 6, within(1e-12));
   }
 
   @Test

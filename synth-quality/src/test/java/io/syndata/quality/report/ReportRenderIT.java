@@ -51,12 +51,21 @@ class ReportRenderIT {
 
     Run dom = chromium("--dump-dom", html.toUri().toString());
     assertThat(dom.stderr).as("Chromium's log").doesNotContain("Uncaught");
-    for (String id : List.of("summary", "recommendations", "worst", "fidelity", "detection", "utility", "privacy",
-        "table-customers")) {
+    for (String id :
+        List.of(
+            "summary",
+            "recommendations",
+            "worst",
+            "fidelity",
+            "detection",
+            "utility",
+            "privacy",
+            "table-customers")) {
       assertThat(dom.stdout).contains("id=\"" + id + "\"");
     }
     assertThat(dom.stdout).contains("<svg", "<rect", "</svg>");
-    assertThat(count(dom.stdout, "<svg")).isGreaterThanOrEqualTo(count(ReportWriter.html(ReportFixture.report()), "<svg"));
+    assertThat(count(dom.stdout, "<svg"))
+        .isGreaterThanOrEqualTo(count(ReportWriter.html(ReportFixture.report()), "<svg"));
   }
 
   private record Run(String stdout, String stderr) {}
@@ -66,15 +75,38 @@ class ReportRenderIT {
     Path stdout = Files.createTempFile("report-it", ".out");
     Path stderr = Files.createTempFile("report-it", ".err");
     try {
-      List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  CHROMIUM.toString(),
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-quic",
+                  "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--disable-dev-shm-usage",
+                  "--enable-logging=stderr",
+                  "--v=0",
+                  "--user-data-dir=" + profile));
       command.addAll(List.of(args));
-      Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile())
+              .start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command + "\n" + tail(stderr));
+        fail(
+            "Chromium did not finish within "
+                + TIMEOUT_SECONDS
+                + " s: "
+                + command
+                + "\n"
+                + tail(stderr));
       }
       String err = Files.readString(stderr, StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
