@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.QuoteMode;
 
@@ -128,6 +129,23 @@ final class CsvFiles {
       names.set(0, names.get(0).substring(1));
     }
     return names;
+  }
+
+  /**
+   * Fails, naming the file and line, when a record has another number of fields than the header.
+   */
+  static void checkWidth(Path file, CSVParser parser, CSVRecord record, int headerWidth) {
+    if (record.size() != headerWidth) {
+      throw new SynthException(
+          "file "
+              + file
+              + " line "
+              + parser.getCurrentLineNumber()
+              + " has "
+              + record.size()
+              + " fields but the header has "
+              + headerWidth);
+    }
   }
 
   static List<String> header(Path file) {

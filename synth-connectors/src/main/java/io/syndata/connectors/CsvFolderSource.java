@@ -114,17 +114,7 @@ final class CsvFolderSource implements Source {
       Object[][] values = new Object[columns.size()][Source.BATCH_SIZE];
       int size = 0;
       for (CSVRecord record : parser) {
-        if (record.size() != header.size()) {
-          throw new SynthException(
-              "file "
-                  + file
-                  + " line "
-                  + parser.getCurrentLineNumber()
-                  + " has "
-                  + record.size()
-                  + " fields but the header has "
-                  + header.size());
-        }
+        CsvFiles.checkWidth(file, parser, record, header.size());
         for (int c = 0; c < index.length; c++) {
           String text = record.get(index[c]);
           values[c][size] =

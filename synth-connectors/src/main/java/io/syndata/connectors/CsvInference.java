@@ -228,17 +228,7 @@ final class CsvInference {
       }
       long rows = 0;
       for (CSVRecord record : parser) {
-        if (record.size() != header.size()) {
-          throw new SynthException(
-              "file "
-                  + file
-                  + " line "
-                  + parser.getCurrentLineNumber()
-                  + " has "
-                  + record.size()
-                  + " fields but the header has "
-                  + header.size());
-        }
+        CsvFiles.checkWidth(file, parser, record, header.size());
         for (int i = 0; i < header.size(); i++) {
           columns.get(i).add(record.get(i));
         }
