@@ -44,6 +44,11 @@ final class StatisticalTableModel implements TableModel {
   private final Map<String, KeyFormat> keyFormats;
   private final Map<Relation, Double> nullRates;
 
+  /**
+   * Attribute pairs {a, b} with {@code a <= b} in every source row: kept by swapping their values.
+   */
+  private final List<int[]> orderings;
+
   StatisticalTableModel(
       Table table,
       long sourceRows,
@@ -59,7 +64,8 @@ final class StatisticalTableModel implements TableModel {
       Marginal[] conditioning,
       Copula copula,
       Map<String, KeyFormat> keyFormats,
-      Map<Relation, Double> nullRates) {
+      Map<Relation, Double> nullRates,
+      List<int[]> orderings) {
     this.table = table;
     this.sourceRows = sourceRows;
     this.attributeColumns = List.copyOf(attributeColumns);
@@ -76,6 +82,7 @@ final class StatisticalTableModel implements TableModel {
     this.keyFormats =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keyFormats));
     this.nullRates = Map.copyOf(nullRates);
+    this.orderings = List.copyOf(orderings);
   }
 
   @Override
@@ -116,6 +123,33 @@ final class StatisticalTableModel implements TableModel {
   @Override
   public double nullRate(Relation relation) {
     return nullRates.getOrDefault(relation, 0.0);
+  }
+
+  /**
+   * Swaps the values of an ordered pair where the sample breaks its order; a few passes settle
+   * chains such as {@code a <= b <= c}.
+   */
+  private void keepOrders(Object[][] values, int n) {
+    if (orderings.isEmpty()) {
+      return;
+    }
+    for (int r = 0; r < n; r++) {
+      for (int pass = 0; pass < 3; pass++) {
+        boolean swapped = false;
+        for (int[] o : orderings) {
+          Object a = values[o[0]][r];
+          Object b = values[o[1]][r];
+          if (a != null && b != null && Codec.toDouble(a) > Codec.toDouble(b)) {
+            values[o[0]][r] = b;
+            values[o[1]][r] = a;
+            swapped = true;
+          }
+        }
+        if (!swapped) {
+          break;
+        }
+      }
+    }
   }
 
   /** The fitted correlation matrix (sampled columns, then conditioning columns); for tests. */
@@ -174,6 +208,7 @@ final class StatisticalTableModel implements TableModel {
         counts[k][r] = Double.isNaN(c) ? 0 : (int) Math.max(0, Math.round(c));
       }
     }
+    keepOrders(values, n);
     return new TableSample(values, counts, n);
   }
 }

@@ -539,6 +539,7 @@ final class TableFit {
     }
     List<String> parentColumns =
         conditioned ? conditioning.stream().map(c -> c.column.name()).toList() : List.of();
+    List<int[]> orderings = orderings(copulaAttrs, raw, copulaIndex);
     return new StatisticalTableModel(
         table,
         scanned,
@@ -554,7 +555,64 @@ final class TableFit {
         conditioningMarginals,
         copula,
         formats,
-        nullRates);
+        nullRates,
+        orderings);
+  }
+
+  /** Columns must share this many rows with values before an order between them is trusted. */
+  static final int MIN_ORDERED_ROWS = 20;
+
+  /**
+   * Pairs of attribute columns (positions in the attribute list) whose values are ordered in every
+   * source row, {@code a <= b} — games started never exceed games, a death never precedes a birth —
+   * while their ranges overlap, so the marginals alone would break the order. Only columns of the
+   * same type and scale, so that values can be swapped between them.
+   */
+  private static List<int[]> orderings(List<Attr> copulaAttrs, double[][] raw, int[] copulaIndex) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < copulaAttrs.size(); i++) {
+      for (int j = 0; j < copulaAttrs.size(); j++) {
+        Attr x = copulaAttrs.get(i);
+        Attr y = copulaAttrs.get(j);
+        if (i == j
+            || x.categorical
+            || y.categorical
+            || x.column.type() != y.column.type()
+            || x.column.scale() != y.column.scale()) {
+          continue;
+        }
+        double[] a = raw[i];
+        double[] b = raw[j];
+        int both = 0;
+        boolean strict = false;
+        boolean ordered = true;
+        double maxA = Double.NEGATIVE_INFINITY;
+        double minB = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < a.length && ordered; r++) {
+          if (Double.isNaN(a[r]) || Double.isNaN(b[r])) {
+            continue;
+          }
+          both++;
+          ordered = a[r] <= b[r];
+          strict |= a[r] < b[r];
+          maxA = Math.max(maxA, a[r]);
+          minB = Math.min(minB, b[r]);
+        }
+        if (ordered && strict && both >= MIN_ORDERED_ROWS && maxA > minB) {
+          out.add(new int[] {attributeIndex(copulaIndex, i), attributeIndex(copulaIndex, j)});
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int attributeIndex(int[] copulaIndex, int k) {
+    for (int i = 0; i < copulaIndex.length; i++) {
+      if (copulaIndex[i] == k) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("copula column " + k + " is no attribute");
   }
 
   /**
