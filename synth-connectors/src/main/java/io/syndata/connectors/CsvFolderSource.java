@@ -1,6 +1,7 @@
 package io.syndata.connectors;
 
 import io.syndata.data.RowBatch;
+import io.syndata.data.RowBatchBuilder;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.schema.Column;
@@ -111,26 +112,16 @@ final class CsvFolderSource implements Source {
         }
         types[c] = table.column(columns.get(c)).type();
       }
-      Object[][] values = new Object[columns.size()][Source.BATCH_SIZE];
-      int size = 0;
+      RowBatchBuilder batches = new RowBatchBuilder(table.name(), columns, consumer);
       for (CSVRecord record : parser) {
         CsvFiles.checkWidth(file, parser, record, header.size());
         for (int c = 0; c < index.length; c++) {
           String text = record.get(index[c]);
-          values[c][size] =
-              text == null ? null : parse(text, types[c], file, parser, columns.get(c));
+          batches.set(c, text == null ? null : parse(text, types[c], file, parser, columns.get(c)));
         }
-        size++;
-        rows++;
-        if (size == Source.BATCH_SIZE) {
-          consumer.accept(new RowBatch(table.name(), columns, values, size));
-          values = new Object[columns.size()][Source.BATCH_SIZE];
-          size = 0;
-        }
+        batches.endRow();
       }
-      if (size > 0) {
-        consumer.accept(new RowBatch(table.name(), columns, values, size));
-      }
+      rows = batches.finish();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw new SynthException("cannot read file " + file + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.syndata.connectors;
 
 import io.syndata.data.RowBatch;
+import io.syndata.data.RowBatchBuilder;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.schema.Column;
@@ -632,24 +633,15 @@ final class JdbcSource implements Source {
           c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         st.setFetchSize(Source.BATCH_SIZE);
         try (ResultSet rs = st.executeQuery(sql)) {
-          Object[][] values = new Object[columns.size()][Source.BATCH_SIZE];
-          int size = 0;
+          RowBatchBuilder batches = new RowBatchBuilder(table.name(), columns, consumer);
           while (rs.next()) {
             for (int col = 0; col < readers.length; col++) {
               at = columns.get(col);
-              values[col][size] = readers[col].read(rs, col + 1);
+              batches.set(col, readers[col].read(rs, col + 1));
             }
-            size++;
-            rows++;
-            if (size == Source.BATCH_SIZE) {
-              consumer.accept(new RowBatch(table.name(), columns, values, size));
-              values = new Object[columns.size()][Source.BATCH_SIZE];
-              size = 0;
-            }
+            batches.endRow();
           }
-          if (size > 0) {
-            consumer.accept(new RowBatch(table.name(), columns, values, size));
-          }
+          rows = batches.finish();
         }
       } finally {
         c.rollback();

@@ -1,6 +1,7 @@
 package io.syndata.engine;
 
 import io.syndata.data.RowBatch;
+import io.syndata.data.RowBatchBuilder;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.model.Seeds;
@@ -167,9 +168,7 @@ final class HoldoutSplit {
                     return i;
                   })
               .toArray();
-      Object[][] values = new Object[columns.size()][BATCH_SIZE];
-      int[] size = {0};
-      long[] rows = {0};
+      RowBatchBuilder batches = new RowBatchBuilder(table.name(), columns, consumer);
       scanSplit(
           table,
           (batch, row, out) -> {
@@ -177,26 +176,11 @@ final class HoldoutSplit {
               return;
             }
             for (int c = 0; c < wanted.length; c++) {
-              values[c][size[0]] = batch.value(wanted[c], row);
+              batches.set(c, batch.value(wanted[c], row));
             }
-            rows[0]++;
-            if (++size[0] == BATCH_SIZE) {
-              consumer.accept(new RowBatch(table.name(), columns, copy(values, size[0]), size[0]));
-              size[0] = 0;
-            }
+            batches.endRow();
           });
-      if (size[0] > 0) {
-        consumer.accept(new RowBatch(table.name(), columns, copy(values, size[0]), size[0]));
-      }
-      return rows[0];
-    }
-
-    private Object[][] copy(Object[][] values, int size) {
-      Object[][] out = new Object[values.length][];
-      for (int c = 0; c < values.length; c++) {
-        out[c] = Arrays.copyOf(values[c], size);
-      }
-      return out;
+      return batches.finish();
     }
 
     @Override
