@@ -222,14 +222,10 @@ public final class EvaluationData {
             data.offer(batch, index, row, rng);
             for (int f = 0; f < fks.size(); f++) {
               Object[] key = new Object[fkIndex[f].length];
-              boolean anyNull = false;
               for (int k = 0; k < key.length; k++) {
-                key[k] = Values.key(batch.value(index[fkIndex[f][k]], row));
-                anyNull |= key[k] == null;
+                key[k] = batch.value(index[fkIndex[f][k]], row);
               }
-              if (!anyNull) {
-                data.countKey(fks.get(f).name(), List.of(key));
-              }
+              data.countKey(fks.get(f).name(), key);
             }
           }
         });
@@ -245,14 +241,10 @@ public final class EvaluationData {
       int[] index = fk.columns().stream().mapToInt(c -> data.columns().indexOf(c)).toArray();
       for (int r = 0; r < data.size(); r++) {
         Object[] key = new Object[index.length];
-        boolean anyNull = false;
         for (int k = 0; k < index.length; k++) {
-          key[k] = index[k] < 0 ? null : Values.key(data.row(r)[index[k]]);
-          anyNull |= key[k] == null;
+          key[k] = index[k] < 0 ? null : data.row(r)[index[k]];
         }
-        if (!anyNull) {
-          data.countKey(fk.name(), List.of(key));
-        }
+        data.countKey(fk.name(), key);
       }
     }
   }

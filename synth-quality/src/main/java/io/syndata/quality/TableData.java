@@ -52,8 +52,19 @@ public final class TableData {
     }
   }
 
-  void countKey(String foreignKey, List<Object> key) {
-    fkCounts.computeIfAbsent(foreignKey, k -> new HashMap<>()).merge(key, 1, Integer::sum);
+  /**
+   * Counts one row's foreign-key value, given as the raw values of its columns in key order; a key
+   * with a null references nothing and is not counted.
+   */
+  void countKey(String foreignKey, Object[] values) {
+    Object[] key = new Object[values.length];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = Values.key(values[k]);
+      if (key[k] == null) {
+        return;
+      }
+    }
+    fkCounts.computeIfAbsent(foreignKey, f -> new HashMap<>()).merge(List.of(key), 1, Integer::sum);
   }
 
   /** Logical column names, in the schema's order. */
