@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -22,14 +21,7 @@ import picocli.CommandLine.Spec;
 final class CopyCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
 
-  @Option(
-      names = "--target",
-      required = true,
-      paramLabel = "<jdbc-url|folder>",
-      description =
-          "A JDBC URL of an empty database (or one whose tables are empty), or a folder that does not exist "
-              + "or is empty.")
-  String target;
+  @Mixin TargetOption target;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,8 +32,9 @@ final class CopyCommand implements Callable<Integer> {
         "synth: copying "
             + Connectors.redact(source.location)
             + " -> "
-            + Connectors.redact(target));
-    Map<String, Long> rows = SynData.copy(source.spec(), target, new TerminalProgress(err));
+            + Connectors.redact(target.location));
+    Map<String, Long> rows =
+        SynData.copy(source.spec(), target.location, new TerminalProgress(err));
     PrintWriter out = spec.commandLine().getOut();
     rows.forEach((table, n) -> out.printf(Locale.ROOT, "  %-28s %,12d rows%n", table, n));
     out.flush();

@@ -31,14 +31,7 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
 
-  @Option(
-      names = "--target",
-      required = true,
-      paramLabel = "<jdbc-url|folder>",
-      description =
-          "A JDBC URL of an empty database (or one whose tables are empty), or a folder that does not exist "
-              + "or is empty.")
-  String target;
+  @Mixin TargetOption target;
 
   @Option(
       names = "--scale",
@@ -113,7 +106,7 @@ final class GenerateCommand implements Callable<Integer> {
     GenerateRequest request =
         new GenerateRequest(
             source.spec(),
-            target,
+            target.location,
             new FitOptions(seed, policy, maxFitRows),
             new GenerationOptions(scale, rows, seed),
             !noEvaluate,
@@ -124,7 +117,7 @@ final class GenerateCommand implements Callable<Integer> {
         "synth: "
             + Connectors.redact(source.location)
             + " -> "
-            + Connectors.redact(target)
+            + Connectors.redact(target.location)
             + " (scale "
             + scale
             + ", seed "
