@@ -8,7 +8,7 @@ import io.syndata.export.CsvFolderTarget;
 import io.syndata.model.GenerationResult;
 import io.syndata.model.Generator;
 import io.syndata.model.SynthModel;
-import io.syndata.model.statistical.StatisticalTrainer;
+import io.syndata.model.fit.RelationalFit;
 import io.syndata.quality.EvaluationData;
 import io.syndata.quality.Fidelity;
 import io.syndata.quality.FidelityReport;
@@ -81,12 +81,11 @@ public final class SynData {
     return schema;
   }
 
-  /** Fits the statistical model of a source. */
+  /** Fits a model of a source, each table with the kind the options and the schema choose. */
   public static SynthModel fit(
       Schema schema, Source source, io.syndata.model.FitOptions options, Progress progress) {
     ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
-    return new StatisticalTrainer()
-        .fit(graph, new ProgressSource(source, progress), options, progress);
+    return RelationalFit.fit(graph, new ProgressSource(source, progress), options, progress);
   }
 
   /**

@@ -1,26 +1,47 @@
 package io.syndata.model;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How a model was made.
+ * How a model was made, as a model file carries it: enough to tell which data, settings and version
+ * made it, and to refuse a model that does not fit the data at hand.
  *
- * @param kind the model kind ({@code statistical})
+ * @param kind the model kind asked for ({@code auto}, {@code statistical}, …)
+ * @param tableKinds the kind that fitted each table, in generation order
  * @param source where the training data came from, without credentials
  * @param seed the fit seed
+ * @param orphans the orphan policy of the fit
+ * @param maxFitRows the largest sample a table was fitted on
  * @param trainingRows rows used per table (after sampling and orphan handling)
  * @param sourceRows rows in the source per table
+ * @param schemaHash a SHA-256 fingerprint of the schema (tables, columns, types, keys)
+ * @param createdAt when the fit finished
  * @param synDataVersion the version of SynData that fitted it
  */
 public record ModelProvenance(
     String kind,
+    Map<String, String> tableKinds,
     String source,
     long seed,
+    OrphanPolicy orphans,
+    int maxFitRows,
     Map<String, Long> trainingRows,
     Map<String, Long> sourceRows,
+    String schemaHash,
+    Instant createdAt,
     String synDataVersion) {
   public ModelProvenance {
-    trainingRows = Map.copyOf(trainingRows);
-    sourceRows = Map.copyOf(sourceRows);
+    tableKinds = Collections.unmodifiableMap(new LinkedHashMap<>(tableKinds));
+    trainingRows = Collections.unmodifiableMap(new LinkedHashMap<>(trainingRows));
+    sourceRows = Collections.unmodifiableMap(new LinkedHashMap<>(sourceRows));
+  }
+
+  /** The version of SynData on the class path ({@code dev} when run from classes). */
+  public static String currentVersion() {
+    String version = ModelProvenance.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 }

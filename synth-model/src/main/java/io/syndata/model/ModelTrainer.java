@@ -1,18 +1,34 @@
 package io.syndata.model;
 
-import io.syndata.data.Progress;
-import io.syndata.data.Source;
-import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.model.fit.TrainingTable;
+import io.syndata.schema.Table;
 
-/** Fits a model of every table of a graph and of every parent–child relation between them. */
+/**
+ * A model kind: fits the model of one table from what the relational half of fitting ({@link
+ * io.syndata.model.fit.RelationalFit}) learned, and saves and loads such models. Found by {@link
+ * #kind()} through {@link ModelKinds} ({@link java.util.ServiceLoader}), so a module adds a kind by
+ * listing its trainer in {@code META-INF/services/io.syndata.model.ModelTrainer}. A trainer is
+ * configuration; the models it makes are immutable.
+ */
 public interface ModelTrainer {
 
-  /** The model kind this trainer makes, as named on the command line ({@code statistical}). */
+  /** The kind's name, as given to {@code --model} and written in model files. */
   String kind();
 
   /**
-   * Reads the source (only through {@link Source#scan}) and fits a model. Deterministic: the same
-   * data, graph and options give an equal model.
+   * How well this kind suits a table of {@code rows} source rows, for {@code --model auto}: the
+   * kind with the highest value fits the table (ties go to the kind first in name order). A kind
+   * that should never be chosen automatically returns a negative value.
    */
-  SynthModel fit(ForeignKeyGraph graph, Source source, FitOptions options, Progress progress);
+  double suitability(Table table, long rows);
+
+  /**
+   * Fits one table. Deterministic: equal training data and options give an equal model.
+   *
+   * @param data the table's training sample and relational facts
+   */
+  TableModel fit(TrainingTable data, FitOptions options);
+
+  /** Reads and writes this kind's table models in model files. */
+  TableModelCodec codec();
 }

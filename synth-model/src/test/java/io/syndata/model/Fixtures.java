@@ -3,7 +3,7 @@ package io.syndata.model;
 import io.syndata.data.InMemorySource;
 import io.syndata.data.InMemoryTarget;
 import io.syndata.data.Progress;
-import io.syndata.model.statistical.StatisticalTrainer;
+import io.syndata.model.fit.RelationalFit;
 import io.syndata.schema.Column;
 import io.syndata.schema.ColumnKind;
 import io.syndata.schema.DataType;
@@ -263,8 +263,7 @@ final class Fixtures {
   }
 
   static SynthModel fit(InMemorySource source, FitOptions options) {
-    return new StatisticalTrainer()
-        .fit(ForeignKeyGraph.of(source.schema()), source, options, Progress.NONE);
+    return RelationalFit.fit(ForeignKeyGraph.of(source.schema()), source, options, Progress.NONE);
   }
 
   static InMemoryTarget generate(SynthModel model, GenerationOptions options) {

@@ -250,7 +250,9 @@ class GeneratorTest {
 
   @Test
   void recordsProvenance() {
-    assertThat(model.provenance().kind()).isEqualTo("statistical");
+    assertThat(model.provenance().kind()).isEqualTo("auto");
+    assertThat(model.provenance().tableKinds()).containsEntry("customers", "statistical");
+    assertThat(model.provenance().schemaHash()).hasSize(64);
     assertThat(model.provenance().sourceRows()).containsEntry("customers", 1500L);
     assertThat(model.provenance().trainingRows()).containsEntry("customers", 1500L);
     assertThat(model.table("orders").parentColumns()).contains("segment", "income");

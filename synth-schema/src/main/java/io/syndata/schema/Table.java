@@ -1,5 +1,6 @@
 package io.syndata.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Set;
  * @param name the table name, unique within a {@link Schema}
  * @param namespace the source schema (or catalog) the table lives in, when the source has one
  * @param rowCount the number of rows in the source, when known (0 otherwise)
+ * @param model the model kind that fits this table ({@code statistical}, …), overriding {@code
+ *     --model}; empty to follow it
  */
 public record Table(
     String name,
@@ -22,11 +25,13 @@ public record Table(
     List<String> primaryKey,
     List<List<String>> uniqueKeys,
     List<ForeignKey> foreignKeys,
-    long rowCount) {
+    long rowCount,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model) {
 
   public Table {
     Objects.requireNonNull(name, "name");
     namespace = namespace == null ? Optional.empty() : namespace;
+    model = model == null ? Optional.empty() : model;
     columns = List.copyOf(columns);
     primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
     uniqueKeys = uniqueKeys == null ? List.of() : uniqueKeys.stream().map(List::copyOf).toList();
@@ -44,6 +49,18 @@ public record Table(
     for (ForeignKey fk : foreignKeys) {
       checkColumns(name, "foreign key " + fk.name(), fk.columns(), names);
     }
+  }
+
+  /** A table whose model kind follows {@code --model}. */
+  public Table(
+      String name,
+      Optional<String> namespace,
+      List<Column> columns,
+      List<String> primaryKey,
+      List<List<String>> uniqueKeys,
+      List<ForeignKey> foreignKeys,
+      long rowCount) {
+    this(name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, rowCount, Optional.empty());
   }
 
   private static void checkColumns(
@@ -102,18 +119,22 @@ public record Table(
   }
 
   public Table withColumns(List<Column> newColumns) {
-    return new Table(name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount);
+    return new Table(
+        name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount, model);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
-    return new Table(name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount);
+    return new Table(
+        name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount, model);
   }
 
   public Table withPrimaryKey(List<String> newPrimaryKey) {
-    return new Table(name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount);
+    return new Table(
+        name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount, model);
   }
 
   public Table withRowCount(long newRowCount) {
-    return new Table(name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount);
+    return new Table(
+        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount, model);
   }
 }

@@ -1,5 +1,6 @@
 package io.syndata.model.statistical;
 
+import io.syndata.model.fit.Gaussian;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;

@@ -3,6 +3,11 @@ package io.syndata.model.statistical;
 import io.syndata.model.KeyFormat;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
+import io.syndata.model.fit.Codec;
+import io.syndata.model.fit.Gaussian;
+import io.syndata.model.fit.Marginal;
+import io.syndata.model.fit.NumericMarginal;
+import io.syndata.model.fit.TextGenerator;
 import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
@@ -24,11 +29,8 @@ final class StatisticalTableModel implements TableModel {
   /** Per attribute column: its index among the copula's sampled columns, or -1. */
   private final int[] copulaIndex;
 
-  /** Per attribute column: its text model, or null. */
-  private final TextModel[] texts;
-
-  /** Per attribute column: its personal-data model, or null. */
-  private final PiiModel[] piis;
+  /** Per attribute column: its text or personal-data generator, or null. */
+  private final TextGenerator[] texts;
 
   /**
    * Marginals of the copula's sampled columns: attributes, then one child count per child relation.
@@ -54,8 +56,7 @@ final class StatisticalTableModel implements TableModel {
       long sourceRows,
       List<String> attributeColumns,
       int[] copulaIndex,
-      TextModel[] texts,
-      PiiModel[] piis,
+      TextGenerator[] texts,
       Marginal[] sampled,
       int copulaAttributes,
       List<Relation> childRelations,
@@ -71,7 +72,6 @@ final class StatisticalTableModel implements TableModel {
     this.attributeColumns = List.copyOf(attributeColumns);
     this.copulaIndex = copulaIndex;
     this.texts = texts;
-    this.piis = piis;
     this.sampled = sampled;
     this.copulaAttributes = copulaAttributes;
     this.childRelations = List.copyOf(childRelations);
@@ -191,11 +191,7 @@ final class StatisticalTableModel implements TableModel {
         values[i] = column;
       } else {
         String[] column = new String[n];
-        if (texts[i] != null) {
-          texts[i].generate(column, n, random);
-        } else {
-          piis[i].generate(column, n, random);
-        }
+        texts[i].generate(column, n, random);
         values[i] = column;
       }
     }

@@ -1,20 +1,17 @@
 package io.syndata.model.statistical;
 
-import io.syndata.data.Progress;
-import io.syndata.data.Source;
 import io.syndata.model.FitOptions;
 import io.syndata.model.ModelTrainer;
-import io.syndata.model.SynthModel;
-import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.model.TableModel;
+import io.syndata.model.TableModelCodec;
+import io.syndata.model.fit.TrainingTable;
+import io.syndata.schema.Table;
 
 /**
- * Fits the statistical model: per table, in one streaming read, a Gaussian copula over the
- * empirical marginals of its numeric, temporal and categorical columns, the number of child rows of
- * each row per child relation, and (for child tables) up to {@value TableFit#MAX_CONDITIONING}
- * attributes of the primary parent row; text is learned as shapes, personal data by its kind, keys
- * by their format. Tables larger than {@link FitOptions#maxFitRows()} are fitted on a seeded
- * reservoir sample. Memory is bounded by the sample size times the columns of a table and its
- * direct parent; the model's size does not grow with the depth of the schema.
+ * The statistical model kind: per table a Gaussian copula over the empirical marginals of its
+ * numeric, temporal and categorical columns, the number of child rows of each row per child
+ * relation and (for child tables) up to 8 attributes of the primary parent row. Fast to fit and to
+ * sample, exact in its marginals; the default of {@code --model auto} for every table.
  */
 public final class StatisticalTrainer implements ModelTrainer {
   public static final String KIND = "statistical";
@@ -25,8 +22,17 @@ public final class StatisticalTrainer implements ModelTrainer {
   }
 
   @Override
-  public SynthModel fit(
-      ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
-    return new Fit(graph, source, options, progress).run();
+  public double suitability(Table table, long rows) {
+    return 0;
+  }
+
+  @Override
+  public TableModel fit(TrainingTable data, FitOptions options) {
+    return CopulaFit.fit(data);
+  }
+
+  @Override
+  public TableModelCodec codec() {
+    return StatisticalCodec.INSTANCE;
   }
 }

@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 /** Sorting of parallel primitive arrays, without boxing. */
 final class Sorting {

@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import java.util.Locale;
 import java.util.Random;
@@ -9,7 +9,7 @@ import net.datafaker.Faker;
  * Personal data replaced by fakes of the same kind (Datafaker, seeded from the sampling generator),
  * truncated to the column's maximum length; unknown kinds fall back to the column's text shape.
  */
-final class PiiModel {
+public final class PiiModel implements TextGenerator {
   static final java.util.List<String> KNOWN =
       java.util.List.of(
           "email",
@@ -30,7 +30,8 @@ final class PiiModel {
     this.shape = shape;
   }
 
-  void generate(String[] out, int n, SplittableRandom random) {
+  @Override
+  public void generate(String[] out, int n, SplittableRandom random) {
     if (pii.isEmpty()) {
       shape.generate(out, n, random);
       return;

@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import net.datafaker.Faker;
  * shape ({@code Aaaa 99}: upper, lower, digit, other characters kept), long free text as lorem
  * words of a similar length. Values never exceed the column's maximum length.
  */
-final class TextModel {
+public final class TextModel implements TextGenerator {
   /**
    * Values longer than this, or with spaces and longer than {@link #FREE_SPACED}, are free text.
    */
@@ -144,7 +144,8 @@ final class TextModel {
   }
 
   /** Generates {@code n} values into {@code out}. */
-  void generate(String[] out, int n, SplittableRandom random) {
+  @Override
+  public void generate(String[] out, int n, SplittableRandom random) {
     Faker faker = null;
     for (int r = 0; r < n; r++) {
       if (random.nextDouble() < nullRate) {

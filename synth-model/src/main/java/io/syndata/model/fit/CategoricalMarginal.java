@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * Frequencies of the values of a categorical column, null included as a value, in a stable order.
  */
-final class CategoricalMarginal implements Marginal {
-  final Object[] values;
-  final double[] cumulative;
+public final class CategoricalMarginal implements Marginal {
+  public final Object[] values;
+  public final double[] cumulative;
   private final Map<Object, Integer> index = new HashMap<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -24,7 +24,7 @@ final class CategoricalMarginal implements Marginal {
             return a.toString().compareTo(b.toString());
           });
 
-  private CategoricalMarginal(Object[] values, double[] cumulative) {
+  public CategoricalMarginal(Object[] values, double[] cumulative) {
     this.values = values;
     this.cumulative = cumulative;
     for (int i = 0; i < values.length; i++) {
@@ -36,7 +36,8 @@ final class CategoricalMarginal implements Marginal {
    * Fits codes {@code codes[0..n)} into {@code dictionary} (code -1 is null, NaN a row left out).
    * Values that never occur are dropped; a non-nullable column ignores nulls.
    */
-  static CategoricalMarginal fit(List<Object> dictionary, double[] codes, int n, boolean nullable) {
+  public static CategoricalMarginal fit(
+      List<Object> dictionary, double[] codes, int n, boolean nullable) {
     long[] counts = new long[dictionary.size() + 1];
     long total = 0;
     for (int i = 0; i < n; i++) {
@@ -71,7 +72,7 @@ final class CategoricalMarginal implements Marginal {
   }
 
   /** The position of a value among the categories, or -1 when it never occurred. */
-  int indexOf(Object value) {
+  public int indexOf(Object value) {
     Integer i = index.get(value);
     return i == null ? -1 : i;
   }
@@ -79,7 +80,7 @@ final class CategoricalMarginal implements Marginal {
   /**
    * The same frequencies with the categories in the given order ({@code order[i]}: old position).
    */
-  CategoricalMarginal reordered(Integer[] order) {
+  public CategoricalMarginal reordered(Integer[] order) {
     Object[] newValues = new Object[values.length];
     double[] newCumulative = new double[values.length];
     double running = 0;

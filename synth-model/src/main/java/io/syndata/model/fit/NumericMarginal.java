@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import java.util.Arrays;
 
@@ -7,24 +7,24 @@ import java.util.Arrays;
  * either discrete frequencies (few distinct values) or an empirical quantile table interpolated
  * linearly, clamped to the source's range and rounded by the column's {@link Codec}.
  */
-final class NumericMarginal implements Marginal {
-  static final int MAX_DISCRETE = 30;
-  static final int QUANTILES = 1000;
-  static final int MAX_DISCRETE_COUNTS = 2000;
+public final class NumericMarginal implements Marginal {
+  public static final int MAX_DISCRETE = 30;
+  public static final int QUANTILES = 1000;
+  public static final int MAX_DISCRETE_COUNTS = 2000;
 
-  final Codec codec;
-  final double nullRate;
+  public final Codec codec;
+  public final double nullRate;
 
   /** Discrete: the distinct values, sorted; continuous: the quantiles at k / (length - 1). */
-  final double[] points;
+  public final double[] points;
 
   /**
    * Discrete: cumulative probability of the non-null part up to and including each value; else
    * null.
    */
-  final double[] cumulative;
+  public final double[] cumulative;
 
-  private NumericMarginal(Codec codec, double nullRate, double[] points, double[] cumulative) {
+  public NumericMarginal(Codec codec, double nullRate, double[] points, double[] cumulative) {
     this.codec = codec;
     this.nullRate = nullRate;
     this.points = points;
@@ -35,7 +35,8 @@ final class NumericMarginal implements Marginal {
    * Fits the values {@code xs[0..n)}, NaN meaning null; {@code include[i]} false leaves a row out.
    * Without any non-null value the distribution is the constant 0 (or all null when nullable).
    */
-  static NumericMarginal fit(Codec codec, double[] xs, int n, boolean[] include, boolean nullable) {
+  public static NumericMarginal fit(
+      Codec codec, double[] xs, int n, boolean[] include, boolean nullable) {
     return fit(codec, xs, n, include, nullable, MAX_DISCRETE);
   }
 
@@ -44,7 +45,7 @@ final class NumericMarginal implements Marginal {
    * {@code maxDiscrete} distinct values. Child counts use a high limit: drawing the real counts
    * keeps their mean, where interpolating a heavy tail between its two largest values would not.
    */
-  static NumericMarginal fit(
+  public static NumericMarginal fit(
       Codec codec, double[] xs, int n, boolean[] include, boolean nullable, int maxDiscrete) {
     double[] values = new double[n];
     int m = 0;
@@ -117,7 +118,7 @@ final class NumericMarginal implements Marginal {
     return cdfOf(value == null ? Double.NaN : Codec.toDouble(value));
   }
 
-  double cdfOf(double x) {
+  public double cdfOf(double x) {
     if (Double.isNaN(x)) {
       return clamp(nullRate / 2);
     }
@@ -184,7 +185,7 @@ final class NumericMarginal implements Marginal {
   }
 
   /** The raw double at probability u (NaN for null). */
-  double inverseOf(double u) {
+  public double inverseOf(double u) {
     if (u < nullRate) {
       return Double.NaN;
     }
@@ -211,11 +212,11 @@ final class NumericMarginal implements Marginal {
     return codec.decode(inverseOf(u));
   }
 
-  double min() {
+  public double min() {
     return points[0];
   }
 
-  double max() {
+  public double max() {
     return points[points.length - 1];
   }
 }

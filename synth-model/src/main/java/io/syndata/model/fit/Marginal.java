@@ -1,7 +1,7 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 /** The distribution of one copula column: a CDF to score values and its inverse to sample them. */
-interface Marginal {
+public interface Marginal {
   /** The mid-probability of a value's interval, in (0, 1); null is a value of its own. */
   double cdf(Object value);
 

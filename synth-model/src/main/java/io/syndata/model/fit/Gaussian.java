@@ -1,26 +1,26 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Erf;
 
 /** The standard normal distribution: CDF, quantile and draws. */
-final class Gaussian {
+public final class Gaussian {
   /** Probabilities are kept this far from 0 and 1 so that scores stay finite. */
-  static final double EPS = 1e-6;
+  public static final double EPS = 1e-6;
 
   private Gaussian() {}
 
-  static double cdf(double z) {
+  public static double cdf(double z) {
     return 0.5 * Erf.erfc(-z / Math.sqrt(2));
   }
 
-  static double quantile(double u) {
+  public static double quantile(double u) {
     double p = Math.min(1 - EPS, Math.max(EPS, u));
     return Math.sqrt(2) * Erf.erfInv(2 * p - 1);
   }
 
   /** Fills {@code out} with independent standard normal draws (Box–Muller). */
-  static void fill(double[] out, SplittableRandom random) {
+  public static void fill(double[] out, SplittableRandom random) {
     for (int i = 0; i < out.length; i += 2) {
       double u1 = 1 - random.nextDouble();
       double u2 = random.nextDouble();

@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import io.syndata.schema.DataType;
 import java.math.BigDecimal;
@@ -15,26 +15,26 @@ import java.time.ZoneOffset;
  * the granularity learned from the source: decimals for numbers, day/second/milli/micro for
  * instants.
  */
-final class Codec {
-  final DataType type;
+public final class Codec {
+  public final DataType type;
 
   /** Decimals numbers are rounded to, -1 for no rounding. */
-  final int decimals;
+  public final int decimals;
 
   /** Scale of decoded {@link BigDecimal}s. */
-  final int scale;
+  public final int scale;
 
   /** Step of temporal values in seconds (86400, 1, 0.001 or 0.000001); days for dates. */
-  final double unit;
+  public final double unit;
 
-  Codec(DataType type, int decimals, int scale, double unit) {
+  public Codec(DataType type, int decimals, int scale, double unit) {
     this.type = type;
     this.decimals = decimals;
     this.scale = scale;
     this.unit = unit;
   }
 
-  static double toDouble(Object v) {
+  public static double toDouble(Object v) {
     if (v == null) {
       return Double.NaN;
     }
@@ -60,7 +60,7 @@ final class Codec {
         "not a numeric or temporal value: " + v.getClass().getSimpleName());
   }
 
-  Object decode(double x) {
+  public Object decode(double x) {
     if (Double.isNaN(x)) {
       return null;
     }
@@ -105,20 +105,20 @@ final class Codec {
   }
 
   /** Learns the granularity of a column's values, streaming. */
-  static final class Learner {
+  public static final class Learner {
     private final DataType type;
     private final int declaredScale;
     private int decimals;
     private double unit;
 
-    Learner(DataType type, int declaredScale) {
+    public Learner(DataType type, int declaredScale) {
       this.type = type;
       this.declaredScale = declaredScale;
       this.unit = type == DataType.DATE ? 1 : type == DataType.TIME ? 1 : 86_400;
       this.decimals = 0;
     }
 
-    void observe(Object v) {
+    public void observe(Object v) {
       switch (type) {
         case DECIMAL -> {
           int s = ((BigDecimal) v).stripTrailingZeros().scale();
@@ -160,7 +160,7 @@ final class Codec {
       return nano % 1_000_000 == 0 ? 1e-3 : 1e-6;
     }
 
-    Codec codec() {
+    public Codec codec() {
       int scale = type == DataType.DECIMAL ? Math.max(declaredScale, decimals) : 0;
       int d = type == DataType.INTEGER ? 0 : decimals;
       return new Codec(type, d, scale, unit);

@@ -1,8 +1,5 @@
-package io.syndata.model.statistical;
+package io.syndata.model;
 
-import io.syndata.model.ModelProvenance;
-import io.syndata.model.SynthModel;
-import io.syndata.model.TableModel;
 import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.SynthException;
 import java.util.Collections;
@@ -10,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A fitted statistical model: one {@link StatisticalTableModel} per table. */
-final class StatisticalModel implements SynthModel {
+/**
+ * A fitted model of a whole database, whatever kinds its tables were fitted with: the graph, one
+ * {@link TableModel} per table, provenance and the orphans met. What fitting returns and a model
+ * file holds.
+ */
+public final class FittedModel implements SynthModel {
   private final ForeignKeyGraph graph;
   private final ModelProvenance provenance;
   private final Map<String, TableModel> tables;
   private final Map<String, Long> orphans;
 
-  StatisticalModel(
+  public FittedModel(
       ForeignKeyGraph graph,
       ModelProvenance provenance,
       Map<String, TableModel> tables,
@@ -26,6 +27,7 @@ final class StatisticalModel implements SynthModel {
     this.provenance = provenance;
     this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     this.orphans = Collections.unmodifiableMap(new TreeMap<>(orphans));
+    graph.generationOrder().forEach(t -> table(t.name()));
   }
 
   @Override

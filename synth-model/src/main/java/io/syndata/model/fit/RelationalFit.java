@@ -1,27 +1,34 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import io.syndata.data.Progress;
 import io.syndata.data.Source;
 import io.syndata.model.FitOptions;
+import io.syndata.model.FittedModel;
+import io.syndata.model.ModelKinds;
 import io.syndata.model.ModelProvenance;
+import io.syndata.model.ModelTrainer;
 import io.syndata.model.OrphanPolicy;
-import io.syndata.model.SynthModel;
 import io.syndata.model.TableModel;
 import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One fit: reads every table once, parents first, and builds each table's model as soon as all of
- * its children have been read (they supply its child counts), then frees its sample.
+ * The relational half of fitting, shared by every model kind: reads every table once, parents
+ * first, resolving each foreign key against its parent's key index (orphans per {@link
+ * OrphanPolicy}), counting children per parent, keeping a deterministic reservoir sample and
+ * learning key formats and text shapes. As soon as all of a table's children have been read (they
+ * supply its child counts) its {@link TrainingTable} goes to the table's model kind, chosen through
+ * {@link ModelKinds}, and the sample is freed.
  */
-final class Fit {
+public final class RelationalFit {
   private final ForeignKeyGraph graph;
   private final Source source;
   private final FitOptions options;
@@ -30,15 +37,30 @@ final class Fit {
   private final Map<String, TableModel> models = new HashMap<>();
   private final Map<String, Integer> unreadChildren = new HashMap<>();
   private final Map<String, Long> orphans = new TreeMap<>();
+  private final Map<String, ModelTrainer> trainers = new LinkedHashMap<>();
 
-  Fit(ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
+  private RelationalFit(
+      ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
     this.graph = graph;
     this.source = source;
     this.options = options;
     this.progress = progress;
+    for (Table t : graph.generationOrder()) {
+      trainers.put(t.name(), ModelKinds.choose(t, options.model()));
+    }
   }
 
-  SynthModel run() {
+  /**
+   * Fits a model of every table of the graph, each with its kind (see {@link FitOptions#model()}).
+   * Reads the source only through {@link Source#scan}. Deterministic: the same data, graph and
+   * options give an equal model.
+   */
+  public static FittedModel fit(
+      ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
+    return new RelationalFit(graph, source, options, progress).run();
+  }
+
+  private FittedModel run() {
     for (Table t : graph.generationOrder()) {
       int children =
           (int) graph.childrenOf(t.name()).stream().filter(r -> !graph.isDeferred(r)).count();
@@ -64,16 +86,22 @@ final class Fit {
       training.put(t.name(), (long) fits.get(t.name()).size);
       sourceRows.put(t.name(), fits.get(t.name()).scanned);
     }
-    String version = Fit.class.getPackage().getImplementationVersion();
+    Map<String, String> kinds = new LinkedHashMap<>();
+    trainers.forEach((table, trainer) -> kinds.put(table, trainer.kind()));
     ModelProvenance provenance =
         new ModelProvenance(
-            StatisticalTrainer.KIND,
+            options.model(),
+            kinds,
             source.describe(),
             options.seed(),
+            options.orphans(),
+            options.maxFitRows(),
             training,
             sourceRows,
-            version == null ? "dev" : version);
-    return new StatisticalModel(graph, provenance, ordered, orphans);
+            SchemaHash.of(graph.schema()),
+            Instant.now(),
+            ModelProvenance.currentVersion());
+    return new FittedModel(graph, provenance, ordered, orphans);
   }
 
   private TableFit read(Table t) {
@@ -95,7 +123,7 @@ final class Fit {
   private void buildIfComplete(TableFit fit) {
     String name = fit.table.name();
     if (unreadChildren.get(name) == 0 && !models.containsKey(name)) {
-      models.put(name, fit.build());
+      models.put(name, trainers.get(name).fit(fit.training(), options));
       fit.release();
     }
   }

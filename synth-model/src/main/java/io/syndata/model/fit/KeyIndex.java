@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import io.syndata.model.Seeds;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.syndata.model.statistical;
+package io.syndata.model.fit;
 
 import io.syndata.data.Progress;
 import io.syndata.data.RowBatch;
@@ -31,9 +31,6 @@ import java.util.SplittableRandom;
 final class TableFit {
   /** At most this many attributes of the primary parent condition a child table. */
   static final int MAX_CONDITIONING = 8;
-
-  /** Correlations are estimated on at most this many rows (an even stride through the sample). */
-  static final int CORRELATION_ROWS = 200_000;
 
   enum Role {
     FOREIGN,
@@ -93,8 +90,13 @@ final class TableFit {
       return Codec.toDouble(v);
     }
 
-    Object decode(double x) {
-      return x < 0 || Double.isNaN(x) ? null : dictionary.get((int) x);
+    TrainingColumn training(double[] values) {
+      return new TrainingColumn(
+          column,
+          categorical,
+          categorical ? List.copyOf(dictionary) : List.of(),
+          Optional.ofNullable(codec),
+          values);
     }
   }
 
@@ -438,299 +440,63 @@ final class TableFit {
     return i < 0 ? -1 : (int) sortedSlots[i];
   }
 
-  StatisticalTableModel build() {
+  /** The sample and the relational facts of this table, for a model kind to fit. */
+  TrainingTable training() {
     List<String> attributeColumns = new ArrayList<>();
-    List<Attr> copulaAttrs = attrs.stream().filter(a -> !a.demoted).toList();
-    List<Column> written = table.writtenColumns();
-    int columns = 0;
-    for (Column c : written) {
+    for (Column c : table.writtenColumns()) {
       Role role = roleOf(table, c);
       if (role != Role.FOREIGN && role != Role.GENERATED) {
         attributeColumns.add(c.name());
-        columns++;
       }
     }
-    int[] copulaIndex = new int[columns];
-    TextModel[] texts = new TextModel[columns];
-    PiiModel[] piis = new PiiModel[columns];
-    List<String> textNames = new ArrayList<>(textIndex.keySet());
-    for (int i = 0; i < columns; i++) {
-      String name = attributeColumns.get(i);
-      copulaIndex[i] = -1;
-      for (int k = 0; k < copulaAttrs.size(); k++) {
-        if (copulaAttrs.get(k).column.name().equals(name)) {
-          copulaIndex[i] = k;
-        }
+    List<TrainingColumn> columns = new ArrayList<>();
+    for (Attr a : attrs) {
+      if (!a.demoted) {
+        columns.add(a.training(Arrays.copyOf(attrValues[attrs.indexOf(a)], size)));
       }
+    }
+    Map<String, TextGenerator> texts = new LinkedHashMap<>();
+    List<String> textNames = new ArrayList<>(textIndex.keySet());
+    for (String name : attributeColumns) {
       int t = textNames.indexOf(name);
       if (t >= 0) {
         TextModel shape = textLearners.get(t).model();
-        if (textPii.get(t) != null) {
-          piis[i] = new PiiModel(textPii.get(t), shape);
-        } else {
-          texts[i] = shape;
-        }
-      } else if (copulaIndex[i] < 0) {
-        texts[i] =
-            attrs.stream()
-                .filter(a -> a.column.name().equals(name))
-                .findFirst()
-                .orElseThrow()
-                .fallback
-                .model();
+        texts.put(name, textPii.get(t) != null ? new PiiModel(textPii.get(t), shape) : shape);
+      } else {
+        attrs.stream()
+            .filter(a -> a.demoted && a.column.name().equals(name))
+            .findFirst()
+            .ifPresent(a -> texts.put(name, a.fallback.model()));
       }
     }
-    int a = copulaAttrs.size() + childRelations.size();
-    boolean conditioned = !conditioning.isEmpty() && countParented() >= 10;
-    int b = conditioned ? conditioning.size() : 0;
-    Marginal[] sampled = new Marginal[a];
-    double[][] raw = new double[a + b][];
-    for (int k = 0; k < copulaAttrs.size(); k++) {
-      Attr attr = copulaAttrs.get(k);
-      raw[k] = attrValues[attrs.indexOf(attr)];
-      sampled[k] = marginal(attr, raw[k], null);
+    List<TrainingColumn> cond = new ArrayList<>();
+    for (int k = 0; k < conditioning.size(); k++) {
+      cond.add(conditioning.get(k).training(Arrays.copyOf(condValues[k], size)));
     }
-    Codec countCodec = new Codec(DataType.INTEGER, 0, 0, 1);
-    for (int k = 0; k < childRelations.size(); k++) {
-      double[] xs = new double[size];
-      for (int i = 0; i < size; i++) {
-        xs[i] = counts[k][i];
-      }
-      raw[copulaAttrs.size() + k] = xs;
-      sampled[copulaAttrs.size() + k] =
-          NumericMarginal.fit(
-              countCodec, xs, size, null, false, NumericMarginal.MAX_DISCRETE_COUNTS);
-    }
-    Marginal[] conditioningMarginals = new Marginal[b];
-    for (int k = 0; k < b; k++) {
-      raw[a + k] = condValues[k];
-      conditioningMarginals[k] = marginal(conditioning.get(k), condValues[k], hasParent);
-    }
-    int stride = Math.max(1, (size + CORRELATION_ROWS - 1) / CORRELATION_ROWS);
-    int rows = (size + stride - 1) / stride;
-    double[][] z = new double[a + b][rows];
-    for (int k = 0; k < a + b; k++) {
-      Marginal m = k < a ? sampled[k] : conditioningMarginals[k - a];
-      Attr attr =
-          k < copulaAttrs.size() ? copulaAttrs.get(k) : k >= a ? conditioning.get(k - a) : null;
-      for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
-        if (k >= a && !hasParent[slot]) {
-          z[k][i] = Double.NaN;
-          continue;
-        }
-        double u =
-            attr != null && attr.categorical
-                ? m.cdf(attr.decode(raw[k][slot]))
-                : ((NumericMarginal) m).cdfOf(raw[k][slot]);
-        z[k][i] = Gaussian.quantile(u);
-      }
-    }
-    orderCategories(copulaAttrs, z, rows, stride, sampled, raw);
-    double[] attenuation = new double[a + b];
-    for (int k = 0; k < a + b; k++) {
-      attenuation[k] = (k < a ? sampled[k] : conditioningMarginals[k - a]).attenuation();
-    }
-    Copula copula = Copula.fit(a, b, z, rows, attenuation);
     Map<String, KeyFormat> formats = new LinkedHashMap<>();
     keyLearners.forEach((name, learner) -> formats.put(name, learner.format()));
     Map<Relation, Double> nullRates = new HashMap<>();
     for (Link link : links) {
       nullRates.put(link.relation, accepted == 0 ? 0.0 : link.nulls / (double) accepted);
     }
-    List<String> parentColumns =
-        conditioned ? conditioning.stream().map(c -> c.column.name()).toList() : List.of();
-    List<int[]> orderings = orderings(copulaAttrs, raw, copulaIndex);
-    return new StatisticalTableModel(
+    int[][] childCounts = new int[childRelations.size()][];
+    for (int k = 0; k < childCounts.length; k++) {
+      childCounts[k] = Arrays.copyOf(counts[k], size);
+    }
+    return new TrainingTable(
         table,
         scanned,
+        size,
         attributeColumns,
-        copulaIndex,
+        columns,
         texts,
-        piis,
-        sampled,
-        copulaAttrs.size(),
         childRelations,
+        childCounts,
         primary,
-        parentColumns,
-        conditioningMarginals,
-        copula,
+        cond,
+        Arrays.copyOf(hasParent, size),
         formats,
-        nullRates,
-        orderings);
-  }
-
-  /** Columns must share this many rows with values before an order between them is trusted. */
-  static final int MIN_ORDERED_ROWS = 20;
-
-  /**
-   * Pairs of attribute columns (positions in the attribute list) whose values are ordered in every
-   * source row, {@code a <= b} — games started never exceed games, a death never precedes a birth —
-   * while their ranges overlap, so the marginals alone would break the order. Only columns of the
-   * same type and scale, so that values can be swapped between them.
-   */
-  private static List<int[]> orderings(List<Attr> copulaAttrs, double[][] raw, int[] copulaIndex) {
-    List<int[]> out = new ArrayList<>();
-    for (int i = 0; i < copulaAttrs.size(); i++) {
-      for (int j = 0; j < copulaAttrs.size(); j++) {
-        Attr x = copulaAttrs.get(i);
-        Attr y = copulaAttrs.get(j);
-        if (i == j
-            || x.categorical
-            || y.categorical
-            || x.column.type() != y.column.type()
-            || x.column.scale() != y.column.scale()) {
-          continue;
-        }
-        double[] a = raw[i];
-        double[] b = raw[j];
-        int both = 0;
-        boolean strict = false;
-        boolean ordered = true;
-        double maxA = Double.NEGATIVE_INFINITY;
-        double minB = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < a.length && ordered; r++) {
-          if (Double.isNaN(a[r]) || Double.isNaN(b[r])) {
-            continue;
-          }
-          both++;
-          ordered = a[r] <= b[r];
-          strict |= a[r] < b[r];
-          maxA = Math.max(maxA, a[r]);
-          minB = Math.min(minB, b[r]);
-        }
-        if (ordered && strict && both >= MIN_ORDERED_ROWS && maxA > minB) {
-          out.add(new int[] {attributeIndex(copulaIndex, i), attributeIndex(copulaIndex, j)});
-        }
-      }
-    }
-    return out;
-  }
-
-  private static int attributeIndex(int[] copulaIndex, int k) {
-    for (int i = 0; i < copulaIndex.length; i++) {
-      if (copulaIndex[i] == k) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("copula column " + k + " is no attribute");
-  }
-
-  /**
-   * A categorical column's association must explain at least this share of a column's variance to
-   * reorder it.
-   */
-  static final double MIN_ASSOCIATION = 0.05;
-
-  /**
-   * Orders each categorical column's categories by the mean normal score, within the category, of
-   * the column it is most associated with (the largest correlation ratio). A copula only keeps
-   * monotone dependence, so an arbitrary (alphabetical) order of categories would lose relations
-   * such as education ↔ education_num; ordered this way they become monotone in the normal space.
-   */
-  private static void orderCategories(
-      List<Attr> copulaAttrs,
-      double[][] z,
-      int rows,
-      int stride,
-      Marginal[] sampled,
-      double[][] raw) {
-    double[][] reference = z.clone();
-    for (int k = 0; k < copulaAttrs.size(); k++) {
-      Attr attr = copulaAttrs.get(k);
-      if (!attr.categorical || ((CategoricalMarginal) sampled[k]).values.length < 3) {
-        continue;
-      }
-      CategoricalMarginal m = (CategoricalMarginal) sampled[k];
-      int[] category = new int[rows];
-      for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
-        category[i] = m.indexOf(attr.decode(raw[k][slot]));
-      }
-      int best = -1;
-      double bestRatio = MIN_ASSOCIATION;
-      double[] bestMeans = null;
-      for (int j = 0; j < reference.length; j++) {
-        if (j == k) {
-          continue;
-        }
-        double[] sum = new double[m.values.length];
-        long[] count = new long[m.values.length];
-        double total = 0;
-        double totalSquares = 0;
-        long n = 0;
-        for (int i = 0; i < rows; i++) {
-          double x = reference[j][i];
-          if (category[i] < 0 || Double.isNaN(x)) {
-            continue;
-          }
-          sum[category[i]] += x;
-          count[category[i]]++;
-          total += x;
-          totalSquares += x * x;
-          n++;
-        }
-        if (n < 10) {
-          continue;
-        }
-        double mean = total / n;
-        double variance = totalSquares - n * mean * mean;
-        if (variance <= 1e-12) {
-          continue;
-        }
-        double between = 0;
-        double[] means = new double[sum.length];
-        for (int c = 0; c < sum.length; c++) {
-          means[c] = count[c] == 0 ? mean : sum[c] / count[c];
-          between += count[c] * (means[c] - mean) * (means[c] - mean);
-        }
-        double ratio = between / variance;
-        if (ratio > bestRatio) {
-          bestRatio = ratio;
-          best = j;
-          bestMeans = means;
-        }
-      }
-      if (best < 0) {
-        continue;
-      }
-      double[] means = bestMeans;
-      Integer[] order = new Integer[means.length];
-      for (int c = 0; c < order.length; c++) {
-        order[c] = c;
-      }
-      java.util.Arrays.sort(
-          order,
-          (x, y) ->
-              means[x] != means[y] ? Double.compare(means[x], means[y]) : Integer.compare(x, y));
-      CategoricalMarginal reordered = m.reordered(order);
-      sampled[k] = reordered;
-      for (int i = 0, slot = 0; i < rows; i++, slot += stride) {
-        z[k][i] = Gaussian.quantile(reordered.cdf(attr.decode(raw[k][slot])));
-      }
-    }
-  }
-
-  private int countParented() {
-    int n = 0;
-    for (int i = 0; i < size; i++) {
-      n += hasParent[i] ? 1 : 0;
-    }
-    return n;
-  }
-
-  private Marginal marginal(Attr attr, double[] values, boolean[] include) {
-    if (attr.categorical) {
-      double[] codes = values;
-      if (include != null) {
-        codes = Arrays.copyOf(values, size);
-        for (int i = 0; i < size; i++) {
-          if (!include[i]) {
-            codes[i] = Double.NaN;
-          }
-        }
-      }
-      return CategoricalMarginal.fit(attr.dictionary, codes, size, attr.column.nullable());
-    }
-    return NumericMarginal.fit(attr.codec, values, size, include, attr.column.nullable());
+        nullRates);
   }
 
   /** Releases the sample once the model and every child's fit no longer need it. */
