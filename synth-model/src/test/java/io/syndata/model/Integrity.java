@@ -1,7 +1,5 @@
 package io.syndata.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.syndata.data.InMemoryTarget;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKey;
@@ -27,7 +25,9 @@ final class Integrity {
         Set<List<Object>> keys = new HashSet<>();
         for (Map<String, Object> row : rows) {
           List<Object> key = tuple(row, t.primaryKey());
-          assertThat(keys.add(key)).as("primary key %s of %s is unique", key, t.name()).isTrue();
+          if (!keys.add(key)) {
+            throw new AssertionError("primary key " + key + " of " + t.name() + " repeats");
+          }
         }
       }
       for (List<String> unique : t.uniqueKeys()) {
@@ -35,14 +35,18 @@ final class Integrity {
         for (Map<String, Object> row : rows) {
           List<Object> key = tuple(row, unique);
           if (!key.contains(null)) {
-            assertThat(seen.add(key)).as("unique %s of %s", key, t.name()).isTrue();
+            if (!seen.add(key)) {
+              throw new AssertionError("unique " + key + " of " + t.name() + " repeats");
+            }
           }
         }
       }
       for (Column c : t.writtenColumns()) {
         if (!c.nullable()) {
           for (Map<String, Object> row : rows) {
-            assertThat(row.get(c.name())).as("NOT NULL %s.%s", t.name(), c.name()).isNotNull();
+            if (row.get(c.name()) == null) {
+              throw new AssertionError("NOT NULL " + t.name() + "." + c.name() + " is null");
+            }
           }
         }
       }
@@ -54,7 +58,9 @@ final class Integrity {
         for (Map<String, Object> row : rows) {
           List<Object> value = tuple(row, fk.columns());
           if (!value.contains(null)) {
-            assertThat(parents).as("%s resolves", fk.describe(t.name())).contains(value);
+            if (!parents.contains(value)) {
+              throw new AssertionError(fk.describe(t.name()) + " does not resolve: " + value);
+            }
           }
         }
       }
