@@ -74,6 +74,32 @@ final class GenerateCommand implements Callable<Integer> {
   int maxFitRows;
 
   @Option(
+      names = "--model",
+      defaultValue = "auto",
+      paramLabel = "<kind>",
+      description =
+          "Model kind of every table: auto (default: each table gets the kind that suits it), or an "
+              + "installed kind (${COMPLETION-CANDIDATES}). A table's \"model\" in the schema file wins.",
+      completionCandidates = ModelKindNames.class)
+  String model;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "<n>",
+      description =
+          "Workers generating partitions at once (default: every core). The output is the same for any "
+              + "number.")
+  Integer threads;
+
+  @Option(
+      names = "--dry-run",
+      negatable = false,
+      description =
+          "Learn the source, then print the plan (rows per table, stages, partitions, estimated time and "
+              + "size) and stop: the target is not opened.")
+  boolean dryRun;
+
+  @Option(
       names = "--no-evaluate",
       negatable = false,
       description = "Skip reading the target back for the fidelity summary.")
@@ -107,12 +133,18 @@ final class GenerateCommand implements Callable<Integer> {
         new GenerateRequest(
             source.spec(),
             target.location,
-            new FitOptions(seed, policy, maxFitRows),
-            new GenerationOptions(scale, rows, seed),
+            new FitOptions(seed, policy, maxFitRows, model),
+            new GenerationOptions(
+                scale, rows, seed, threads == null ? GenerationOptions.defaultThreads() : threads),
             !noEvaluate,
             holdout,
             report.spec(seed));
     PrintWriter err = spec.commandLine().getErr();
+    if (dryRun) {
+      spec.commandLine().getOut().print(SynData.dryRun(request, new TerminalProgress(err)));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     err.println(
         "synth: "
             + Connectors.redact(source.location)

@@ -99,6 +99,66 @@ class MainTest {
   }
 
   @Test
+  void sameBytesOnOneTwoAndEightThreads() throws IOException {
+    Path src = shopCsv();
+    for (String threads : new String[] {"1", "2", "8"}) {
+      Result r =
+          run(
+              "generate",
+              "--source",
+              src.toString(),
+              "--target",
+              dir.resolve("t" + threads).toString(),
+              "--scale",
+              "100",
+              "--threads",
+              threads,
+              "--no-evaluate");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    for (String file : new String[] {"customers.csv", "orders.csv"}) {
+      String one = Files.readString(dir.resolve("t1").resolve(file));
+      assertThat(Files.readString(dir.resolve("t2").resolve(file))).isEqualTo(one);
+      assertThat(Files.readString(dir.resolve("t8").resolve(file))).isEqualTo(one);
+    }
+    assertThat(Files.readString(dir.resolve("t1").resolve("customers.csv")).lines().count())
+        .isEqualTo(30_001);
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndWritesNothing() throws IOException {
+    Path target = dir.resolve("never");
+    Result r =
+        run(
+            "generate",
+            "--source",
+            shopCsv().toString(),
+            "--target",
+            target.toString(),
+            "--scale",
+            "100",
+            "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("customers", "30,000", "partitions", "estimate");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void unknownModelKindListsTheKindsAvailable() throws IOException {
+    Result r =
+        run(
+            "generate",
+            "--source",
+            shopCsv().toString(),
+            "--target",
+            dir.resolve("x").toString(),
+            "--model",
+            "gan9000");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("--model gan9000", "statistical", "auto");
+  }
+
+  @Test
   void introspectWritesASchemaFileThatGenerateAcceptsBack() throws IOException {
     Path src = shopCsv();
     Path schema = dir.resolve("shop.schema.json");

@@ -5,20 +5,19 @@ import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
 import io.syndata.schema.Schema;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A target that reports the rows written per table. A table counts as finished when the next table
- * starts, or at commit.
+ * A target that reports the rows written per table and the time spent writing each. Tables may be
+ * written in turns (partition by partition), so a table counts as finished at commit.
  */
 final class ProgressTarget implements Target {
   private final Target delegate;
   private final Progress progress;
-  private final Map<String, Long> written = new HashMap<>();
-  private String current;
-  private long currentStart;
-  private long busyNanos;
+  private final Map<String, Long> written = new LinkedHashMap<>();
+  private final Map<String, Long> busyNanos = new HashMap<>();
 
   ProgressTarget(Target delegate, Progress progress) {
     this.delegate = delegate;
@@ -32,38 +31,28 @@ final class ProgressTarget implements Target {
 
   @Override
   public void write(RowBatch batch) {
-    if (!batch.table().equals(current)) {
-      finishCurrent();
-      current = batch.table();
-      currentStart = System.nanoTime();
-      busyNanos = 0;
-      progress.started("write", current, -1);
+    if (!written.containsKey(batch.table())) {
+      progress.started("write", batch.table(), -1);
     }
     long start = System.nanoTime();
     delegate.write(batch);
-    busyNanos += System.nanoTime() - start;
+    busyNanos.merge(batch.table(), System.nanoTime() - start, Long::sum);
     long rows = written.merge(batch.table(), (long) batch.size(), Long::sum);
-    progress.advanced("write", current, rows);
-  }
-
-  private void finishCurrent() {
-    if (current != null) {
-      progress.finished(
-          "write", current, written.get(current), java.time.Duration.ofNanos(busyNanos));
-      current = null;
-    }
+    progress.advanced("write", batch.table(), rows);
   }
 
   @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
-    finishCurrent();
     delegate.update(batch, keyColumns, rowIndex);
   }
 
   @Override
   public void commit() {
-    finishCurrent();
     delegate.commit();
+    written.forEach(
+        (table, rows) ->
+            progress.finished(
+                "write", table, rows, java.time.Duration.ofNanos(busyNanos.get(table))));
   }
 
   @Override

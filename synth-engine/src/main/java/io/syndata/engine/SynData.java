@@ -5,6 +5,8 @@ import io.syndata.data.Progress;
 import io.syndata.data.Source;
 import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
+import io.syndata.model.GenerationOptions;
+import io.syndata.model.GenerationPlan;
 import io.syndata.model.GenerationResult;
 import io.syndata.model.Generator;
 import io.syndata.model.SynthModel;
@@ -164,6 +166,43 @@ public final class SynData {
           timings.warnings(),
           fidelity,
           report);
+    }
+  }
+
+  /**
+   * Learns the source and returns what {@link #generate(GenerateRequest, Progress)} would write —
+   * per table the rows, stages and partitions, with an estimate of time and size — without opening
+   * the target.
+   */
+  public static String dryRun(GenerateRequest request, Progress progress) {
+    try (Source source = openSource(request.source())) {
+      Schema schema = introspect(request.source(), source, progress);
+      checkRowOverrides(schema, request.generation().rows());
+      SynthModel model = fit(schema, source, request.fit(), progress);
+      return GenerationPlan.of(model, request.generation())
+          .describe(model, request.generation().threads());
+    }
+  }
+
+  /**
+   * Writes a synthetic database or folder from a fitted (or loaded) model, without any access to
+   * the source it was learned from; all or nothing, like {@link #generate(GenerateRequest,
+   * Progress)}.
+   */
+  public static GenerationResult generate(
+      SynthModel model, String targetLocation, GenerationOptions options, Progress progress) {
+    GenerationPlan plan = GenerationPlan.of(model, options);
+    try (Target target = openTarget(targetLocation)) {
+      Target observed = new ProgressTarget(target, progress);
+      try {
+        observed.begin(writtenSchema(model.graph().schema()));
+        GenerationResult result = Generator.generate(model, options, plan, observed, progress);
+        observed.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        target.abort();
+        throw e;
+      }
     }
   }
 
