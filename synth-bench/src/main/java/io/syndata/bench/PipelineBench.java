@@ -70,7 +70,7 @@ public final class PipelineBench {
         "| dataset | source rows | written rows | whole run (s) | read (s) | fit incl. read (s) | generate + write (s) | write (s) | rows/s written | plain COPY rows/s | peak heap (MiB) | s per 1M source rows |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String name : names) {
-      String real = createDatabase(server, "bench_" + name);
+      String real = BenchDatabases.create(server, "bench_" + name);
       Map<String, Long> loaded =
           SynData.copy(
               new SourceSpec(datasets.resolve(name).toString(), Optional.empty(), SchemaFilter.ALL),
@@ -81,9 +81,9 @@ public final class PipelineBench {
       String last = null;
       for (int i = 0; i < runs; i++) {
         if (last != null) {
-          dropDatabase(server, last);
+          BenchDatabases.drop(server, last);
         }
-        last = createDatabase(server, "bench_" + name + "_syn");
+        last = BenchDatabases.create(server, "bench_" + name + "_syn");
         System.gc();
         List<MemoryPoolMXBean> heap =
             ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -131,8 +131,8 @@ public final class PipelineBench {
           copyRate,
           m.peakHeapMb(),
           m.total() / (sourceRows / 1e6));
-      dropDatabase(server, last);
-      dropDatabase(server, real);
+      BenchDatabases.drop(server, last);
+      BenchDatabases.drop(server, real);
     }
   }
 
@@ -186,23 +186,6 @@ public final class PipelineBench {
       }
       c.commit();
       return rows / ((System.nanoTime() - start) / 1e9);
-    }
-  }
-
-  private static String createDatabase(String server, String prefix) throws Exception {
-    String name = prefix + "_" + Long.toHexString(System.nanoTime());
-    try (Connection c = DriverManager.getConnection(server);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    }
-    return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-  }
-
-  private static void dropDatabase(String server, String url) throws Exception {
-    String name = url.replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
-    try (Connection c = DriverManager.getConnection(server);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 }

@@ -180,12 +180,12 @@ public final class CsvFolderTarget implements Target {
     }
     try {
       CSVPrinter printer = printer(t);
-      Object[] record = new Object[columns.size()];
+      // Value by value: printRecord goes through a stream per record, a third of the write time.
       for (int r = 0; r < batch.size(); r++) {
-        for (int c = 0; c < record.length; c++) {
-          record[c] = from[c] < 0 ? null : cell(batch.value(from[c], r));
+        for (int c = 0; c < from.length; c++) {
+          printer.print(from[c] < 0 ? null : cell(batch.value(from[c], r)));
         }
-        printer.printRecord(record);
+        printer.println();
       }
       rows.merge(t.name(), (long) batch.size(), Long::sum);
     } catch (IOException | UncheckedIOException e) {

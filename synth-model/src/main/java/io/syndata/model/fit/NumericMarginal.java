@@ -191,12 +191,15 @@ public final class NumericMarginal implements Marginal {
     }
     double v = nullRate >= 1 ? 0.5 : (u - nullRate) / (1 - nullRate);
     if (cumulative != null) {
-      for (int i = 0; i < cumulative.length; i++) {
-        if (v <= cumulative[i]) {
-          return points[i];
-        }
+      // The first value whose cumulative probability reaches v.
+      int i = java.util.Arrays.binarySearch(cumulative, v);
+      if (i < 0) {
+        i = -i - 1;
       }
-      return points[points.length - 1];
+      while (i > 0 && cumulative[i - 1] >= v) {
+        i--;
+      }
+      return points[Math.min(i, points.length - 1)];
     }
     int last = points.length - 1;
     if (last == 0) {

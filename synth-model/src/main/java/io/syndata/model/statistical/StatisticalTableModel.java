@@ -3,7 +3,6 @@ package io.syndata.model.statistical;
 import io.syndata.model.KeyFormat;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
-import io.syndata.model.fit.Codec;
 import io.syndata.model.fit.Gaussian;
 import io.syndata.model.fit.Marginal;
 import io.syndata.model.fit.NumericMarginal;
@@ -126,10 +125,11 @@ final class StatisticalTableModel implements TableModel {
   }
 
   /**
-   * Swaps the values of an ordered pair where the sample breaks its order; a few passes settle
-   * chains such as {@code a <= b <= c}.
+   * Swaps the raw values of an ordered pair where the sample breaks its order; a few passes settle
+   * chains such as {@code a <= b <= c}. Decoding is monotone, so ordered raw values decode to
+   * ordered values.
    */
-  private void keepOrders(Object[][] values, int n) {
+  private void keepOrders(double[][] raw, int n) {
     if (orderings.isEmpty()) {
       return;
     }
@@ -137,11 +137,11 @@ final class StatisticalTableModel implements TableModel {
       for (int pass = 0; pass < 3; pass++) {
         boolean swapped = false;
         for (int[] o : orderings) {
-          Object a = values[o[0]][r];
-          Object b = values[o[1]][r];
-          if (a != null && b != null && Codec.toDouble(a) > Codec.toDouble(b)) {
-            values[o[0]][r] = b;
-            values[o[1]][r] = a;
+          double a = raw[o[0]][r];
+          double b = raw[o[1]][r];
+          if (a > b) {
+            raw[o[0]][r] = b;
+            raw[o[1]][r] = a;
             swapped = true;
           }
         }
@@ -180,20 +180,39 @@ final class StatisticalTableModel implements TableModel {
     }
     double[][] zA = copula.sample(n, zB, random);
     Object[][] values = new Object[attributeColumns.size()][];
+    // Numeric columns as raw doubles first, so that orders between them are kept before decoding.
+    double[][] raw = new double[attributeColumns.size()][];
     for (int i = 0; i < values.length; i++) {
-      if (copulaIndex[i] >= 0) {
+      if (copulaIndex[i] >= 0 && sampled[copulaIndex[i]] instanceof NumericMarginal m) {
+        double[] z = zA[copulaIndex[i]];
+        double[] x = new double[n];
+        for (int r = 0; r < n; r++) {
+          x[r] = m.inverseOf(Gaussian.cdf(z[r]));
+        }
+        raw[i] = x;
+      }
+    }
+    keepOrders(raw, n);
+    for (int i = 0; i < values.length; i++) {
+      Object[] column;
+      if (raw[i] != null) {
+        column = new Object[n];
+        NumericMarginal m = (NumericMarginal) sampled[copulaIndex[i]];
+        for (int r = 0; r < n; r++) {
+          column[r] = m.codec.decode(raw[i][r]);
+        }
+      } else if (copulaIndex[i] >= 0) {
         Marginal m = sampled[copulaIndex[i]];
         double[] z = zA[copulaIndex[i]];
-        Object[] column = new Object[n];
+        column = new Object[n];
         for (int r = 0; r < n; r++) {
           column[r] = m.inverse(Gaussian.cdf(z[r]));
         }
-        values[i] = column;
       } else {
-        String[] column = new String[n];
-        texts[i].generate(column, n, random);
-        values[i] = column;
+        column = new String[n];
+        texts[i].generate((String[]) column, n, random);
       }
+      values[i] = column;
     }
     int[][] counts = new int[childRelations.size()][n];
     for (int k = 0; k < counts.length; k++) {
@@ -204,7 +223,6 @@ final class StatisticalTableModel implements TableModel {
         counts[k][r] = Double.isNaN(c) ? 0 : (int) Math.max(0, Math.round(c));
       }
     }
-    keepOrders(values, n);
     return new TableSample(values, counts, n);
   }
 }
