@@ -24,9 +24,19 @@ public final class CategoricalMarginal implements Marginal {
             return a.toString().compareTo(b.toString());
           });
 
+  /** Normal scores at which the sampled value steps to the next one. */
+  private final double[] zSteps;
+
   public CategoricalMarginal(Object[] values, double[] cumulative) {
     this.values = values;
     this.cumulative = cumulative;
+    this.zSteps = new double[cumulative.length];
+    for (int i = 0; i < cumulative.length; i++) {
+      zSteps[i] = Gaussian.threshold(cumulative[i]);
+    }
+    if (cumulative.length > 0) {
+      zSteps[cumulative.length - 1] = Double.POSITIVE_INFINITY;
+    }
     for (int i = 0; i < values.length; i++) {
       index.put(values[i], i);
     }
@@ -107,6 +117,11 @@ public final class CategoricalMarginal implements Marginal {
     }
     double below = i == 0 ? 0 : cumulative[i - 1];
     return Math.min(1 - Gaussian.EPS, Math.max(Gaussian.EPS, (below + cumulative[i]) / 2));
+  }
+
+  /** The value at normal score {@code z}: {@code inverse(Gaussian.cdf(z))}, without the CDF. */
+  public Object inverseOfScore(double z) {
+    return values[Math.min(NumericMarginal.firstAtLeast(zSteps, z), values.length - 1)];
   }
 
   @Override

@@ -54,7 +54,24 @@ public final class Gaussian {
   }
 
   public static double quantile(double u) {
-    double p = Math.min(1 - EPS, Math.max(EPS, u));
+    return exactQuantile(Math.min(1 - EPS, Math.max(EPS, u)));
+  }
+
+  /**
+   * The quantile without the clamp of {@link #quantile}: infinite at 0 and 1. For thresholds that
+   * must split the normal line exactly where the CDF crosses a probability.
+   */
+  public static double threshold(double p) {
+    if (!(p > 0)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (p >= 1) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return exactQuantile(p);
+  }
+
+  private static double exactQuantile(double p) {
     double x;
     if (p < 0.02425) {
       double q = Math.sqrt(-2 * Math.log(p));

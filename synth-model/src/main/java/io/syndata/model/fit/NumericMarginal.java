@@ -24,11 +24,28 @@ public final class NumericMarginal implements Marginal {
    */
   public final double[] cumulative;
 
+  /**
+   * Discrete: normal scores at which the sampled value steps to the next point ({@code z <=
+   * zSteps[i]} gives {@code points[i]}), and below which it is null; sampling then needs no CDF.
+   */
+  private final double[] zSteps;
+
+  private final double zNull;
+
   public NumericMarginal(Codec codec, double nullRate, double[] points, double[] cumulative) {
     this.codec = codec;
     this.nullRate = nullRate;
     this.points = points;
     this.cumulative = cumulative;
+    this.zNull = Gaussian.threshold(nullRate);
+    if (cumulative == null) {
+      this.zSteps = null;
+    } else {
+      this.zSteps = new double[cumulative.length];
+      for (int i = 0; i < cumulative.length; i++) {
+        zSteps[i] = Gaussian.threshold(nullRate + cumulative[i] * (1 - nullRate));
+      }
+    }
   }
 
   /**
@@ -208,6 +225,32 @@ public final class NumericMarginal implements Marginal {
     double pos = Math.min(Math.max(v, 0), 1) * last;
     int lo = Math.min((int) Math.floor(pos), last - 1);
     return points[lo] + (pos - lo) * (points[lo + 1] - points[lo]);
+  }
+
+  /** The raw double at normal score {@code z}: {@code inverseOf(Gaussian.cdf(z))}, faster. */
+  public double inverseOfScore(double z) {
+    if (zSteps == null || nullRate >= 1) {
+      return inverseOf(Gaussian.cdf(z));
+    }
+    if (z < zNull) {
+      return Double.NaN;
+    }
+    return points[Math.min(firstAtLeast(zSteps, z), points.length - 1)];
+  }
+
+  /** The first index whose value is at least {@code x}, or the length. */
+  static int firstAtLeast(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.syndata.model.statistical;
 import io.syndata.model.KeyFormat;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
+import io.syndata.model.fit.CategoricalMarginal;
 import io.syndata.model.fit.Gaussian;
 import io.syndata.model.fit.Marginal;
 import io.syndata.model.fit.NumericMarginal;
@@ -187,7 +188,7 @@ final class StatisticalTableModel implements TableModel {
         double[] z = zA[copulaIndex[i]];
         double[] x = new double[n];
         for (int r = 0; r < n; r++) {
-          x[r] = m.inverseOf(Gaussian.cdf(z[r]));
+          x[r] = m.inverseOfScore(z[r]);
         }
         raw[i] = x;
       }
@@ -202,11 +203,11 @@ final class StatisticalTableModel implements TableModel {
           column[r] = m.codec.decode(raw[i][r]);
         }
       } else if (copulaIndex[i] >= 0) {
-        Marginal m = sampled[copulaIndex[i]];
+        CategoricalMarginal m = (CategoricalMarginal) sampled[copulaIndex[i]];
         double[] z = zA[copulaIndex[i]];
         column = new Object[n];
         for (int r = 0; r < n; r++) {
-          column[r] = m.inverse(Gaussian.cdf(z[r]));
+          column[r] = m.inverseOfScore(z[r]);
         }
       } else {
         column = new String[n];
@@ -219,7 +220,7 @@ final class StatisticalTableModel implements TableModel {
       NumericMarginal m = (NumericMarginal) sampled[copulaAttributes + k];
       double[] z = zA[copulaAttributes + k];
       for (int r = 0; r < n; r++) {
-        double c = m.inverseOf(Gaussian.cdf(z[r]));
+        double c = m.inverseOfScore(z[r]);
         counts[k][r] = Double.isNaN(c) ? 0 : (int) Math.max(0, Math.round(c));
       }
     }
