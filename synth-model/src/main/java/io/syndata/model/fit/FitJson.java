@@ -291,14 +291,22 @@ public final class FitJson {
 
   /**
    * A text generator: {@code "type":"shape"} for a {@link TextModel}, {@code "type":"pii"} for a
-   * {@link PiiModel} with its shape fallback.
+   * {@link PiiModel}: with its null rate and maximum length for a known kind, with its shape model
+   * (kind {@code ""}) for personal data of no known kind.
    */
   public static ObjectNode text(TextGenerator g) {
     if (g instanceof PiiModel p) {
       ObjectNode node = NODES.objectNode();
       node.put("type", "pii");
       node.put("pii", p.pii);
-      node.set("shape", text(p.shape));
+      if (p.pii.isEmpty()) {
+        node.set("shape", text(p.shape));
+      } else {
+        // Fakes of a known kind use only the null rate and the maximum length: the shapes of
+        // the personal data are not written.
+        node.set("nullRate", number(p.shape.nullRate));
+        node.put("maxLength", p.shape.maxLength);
+      }
       return node;
     }
     if (g instanceof TextModel t) {
@@ -323,11 +331,31 @@ public final class FitJson {
     switch (type) {
       case "pii":
         {
-          JsonNode shape = need(node, "shape");
-          if (!"shape".equals(text(shape, "type"))) {
-            throw new SynthException("a personal-data generator needs a shape fallback");
+          String pii = text(node, "pii");
+          PiiModel model;
+          if (pii.isEmpty()) {
+            JsonNode shape = need(node, "shape");
+            if (!"shape".equals(text(shape, "type"))) {
+              throw new SynthException("personal data of no known kind needs a shape model");
+            }
+            model = new PiiModel(pii, (TextModel) text(shape));
+          } else {
+            model =
+                new PiiModel(
+                    pii,
+                    new TextModel(
+                        number(need(node, "nullRate")),
+                        integer(node, "maxLength"),
+                        new String[] {"Aaaaaa"},
+                        new double[] {1},
+                        0,
+                        null));
           }
-          return new PiiModel(text(node, "pii"), (TextModel) text(shape));
+          if (!model.pii.equals(pii)) {
+            throw new SynthException(
+                "unknown kind of personal data \"" + pii + "\"; known kinds are " + PiiModel.KNOWN);
+          }
+          return model;
         }
       case "shape":
         {

@@ -81,7 +81,11 @@ class FitJsonTest {
       }
     }
     TextModel text = learner.model();
-    for (TextGenerator g : new TextGenerator[] {text, new PiiModel("email", text)}) {
+    assertThat(FitJson.text(new PiiModel("email", text)).has("shape"))
+        .as("the shapes of personal data of a known kind are not written")
+        .isFalse();
+    for (TextGenerator g :
+        new TextGenerator[] {text, new PiiModel("email", text), new PiiModel("aura", text)}) {
       TextGenerator back = FitJson.text(reparsed(FitJson.text(g)));
       assertThat(back).isExactlyInstanceOf(g.getClass());
       String[] a = new String[300];
