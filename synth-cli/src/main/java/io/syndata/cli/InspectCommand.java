@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Show what a model file (from synth train) holds: how it was made — SynData version, model kinds, "
           + "seed, fit settings, creation time, source (without credentials), schema hash — and per table "
-          + "its model kind, source and training rows, columns and the size of its model.",
+          + "its model kind, source and training rows, columns and the size of its model (uncompressed JSON).",
       "The table models are not loaded, so a file that needs a model kind not installed here can still be "
           + "inspected."
     })
