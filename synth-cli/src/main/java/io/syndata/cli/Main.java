@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       IntrospectCommand.class,
       GenerateCommand.class,
+      TrainCommand.class,
+      InspectCommand.class,
       CopyCommand.class,
       ReportCommand.class,
       DemoCommand.class,

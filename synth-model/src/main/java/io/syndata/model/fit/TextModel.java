@@ -37,7 +37,7 @@ public final class TextModel implements TextGenerator {
   /** Lengths of free text values, as a numeric marginal; null when there is none. */
   final NumericMarginal freeLengths;
 
-  private TextModel(
+  TextModel(
       double nullRate,
       int maxLength,
       String[] shapes,

@@ -21,9 +21,25 @@ final class Copula {
   final int a;
   final int b;
   final double[][] correlation;
-  private final double[][] lowerA;
-  private final double[][] gain;
-  private final double[][] lowerConditional;
+  final double[][] lowerA;
+  final double[][] gain;
+  final double[][] lowerConditional;
+
+  /** A copula from its parts as a model file holds them (see {@link StatisticalCodec}). */
+  Copula(
+      int a,
+      int b,
+      double[][] correlation,
+      double[][] lowerA,
+      double[][] gain,
+      double[][] lowerConditional) {
+    this.a = a;
+    this.b = b;
+    this.correlation = correlation;
+    this.lowerA = lowerA;
+    this.gain = gain;
+    this.lowerConditional = lowerConditional;
+  }
 
   Copula(int a, int b, double[][] correlation) {
     this(a, b, correlation, null);

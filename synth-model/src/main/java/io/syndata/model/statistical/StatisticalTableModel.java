@@ -22,34 +22,34 @@ import java.util.SplittableRandom;
  * independently by {@link TextModel} and {@link PiiModel}.
  */
 final class StatisticalTableModel implements TableModel {
-  private final Table table;
-  private final long sourceRows;
-  private final List<String> attributeColumns;
+  final Table table;
+  final long sourceRows;
+  final List<String> attributeColumns;
 
   /** Per attribute column: its index among the copula's sampled columns, or -1. */
-  private final int[] copulaIndex;
+  final int[] copulaIndex;
 
   /** Per attribute column: its text or personal-data generator, or null. */
-  private final TextGenerator[] texts;
+  final TextGenerator[] texts;
 
   /**
    * Marginals of the copula's sampled columns: attributes, then one child count per child relation.
    */
-  private final Marginal[] sampled;
+  final Marginal[] sampled;
 
-  private final int copulaAttributes;
-  private final List<Relation> childRelations;
-  private final Optional<Relation> parentRelation;
-  private final List<String> parentColumns;
-  private final Marginal[] conditioning;
-  private final Copula copula;
-  private final Map<String, KeyFormat> keyFormats;
-  private final Map<Relation, Double> nullRates;
+  final int copulaAttributes;
+  final List<Relation> childRelations;
+  final Optional<Relation> parentRelation;
+  final List<String> parentColumns;
+  final Marginal[] conditioning;
+  final Copula copula;
+  final Map<String, KeyFormat> keyFormats;
+  final Map<Relation, Double> nullRates;
 
   /**
    * Attribute pairs {a, b} with {@code a <= b} in every source row: kept by swapping their values.
    */
-  private final List<int[]> orderings;
+  final List<int[]> orderings;
 
   StatisticalTableModel(
       Table table,

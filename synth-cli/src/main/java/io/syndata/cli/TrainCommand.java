@@ -1,0 +1,85 @@
+package io.syndata.cli;
+
+import io.syndata.connectors.Connectors;
+import io.syndata.engine.Training;
+import io.syndata.model.FitOptions;
+import io.syndata.model.ModelProvenance;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Learn the source (every table and every parent-child relation) and save the fitted model as a "
+          + "model file, so that synthetic data can be generated later without the source.",
+      "The file holds the schema, how the model was made and per table aggregated statistics and fitted "
+          + "parameters, never a source row; docs/model-file.md lists what is derived from source values. "
+          + "synth inspect shows what a file holds."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Mixin SourceOptions source;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<file>",
+      description =
+          "Where to write the model file (e.g. shop.synth); an existing file is replaced.")
+  Path out;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description =
+          "Seed of the fit: the sampling of tables larger than --max-fit-rows (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Mixin FitOptionsMixin fit;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws java.io.IOException {
+    FitOptions options = fit.options(seed);
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "synth: training on "
+            + Connectors.redact(source.location)
+            + " -> "
+            + out
+            + " (model "
+            + options.model()
+            + ", seed "
+            + seed
+            + ")");
+    ModelProvenance p = Training.train(source.spec(), options, out, new TerminalProgress(err));
+    PrintWriter w = spec.commandLine().getOut();
+    p.tableKinds()
+        .forEach(
+            (table, kind) ->
+                w.printf(
+                    Locale.ROOT,
+                    "  %-28s %-12s %,12d rows  (trained on %,d)%n",
+                    table,
+                    kind,
+                    p.sourceRows().getOrDefault(table, 0L),
+                    p.trainingRows().getOrDefault(table, 0L)));
+    w.printf(
+        Locale.ROOT,
+        "wrote %s (%,.1f KB, %d tables); see it with synth inspect %s%n",
+        out,
+        Files.size(out) / 1024.0,
+        p.tableKinds().size(),
+        out);
+    w.flush();
+    return 0;
+  }
+}
