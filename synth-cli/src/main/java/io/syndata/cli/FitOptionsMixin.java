@@ -13,9 +13,10 @@ final class FitOptionsMixin {
       names = "--model",
       defaultValue = ModelKinds.AUTO,
       paramLabel = "auto|<kind>",
+      completionCandidates = ModelKindNames.class,
       description =
           "Model kind of every table: auto (default: the most suitable installed kind per table) or "
-              + "an installed kind such as statistical. A table's \"model\" in the schema file wins.")
+              + "an installed kind (${COMPLETION-CANDIDATES}). A table's \"model\" in the schema file wins.")
   String model;
 
   @Option(

@@ -4,13 +4,14 @@ import io.syndata.connectors.Connectors;
 import io.syndata.engine.GenerateRequest;
 import io.syndata.engine.RunReport;
 import io.syndata.engine.SynData;
-import io.syndata.model.FitOptions;
+import io.syndata.engine.Training;
 import io.syndata.model.GenerationOptions;
-import io.syndata.model.OrphanPolicy;
+import io.syndata.model.GenerationPlan;
+import io.syndata.model.SynthModel;
 import io.syndata.schema.SynthException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,32 +57,15 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Seed of the fit and the generation (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--orphans",
-      defaultValue = "fail",
-      paramLabel = "fail|drop|null",
-      description =
-          "Source rows whose foreign key has no parent: fail (default, with counts per key), drop them, or "
-              + "read the key as null.")
-  String orphans;
+  @Mixin FitOptionsMixin fit;
 
   @Option(
-      names = "--max-fit-rows",
-      defaultValue = "" + FitOptions.DEFAULT_MAX_FIT_ROWS,
-      paramLabel = "<n>",
+      names = "--model-file",
+      paramLabel = "<file>",
       description =
-          "Larger tables are fitted on a deterministic sample of this many rows (default ${DEFAULT-VALUE}).")
-  int maxFitRows;
-
-  @Option(
-      names = "--model",
-      defaultValue = "auto",
-      paramLabel = "<kind>",
-      description =
-          "Model kind of every table: auto (default: each table gets the kind that suits it), or an "
-              + "installed kind (${COMPLETION-CANDIDATES}). A table's \"model\" in the schema file wins.",
-      completionCandidates = ModelKindNames.class)
-  String model;
+          "Generate from a model file written by synth train instead of learning a source: --source is "
+              + "then not given and not read, so there is no fidelity summary, holdout or report.")
+  Path modelFile;
 
   @Option(
       names = "--threads",
@@ -121,21 +105,18 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OrphanPolicy policy =
-        switch (orphans.toLowerCase(Locale.ROOT)) {
-          case "fail" -> OrphanPolicy.FAIL;
-          case "drop" -> OrphanPolicy.DROP;
-          case "null" -> OrphanPolicy.NULL;
-          default ->
-              throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
-        };
+    GenerationOptions generation =
+        new GenerationOptions(
+            scale, rows, seed, threads == null ? GenerationOptions.defaultThreads() : threads);
+    if (modelFile != null) {
+      return fromModelFile(generation);
+    }
     GenerateRequest request =
         new GenerateRequest(
             source.spec(),
             target.location,
-            new FitOptions(seed, policy, maxFitRows, model),
-            new GenerationOptions(
-                scale, rows, seed, threads == null ? GenerationOptions.defaultThreads() : threads),
+            fit.options(seed),
+            generation,
             !noEvaluate,
             holdout,
             report.spec(seed));
@@ -168,6 +149,38 @@ final class GenerateCommand implements Callable<Integer> {
                             + r.directory().resolve("report.html")
                             + " and "
                             + r.directory().resolve("report.json")));
+    return 0;
+  }
+
+  private int fromModelFile(GenerationOptions generation) {
+    if (source.location != null) {
+      throw new SynthException("give either --source or --model-file, not both");
+    }
+    if (holdout > 0 || report.spec(seed).isPresent()) {
+      throw new SynthException(
+          "--holdout and --report need the source; they cannot be used with --model-file");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    SynthModel model = Training.load(modelFile);
+    if (dryRun) {
+      spec.commandLine()
+          .getOut()
+          .print(GenerationPlan.of(model, generation).describe(model, generation.threads()));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    err.println(
+        "synth: "
+            + modelFile
+            + " -> "
+            + Connectors.redact(target.location)
+            + " (scale "
+            + scale
+            + ", seed "
+            + seed
+            + ")");
+    RunReport run = SynData.generate(model, target.location, generation, new TerminalProgress(err));
+    Summary.print(run, spec.commandLine().getOut());
     return 0;
   }
 }

@@ -2,6 +2,7 @@ package io.syndata.cli;
 
 import io.syndata.data.SchemaFilter;
 import io.syndata.engine.SourceSpec;
+import io.syndata.schema.SynthException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 final class SourceOptions {
   @Option(
       names = "--source",
-      required = true,
       paramLabel = "<jdbc-url|folder>",
       description =
           "A JDBC URL (credentials as URL parameters, e.g. ?user=app&password=...) or a folder of "
@@ -51,6 +51,9 @@ final class SourceOptions {
   List<String> exclude = new ArrayList<>();
 
   SourceSpec spec() {
+    if (location == null) {
+      throw new SynthException("--source is required: a JDBC URL or a folder of CSV files");
+    }
     return new SourceSpec(
         location, Optional.ofNullable(schemaFile), new SchemaFilter(schemas, include, exclude));
   }

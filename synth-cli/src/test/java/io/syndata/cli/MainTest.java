@@ -126,6 +126,63 @@ class MainTest {
   }
 
   @Test
+  void modelFileGeneratesTheSameBytesAsTheSourceAndNeedsNoSource() throws IOException {
+    Path src = shopCsv();
+    Path model = dir.resolve("shop.synth");
+    Result trained =
+        run("train", "--source", src.toString(), "--out", model.toString(), "--seed", "3");
+    assertThat(trained.code()).as(trained.err()).isZero();
+    Result fromSource =
+        run(
+            "generate",
+            "--source",
+            src.toString(),
+            "--target",
+            dir.resolve("from-source").toString(),
+            "--seed",
+            "3",
+            "--scale",
+            "20",
+            "--no-evaluate");
+    assertThat(fromSource.code()).as(fromSource.err()).isZero();
+    try (var files = Files.list(src)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(src);
+    Result fromFile =
+        run(
+            "generate",
+            "--model-file",
+            model.toString(),
+            "--target",
+            dir.resolve("from-file").toString(),
+            "--seed",
+            "3",
+            "--scale",
+            "20",
+            "--threads",
+            "2");
+    assertThat(fromFile.code()).as(fromFile.err()).isZero();
+    for (String file : new String[] {"customers.csv", "orders.csv"}) {
+      assertThat(Files.readString(dir.resolve("from-file").resolve(file)))
+          .isEqualTo(Files.readString(dir.resolve("from-source").resolve(file)));
+    }
+    Result both =
+        run(
+            "generate",
+            "--model-file",
+            model.toString(),
+            "--source",
+            dir.toString(),
+            "--target",
+            dir.resolve("x").toString());
+    assertThat(both.code()).isEqualTo(1);
+    assertThat(both.err()).contains("either --source or --model-file");
+  }
+
+  @Test
   void dryRunPrintsThePlanAndWritesNothing() throws IOException {
     Path target = dir.resolve("never");
     Result r =

@@ -187,23 +187,36 @@ public final class SynData {
   /**
    * Writes a synthetic database or folder from a fitted (or loaded) model, without any access to
    * the source it was learned from; all or nothing, like {@link #generate(GenerateRequest,
-   * Progress)}.
+   * Progress)}. There is no fidelity summary: that needs the source.
    */
-  public static GenerationResult generate(
+  public static RunReport generate(
       SynthModel model, String targetLocation, GenerationOptions options, Progress progress) {
+    Timings timings = new Timings(progress);
+    Schema schema = model.graph().schema();
+    checkRowOverrides(schema, options.rows());
     GenerationPlan plan = GenerationPlan.of(model, options);
+    GenerationResult result;
     try (Target target = openTarget(targetLocation)) {
-      Target observed = new ProgressTarget(target, progress);
+      Target observed = new ProgressTarget(target, timings);
       try {
-        observed.begin(writtenSchema(model.graph().schema()));
-        GenerationResult result = Generator.generate(model, options, plan, observed, progress);
+        observed.begin(writtenSchema(schema));
+        result =
+            timings.phase(
+                "generate", () -> Generator.generate(model, options, plan, observed, timings));
         observed.commit();
-        return result;
       } catch (RuntimeException | Error e) {
         target.abort();
         throw e;
       }
     }
+    return new RunReport(
+        model.provenance().sourceRows(),
+        model.provenance().trainingRows(),
+        result.rows(),
+        timings.totals(),
+        timings.warnings(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
