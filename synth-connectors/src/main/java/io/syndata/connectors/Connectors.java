@@ -7,6 +7,7 @@ import io.syndata.schema.SynthException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Opens sources and database targets by location.
@@ -48,6 +49,22 @@ public final class Connectors {
               + " is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
     }
     return new CsvFolderSource(folder, schemaFile);
+  }
+
+  /**
+   * Opens a database reached through a {@link DataSource} as a source, like {@link #source(String,
+   * Optional)} for a JDBC URL. The data source is only read and is not closed.
+   */
+  public static Source source(DataSource dataSource, Optional<Schema> schemaFile) {
+    return new JdbcSource(Database.of(dataSource, true), schemaFile);
+  }
+
+  /**
+   * Opens a database reached through a {@link DataSource} as a target, like {@link
+   * #jdbcTarget(String)}. The data source is not closed.
+   */
+  public static Target jdbcTarget(DataSource dataSource) {
+    return new JdbcTarget(Database.of(dataSource, false));
   }
 
   /**

@@ -38,13 +38,8 @@ final class Database implements AutoCloseable {
               + ": no JDBC driver for this URL on the class path"
               + " (built in: PostgreSQL, MariaDB/MySQL, H2, SQLite, DuckDB; add other drivers to the class path)");
     }
-    HikariConfig config = new HikariConfig();
+    HikariConfig config = config(dialect, readOnly);
     config.setJdbcUrl(url);
-    config.setPoolName(readOnly ? "syndata-source" : "syndata-target");
-    config.setMaximumPoolSize(dialect.poolSize());
-    config.setMinimumIdle(1);
-    config.setInitializationFailTimeout(1);
-    config.setConnectionTimeout(60_000);
     if (readOnly) {
       config.setReadOnly(true);
       dialect.readOnlyProperties().forEach(config::addDataSourceProperty);
@@ -54,6 +49,41 @@ final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new SynthException("cannot connect to " + masked + ": " + reason(e, url), e);
     }
+  }
+
+  /**
+   * A database reached through the caller's {@link javax.sql.DataSource} (pooled or not): its
+   * dialect is read from the connection's URL. Closing this does not close the caller's source.
+   */
+  static Database of(javax.sql.DataSource dataSource, boolean readOnly) {
+    String url;
+    try (Connection c = dataSource.getConnection()) {
+      url = c.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new SynthException(
+          "cannot connect through the given DataSource: " + oneLine(String.valueOf(e.getMessage())),
+          e);
+    }
+    String masked = JdbcUrls.mask(url);
+    Dialect dialect = Dialect.of(url);
+    HikariConfig config = config(dialect, readOnly);
+    config.setDataSource(dataSource);
+    config.setReadOnly(readOnly);
+    try {
+      return new Database(new HikariDataSource(config), dialect, masked);
+    } catch (RuntimeException e) {
+      throw new SynthException("cannot connect to " + masked + ": " + reason(e, url), e);
+    }
+  }
+
+  private static HikariConfig config(Dialect dialect, boolean readOnly) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(readOnly ? "syndata-source" : "syndata-target");
+    config.setMaximumPoolSize(dialect.poolSize());
+    config.setMinimumIdle(1);
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(60_000);
+    return config;
   }
 
   /** The driver's own explanation: the first SQL exception in the chain, else the root cause. */

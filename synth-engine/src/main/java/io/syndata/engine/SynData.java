@@ -47,6 +47,37 @@ public final class SynData {
   private SynData() {}
 
   /**
+   * Starts the fluent API on a source: a JDBC URL or a folder of CSV files.
+   *
+   * <pre>{@code
+   * try (Model model = SynData.from("jdbc:postgresql://localhost/shop?user=app").seed(7).fit()) {
+   *   model.save(Path.of("shop.synth")).generate().scale(2).threads(4).to(Path.of("out"));
+   * }
+   * }</pre>
+   */
+  public static Fitting from(String location) {
+    return Fitting.of(location);
+  }
+
+  /** Starts the fluent API on a folder of CSV files. */
+  public static Fitting from(Path folder) {
+    return Fitting.of(folder.toString());
+  }
+
+  /** Starts the fluent API on the database behind a data source (only read, never closed). */
+  public static Fitting from(javax.sql.DataSource dataSource) {
+    return Fitting.of(dataSource);
+  }
+
+  /**
+   * Loads a model file written by {@link Model#save} or {@code synth train}: generation then needs
+   * no access to the source.
+   */
+  public static Model load(Path modelFile) {
+    return new Model(Training.load(modelFile));
+  }
+
+  /**
    * Reads the schema of a source: from the schema file when the spec names one (checked against the
    * source), else introspected and profiled so that column kinds reflect the data.
    */
@@ -191,12 +222,20 @@ public final class SynData {
    */
   public static RunReport generate(
       SynthModel model, String targetLocation, GenerationOptions options, Progress progress) {
+    checkRowOverrides(model.graph().schema(), options.rows());
+    GenerationPlan.of(model, options);
+    return generate(model, openTarget(targetLocation), options, progress);
+  }
+
+  /** As {@link #generate(SynthModel, String, GenerationOptions, Progress)}, into any target. */
+  public static RunReport generate(
+      SynthModel model, Target opened, GenerationOptions options, Progress progress) {
     Timings timings = new Timings(progress);
     Schema schema = model.graph().schema();
-    checkRowOverrides(schema, options.rows());
-    GenerationPlan plan = GenerationPlan.of(model, options);
     GenerationResult result;
-    try (Target target = openTarget(targetLocation)) {
+    try (Target target = opened) {
+      checkRowOverrides(schema, options.rows());
+      GenerationPlan plan = GenerationPlan.of(model, options);
       Target observed = new ProgressTarget(target, timings);
       try {
         observed.begin(writtenSchema(schema));

@@ -46,6 +46,9 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
   /** A partition aims at about this many rows, over all the tables of its stage. */
   public static final long PARTITION_ROWS = 50_000;
 
+  /** At most this many rows of one table in one partition (a partition is held in memory). */
+  public static final long MAX_PARTITION_ROWS = 20_000_000;
+
   /** Rough rate for the time estimate of {@code --dry-run}, per thread. */
   private static final double ROWS_PER_SECOND_PER_THREAD = 150_000;
 
@@ -126,16 +129,36 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
       int partitions = 1;
       if (whole.get(s).isEmpty()) {
         long total = 0;
+        // A table with children in the stage needs rows in every partition, or its children there
+        // would have no parent.
         long fewest = Long.MAX_VALUE;
         for (String t : members) {
           long n = counts.get(t)[0];
           total += n;
-          if (n > 0) {
+          boolean parent =
+              graph.childrenOf(t).stream()
+                  .anyMatch(r -> graph.primaryParent(r.child()).equals(Optional.of(r)));
+          if (n > 0 && parent) {
             fewest = Math.min(fewest, n);
           }
         }
         long wanted = (total + PARTITION_ROWS - 1) / PARTITION_ROWS;
         partitions = (int) Math.max(1, Math.min(Math.min(wanted, fewest), Integer.MAX_VALUE / 2));
+      }
+      for (String t : members) {
+        long perPartition = (counts.get(t)[0] + partitions - 1) / partitions;
+        if (perPartition > MAX_PARTITION_ROWS) {
+          throw new SynthException(
+              "table "
+                  + t
+                  + " would need "
+                  + perPartition
+                  + " rows in one partition, more than the "
+                  + MAX_PARTITION_ROWS
+                  + " a partition holds"
+                  + whole.get(s).map(why -> " (its stage is one partition: " + why + ")").orElse("")
+                  + "; lower --scale or --rows");
+        }
       }
       stages.add(new Stage(stages.size(), members, partitions, whole.get(s)));
     }

@@ -1,0 +1,100 @@
+package io.syndata.engine;
+
+import io.syndata.connectors.Connectors;
+import io.syndata.data.InMemoryTarget;
+import io.syndata.data.Progress;
+import io.syndata.data.Target;
+import io.syndata.model.GenerationOptions;
+import io.syndata.model.GenerationPlan;
+import io.syndata.model.SynthModel;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * How to generate from a {@link Model}: the fluent half of the Java API, with every option of
+ * {@code synth generate}. Each write is all or nothing, and the same model, options and seed give
+ * the same rows on any number of threads.
+ *
+ * <pre>{@code
+ * RunReport run = model.generate().scale(10).rows("orders", 5_000).seed(7).threads(4)
+ *     .to(testDataSource);
+ * }</pre>
+ */
+public final class Generation {
+  private final SynthModel model;
+  private double scale = 1.0;
+  private final Map<String, Long> rows = new LinkedHashMap<>();
+  private long seed = 42;
+  private int threads = GenerationOptions.defaultThreads();
+  private Progress progress = Progress.NONE;
+
+  Generation(SynthModel model) {
+    this.model = model;
+  }
+
+  /** Multiplies the rows of root tables (0.01 to 100). */
+  public Generation scale(double factor) {
+    this.scale = factor;
+    return this;
+  }
+
+  /** An exact row count for one table, overriding the scale for it. */
+  public Generation rows(String table, long count) {
+    rows.put(table, count);
+    return this;
+  }
+
+  public Generation seed(long value) {
+    this.seed = value;
+    return this;
+  }
+
+  /** Workers generating partitions at once; the rows do not depend on it. */
+  public Generation threads(int n) {
+    this.threads = n;
+    return this;
+  }
+
+  public Generation progress(Progress p) {
+    this.progress = p;
+    return this;
+  }
+
+  public GenerationOptions options() {
+    return new GenerationOptions(scale, rows, seed, threads);
+  }
+
+  /** What would be generated: per table the rows, stages and partitions. Writes nothing. */
+  public GenerationPlan plan() {
+    return GenerationPlan.of(model, options());
+  }
+
+  /** Writes to a database (a JDBC URL) or a folder of CSV files. */
+  public RunReport to(String location) {
+    return SynData.generate(model, location, options(), progress);
+  }
+
+  /** Writes to a folder: one CSV file per table plus {@code schema.json}. */
+  public RunReport to(Path folder) {
+    return to(folder.toString());
+  }
+
+  /** Writes to the database behind a data source (which is not closed). */
+  public RunReport to(DataSource dataSource) {
+    return to(Connectors.jdbcTarget(dataSource));
+  }
+
+  /** Writes to any target; the target is closed afterwards. */
+  public RunReport to(Target target) {
+    return SynData.generate(model, target, options(), progress);
+  }
+
+  /** Generates into memory: every table's rows, deferred foreign keys filled in. */
+  public InMemoryTarget toMemory() {
+    InMemoryTarget target = new InMemoryTarget();
+    to(target);
+    return target;
+  }
+}
