@@ -3,12 +3,12 @@ package io.syndata.bench;
 import io.syndata.data.Progress;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
+import io.syndata.engine.RunReport;
 import io.syndata.engine.SourceSpec;
 import io.syndata.engine.SynData;
 import io.syndata.model.FitOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationPlan;
-import io.syndata.model.GenerationResult;
 import io.syndata.model.Seeds;
 import io.syndata.model.SynthModel;
 import io.syndata.model.TableModel;
@@ -84,9 +84,9 @@ public final class ScaleBench {
                 .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        GenerationResult result = SynData.generate(model, location, options, Progress.NONE);
+        RunReport result = SynData.generate(model, location, options, Progress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        rows = result.totalRows();
+        rows = result.writtenRows().values().stream().mapToLong(Long::longValue).sum();
         double old =
             heap.stream()
                     .filter(p -> p.getName().contains("Old"))
