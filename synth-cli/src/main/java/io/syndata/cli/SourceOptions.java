@@ -1,5 +1,6 @@
 package io.syndata.cli;
 
+import io.syndata.connectors.CsvOptions;
 import io.syndata.data.SchemaFilter;
 import io.syndata.engine.SourceSpec;
 import java.nio.file.Path;
@@ -50,8 +51,20 @@ final class SourceOptions {
       description = "Leave these tables out (comma-separated, * and ? allowed).")
   List<String> exclude = new ArrayList<>();
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "<charset>",
+      description =
+          "Encoding of the CSV files (e.g. UTF-8, ISO-8859-1, windows-1252). Default: a byte-order mark "
+              + "decides, else UTF-8; a byte that is not valid in the encoding is an error naming the file, "
+              + "line and column.")
+  String encoding;
+
   SourceSpec spec() {
     return new SourceSpec(
-        location, Optional.ofNullable(schemaFile), new SchemaFilter(schemas, include, exclude));
+        location,
+        Optional.ofNullable(schemaFile),
+        new SchemaFilter(schemas, include, exclude),
+        new CsvOptions(Optional.ofNullable(encoding).map(CsvOptions::encoding)));
   }
 }

@@ -30,10 +30,12 @@ final class CsvFolderSource implements Source {
   private final Path folder;
   private final Optional<Schema> schemaFile;
   private final Map<String, Path> files;
+  private final CsvOptions options;
 
-  CsvFolderSource(Path folder, Optional<Schema> schemaFile) {
+  CsvFolderSource(Path folder, Optional<Schema> schemaFile, CsvOptions options) {
     this.folder = folder;
     this.schemaFile = schemaFile;
+    this.options = options;
     this.files = CsvFiles.tables(folder);
   }
 
@@ -50,7 +52,7 @@ final class CsvFolderSource implements Source {
             accepted.put(table, file);
           }
         });
-    return CsvInference.infer(accepted);
+    return CsvInference.infer(accepted, options);
   }
 
   private Schema fromSchemaFile(Schema schema, SchemaFilter filter) {
@@ -61,7 +63,7 @@ final class CsvFolderSource implements Source {
         continue;
       }
       Path file = file(t.name());
-      List<String> header = CsvFiles.header(file);
+      List<String> header = CsvFiles.header(file, options);
       for (Column c : t.writtenColumns()) {
         if (!header.contains(c.name())) {
           throw new SynthException(
@@ -100,7 +102,7 @@ final class CsvFolderSource implements Source {
   public long scan(Table table, List<String> columns, Consumer<RowBatch> consumer) {
     Path file = file(table.name());
     long rows = 0;
-    try (CSVParser parser = CsvFiles.open(file)) {
+    try (CSVParser parser = CsvFiles.open(file, options)) {
       List<String> header = CsvFiles.header(parser);
       int[] index = new int[columns.size()];
       DataType[] types = new DataType[columns.size()];

@@ -193,10 +193,10 @@ final class CsvInference {
     }
   }
 
-  static Schema infer(Map<String, Path> files) {
+  static Schema infer(Map<String, Path> files, CsvOptions options) {
     List<Profiled> profiled = new ArrayList<>();
     for (Map.Entry<String, Path> e : files.entrySet()) {
-      profiled.add(profile(e.getKey(), e.getValue()));
+      profiled.add(profile(e.getKey(), e.getValue(), options));
     }
     List<Table> tables = new ArrayList<>();
     for (Profiled p : profiled) {
@@ -219,8 +219,8 @@ final class CsvInference {
     return new Schema(withKeys).map(Table::withKeyKinds);
   }
 
-  private static Profiled profile(String table, Path file) {
-    try (CSVParser parser = CsvFiles.open(file)) {
+  private static Profiled profile(String table, Path file, CsvOptions options) {
+    try (CSVParser parser = CsvFiles.open(file, options)) {
       List<String> header = CsvFiles.header(parser);
       List<Profile> columns = new ArrayList<>();
       for (String name : header) {

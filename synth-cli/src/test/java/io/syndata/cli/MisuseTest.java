@@ -1,0 +1,56 @@
+package io.syndata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A careless user's mistakes: each ends in one clear line and a non-zero exit. */
+class MisuseTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path folder(String name, String file, byte[] content) throws IOException {
+    Path folder = dir.resolve(name);
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(file), content);
+    return folder;
+  }
+
+  @Test
+  void latin1FileIsAnErrorNamingFileLineAndColumn() throws IOException {
+    Path src =
+        folder(
+            "latin",
+            "people.csv",
+            "id,name\n1,Anna\n2,José\n".getBytes(StandardCharsets.ISO_8859_1));
+    Result r = run("introspect", "--source", src.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err())
+        .contains("people.csv line 3, column 6: byte E9 is not valid UTF-8")
+        .doesNotContain("\uFFFD");
+    assertThat(r.out()).doesNotContain("\uFFFD");
+  }
+
+  @Test
+  void unknownEncodingIsAnErrorNamingTheOption() throws IOException {
+    Path src = folder("plain", "t.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8));
+    Result r = run("introspect", "--source", src.toString(), "--encoding", "klingon");
+    assertThat(r.code()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).startsWith("synth: --encoding klingon is not an encoding this Java knows");
+  }
+}
