@@ -60,11 +60,23 @@ final class SourceOptions {
               + "line and column.")
   String encoding;
 
+  @Option(
+      names = "--bad-values",
+      defaultValue = "fail",
+      paramLabel = "fail|null",
+      description =
+          "CSV values that do not parse as their column's type (a column keeps an inferred type when at "
+              + "most 1% of its values fail): fail (default, naming file, line and value) or read them as null, "
+              + "with a warning.")
+  String badValues;
+
   SourceSpec spec() {
     return new SourceSpec(
         location,
         Optional.ofNullable(schemaFile),
         new SchemaFilter(schemas, include, exclude),
-        new CsvOptions(Optional.ofNullable(encoding).map(CsvOptions::encoding)));
+        new CsvOptions(
+            Optional.ofNullable(encoding).map(CsvOptions::encoding),
+            CsvOptions.BadValues.of(badValues)));
   }
 }

@@ -53,4 +53,23 @@ class MisuseTest {
     assertThat(r.code()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err()).startsWith("synth: --encoding klingon is not an encoding this Java knows");
   }
+
+  @Test
+  void oneBadNumberAmongThousandsNamesFileLineAndValue() throws IOException {
+    StringBuilder csv = new StringBuilder("id,amount\n");
+    for (int i = 1; i <= 3000; i++) {
+      csv.append(i).append(',').append(i == 2000 ? "abc" : String.valueOf(i % 97)).append('\n');
+    }
+    Path src = folder("bad", "t.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    Result r = run("introspect", "--source", src.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err())
+        .contains(
+            "t.csv, column amount: 1 of 3,000 values is not a whole number (line 2001: 'abc')")
+        .contains("--bad-values null");
+    assertThat(r.err().lines().filter(l -> l.startsWith("synth:"))).hasSize(1);
+    Result wrong = run("introspect", "--source", src.toString(), "--bad-values", "skip");
+    assertThat(wrong.code()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(wrong.err()).contains("--bad-values must be fail or null, was skip");
+  }
 }

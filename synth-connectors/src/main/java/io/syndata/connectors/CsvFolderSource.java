@@ -13,13 +13,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A folder of CSV files as a source (see {@link CsvFiles} for the format). Without a schema file
@@ -27,10 +31,12 @@ import org.apache.commons.csv.CSVRecord;
  * against the files' headers. Rows are scanned in file order.
  */
 final class CsvFolderSource implements Source {
+  private static final Logger LOG = LoggerFactory.getLogger(CsvFolderSource.class);
   private final Path folder;
   private final Optional<Schema> schemaFile;
   private final Map<String, Path> files;
   private final CsvOptions options;
+  private final Set<String> warned = new HashSet<>();
 
   CsvFolderSource(Path folder, Optional<Schema> schemaFile, CsvOptions options) {
     this.folder = folder;
@@ -105,21 +111,21 @@ final class CsvFolderSource implements Source {
     try (CSVParser parser = CsvFiles.open(file, options)) {
       List<String> header = CsvFiles.header(parser);
       int[] index = new int[columns.size()];
-      DataType[] types = new DataType[columns.size()];
+      Column[] typed = new Column[columns.size()];
       for (int c = 0; c < columns.size(); c++) {
         index[c] = header.indexOf(columns.get(c));
         if (index[c] < 0) {
           throw new SynthException(
               "file " + file + " has no column " + columns.get(c) + "; its header is " + header);
         }
-        types[c] = table.column(columns.get(c)).type();
+        typed[c] = table.column(columns.get(c));
       }
       RowBatchBuilder batches = new RowBatchBuilder(table.name(), columns, consumer);
       for (CSVRecord record : parser) {
         CsvFiles.checkWidth(file, parser, record, header.size());
         for (int c = 0; c < index.length; c++) {
           String text = record.get(index[c]);
-          batches.set(c, text == null ? null : parse(text, types[c], file, parser, columns.get(c)));
+          batches.set(c, text == null ? null : parse(text, typed[c], table, file, parser));
         }
         batches.endRow();
       }
@@ -130,28 +136,50 @@ final class CsvFolderSource implements Source {
     return rows;
   }
 
-  private static Object parse(
-      String text, DataType type, Path file, CSVParser parser, String column) {
+  private Object parse(String text, Column column, Table table, Path file, CSVParser parser) {
+    DataType type = column.type();
     if (type == DataType.STRING) {
       return text;
     }
     try {
       return TextValues.parse(text, type);
     } catch (RuntimeException e) {
-      throw new SynthException(
+      String what =
           "file "
               + file
               + " line "
               + parser.getCurrentLineNumber()
               + ", column "
-              + column
+              + column.name()
               + ": '"
               + text
               + "' is not "
-              + TextValues.expected(type)
-              + " as the schema declares ("
-              + type
-              + ")");
+              + TextValues.expected(type);
+      if (options.badValues() == CsvOptions.BadValues.FAIL) {
+        throw new SynthException(
+            what
+                + " as the "
+                + (schemaFile.isPresent() ? "schema declares" : "column's other values are")
+                + " ("
+                + type
+                + "); correct the file or pass --bad-values null to read such values as null");
+      }
+      if (!column.nullable()) {
+        throw new SynthException(
+            what
+                + " and column "
+                + table.name()
+                + "."
+                + column.name()
+                + " is declared NOT NULL, so it cannot be read as null (--bad-values null):"
+                + " correct the file, or make the column nullable in the schema file");
+      }
+      // Inference has reported the bad values of the columns it typed; a schema file's are
+      // reported here, once per column.
+      if (schemaFile.isPresent() && warned.add(table.name() + "." + column.name())) {
+        LOG.warn("{}; read as null (--bad-values null), and so are the column's other such", what);
+      }
+      return null;
     }
   }
 

@@ -11,13 +11,45 @@ import java.util.Optional;
  *
  * @param encoding the files' encoding; empty to detect it (a byte-order mark, else UTF-8). Either
  *     way a byte that is not valid in the encoding is an error naming file, line and column.
+ * @param badValues what to do with values that do not parse as their column's type
  */
-public record CsvOptions(Optional<Charset> encoding) {
-  /** Detected encoding. */
-  public static final CsvOptions DEFAULT = new CsvOptions(Optional.empty());
+public record CsvOptions(Optional<Charset> encoding, BadValues badValues) {
+  /** Detected encoding; bad values fail the run. */
+  public static final CsvOptions DEFAULT = new CsvOptions(Optional.empty(), BadValues.FAIL);
+
+  /**
+   * Values that do not parse as their column's type: a column keeps an inferred type when at most 1
+   * % of its values fail to parse (and a declared type always), and those values are then reported
+   * with their file and line.
+   */
+  public enum BadValues {
+    /** Stop with one line naming the file, column, count and first bad values (the default). */
+    FAIL,
+    /** Read them as null, with a warning naming them; the column becomes nullable. */
+    NULL;
+
+    /**
+     * The policy an option value names.
+     *
+     * @throws SynthException naming the option and the values allowed
+     */
+    public static BadValues of(String name) {
+      return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "fail" -> FAIL;
+        case "null" -> NULL;
+        default -> throw new SynthException("--bad-values must be fail or null, was " + name);
+      };
+    }
+  }
 
   public CsvOptions {
     encoding = encoding == null ? Optional.empty() : encoding;
+    badValues = badValues == null ? BadValues.FAIL : badValues;
+  }
+
+  /** Options with an explicit encoding (or none) and bad values failing the run. */
+  public CsvOptions(Optional<Charset> encoding) {
+    this(encoding, BadValues.FAIL);
   }
 
   /**
