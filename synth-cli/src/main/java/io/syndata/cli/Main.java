@@ -1,6 +1,9 @@
 package io.syndata.cli;
 
+import io.syndata.connectors.Secrets;
 import io.syndata.schema.SynthException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +43,21 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Library logs go to System.err: they pass the same masking as everything else printed.
+    System.setErr(MaskedOutput.stream(System.err, secrets(args)));
     System.exit(run(args));
+  }
+
+  /** The passwords of the locations among the arguments, to be masked in all output. */
+  static Secrets secrets(String... args) {
+    List<String> locations = new ArrayList<>();
+    for (String arg : args) {
+      int jdbc = arg.indexOf("jdbc:");
+      if (jdbc >= 0) {
+        locations.add(arg.substring(jdbc)); // also --source=jdbc:...
+      }
+    }
+    return Secrets.of(locations);
   }
 
   /** Runs the command line and returns its exit code (for tests and embedding). */
@@ -60,9 +77,10 @@ public final class Main implements Runnable {
       // Smile logs every tree it grows.
       System.setProperty("org.slf4j.simpleLogger.log.smile", "error");
     }
+    Secrets secrets = secrets(args);
     CommandLine cli = new CommandLine(new Main());
-    cli.setOut(out);
-    cli.setErr(err);
+    cli.setOut(MaskedOutput.writer(out, secrets));
+    cli.setErr(MaskedOutput.writer(err, secrets));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof SynthException) {
@@ -86,7 +104,12 @@ public final class Main implements Runnable {
           return EXIT_INTERNAL;
         });
     cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 
   @Override

@@ -72,4 +72,37 @@ class MisuseTest {
     assertThat(wrong.code()).isEqualTo(Main.EXIT_FAILED);
     assertThat(wrong.err()).contains("--bad-values must be fail or null, was skip");
   }
+
+  @Test
+  void aMistypedOptionDoesNotEchoThePasswordOfTheUrlBesideIt() {
+    // the URL pasted after the wrong option
+    Result r =
+        run(
+            "report",
+            "--real",
+            "a",
+            "--synthetic",
+            "b",
+            "--out",
+            "c",
+            "--max-rows",
+            "jdbc:postgresql://127.0.0.1:1/shop?password=hunter22");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("--max-rows").doesNotContain("hunter22");
+  }
+
+  @Test
+  void aDriverMessageWithThePasswordIsMaskedWithVerboseToo() {
+    Result r =
+        run(
+            "introspect",
+            "--source",
+            "jdbc:mariadb://root:S3cretPW@127.0.0.1:3306/shop",
+            "--verbose");
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err())
+        .contains("synth: cannot connect to jdbc:mariadb://root@127.0.0.1:3306/shop")
+        .contains("\tat ")
+        .doesNotContain("S3cretPW");
+  }
 }

@@ -16,11 +16,13 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final String maskedUrl;
+  private final Secrets secrets;
 
-  private Database(HikariDataSource pool, Dialect dialect, String maskedUrl) {
+  private Database(HikariDataSource pool, Dialect dialect, String maskedUrl, Secrets secrets) {
     this.pool = pool;
     this.dialect = dialect;
     this.maskedUrl = maskedUrl;
+    this.secrets = secrets;
   }
 
   static Database open(String url, boolean readOnly) {
@@ -50,9 +52,13 @@ final class Database implements AutoCloseable {
       dialect.readOnlyProperties().forEach(config::addDataSourceProperty);
     }
     try {
-      return new Database(new HikariDataSource(config), dialect, masked);
+      return new Database(new HikariDataSource(config), dialect, masked, Secrets.of(url));
     } catch (RuntimeException e) {
-      throw new SynthException("cannot connect to " + masked + ": " + reason(e, url), e);
+      // Drivers echo parts of the URL in their messages, the password too (MariaDB's "Incorrect
+      // port value : S3cretPW@host"): the message and the causes are masked.
+      Secrets secrets = Secrets.of(url);
+      throw new SynthException(
+          "cannot connect to " + masked + ": " + secrets.mask(reason(e, url)), secrets.mask(e));
     }
   }
 
@@ -80,8 +86,13 @@ final class Database implements AutoCloseable {
       return pool.getConnection();
     } catch (SQLException e) {
       throw new SynthException(
-          "cannot connect to " + maskedUrl + ": " + oneLine(String.valueOf(e.getMessage())), e);
+          "cannot connect to " + maskedUrl + ": " + explain(e), secrets.mask(e));
     }
+  }
+
+  /** A driver's message for display: one line, passwords masked. */
+  String explain(Throwable e) {
+    return secrets.mask(oneLine(String.valueOf(e.getMessage())));
   }
 
   Dialect dialect() {

@@ -648,12 +648,7 @@ final class JdbcSource implements Source {
       }
     } catch (SQLException e) {
       throw new SynthException(
-          "reading table "
-              + table.name()
-              + " from "
-              + db.maskedUrl()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
+          "reading table " + table.name() + " from " + db.maskedUrl() + " failed: " + db.explain(e),
           e);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new SynthException(

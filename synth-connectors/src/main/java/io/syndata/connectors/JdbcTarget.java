@@ -112,13 +112,7 @@ final class JdbcTarget implements Target {
     } catch (SQLException e) {
       abort();
       throw new SynthException(
-          "cannot prepare "
-              + describe()
-              + " ("
-              + step
-              + "): "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+          "cannot prepare " + describe() + " (" + step + "): " + db.explain(e), e);
     } catch (RuntimeException e) {
       abort();
       throw e;
@@ -324,12 +318,7 @@ final class JdbcTarget implements Target {
         insert(t, batch);
       }
     } catch (SQLException | IOException e) {
-      throw new SynthException(
-          "writing table "
-              + t.name()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+      throw new SynthException("writing table " + t.name() + " failed: " + db.explain(e), e);
     }
   }
 
@@ -476,12 +465,7 @@ final class JdbcTarget implements Target {
       }
       ps.executeBatch();
     } catch (SQLException e) {
-      throw new SynthException(
-          "updating table "
-              + t.name()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+      throw new SynthException("updating table " + t.name() + " failed: " + db.explain(e), e);
     }
   }
 
@@ -496,12 +480,7 @@ final class JdbcTarget implements Target {
       finished = true;
       connection.close();
     } catch (SQLException e) {
-      throw new SynthException(
-          "committing to "
-              + describe()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+      throw new SynthException("committing to " + describe() + " failed: " + db.explain(e), e);
     }
   }
 
