@@ -61,6 +61,29 @@ final class CsvFolderSource implements Source {
     return CsvInference.infer(accepted, options);
   }
 
+  /** The folder's tables with the columns their headers name, all typed as strings. */
+  @Override
+  public Schema structure(SchemaFilter filter) {
+    List<Table> tables = new ArrayList<>();
+    files.forEach(
+        (table, file) -> {
+          if (filter.acceptsTable(table)) {
+            List<Column> columns =
+                CsvFiles.header(file, options).stream()
+                    .map(name -> Column.of(name, DataType.STRING, true))
+                    .toList();
+            tables.add(
+                new Table(table, Optional.empty(), columns, List.of(), List.of(), List.of(), 0));
+          }
+        });
+    return new Schema(tables);
+  }
+
+  @Override
+  public boolean declaresTypes() {
+    return false;
+  }
+
   private Schema fromSchemaFile(Schema schema, SchemaFilter filter) {
     filter.checkAllNamed(schema.tables().stream().map(Table::name).toList(), List.of());
     List<Table> tables = new ArrayList<>();
