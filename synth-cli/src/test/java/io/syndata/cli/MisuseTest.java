@@ -105,4 +105,16 @@ class MisuseTest {
         .contains("\tat ")
         .doesNotContain("S3cretPW");
   }
+
+  @Test
+  void copyIntoTheSourceItselfIsRefusedAtOnce() throws Exception {
+    String url = "jdbc:h2:" + dir.resolve("shop") + ";DATABASE_TO_LOWER=TRUE";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)");
+    }
+    Result r = run("copy", "--source", url, "--target", "jdbc:h2:file:" + dir.resolve("shop"));
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).contains("is the source itself");
+  }
 }
