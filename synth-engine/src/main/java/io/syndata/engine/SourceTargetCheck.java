@@ -1,14 +1,9 @@
 package io.syndata.engine;
 
 import io.syndata.connectors.Connectors;
+import io.syndata.connectors.Locations;
 import io.syndata.schema.SynthException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Refuses a target that is the source itself — the same server database (however the URL spells
@@ -16,9 +11,6 @@ import java.util.TreeMap;
  * same folder — before anything is opened: writing there would mix synthetic rows into real ones.
  */
 public final class SourceTargetCheck {
-  private static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("postgresql", 5432, "mariadb", 3306, "mysql", 3306, "sqlserver", 1433);
-
   private SourceTargetCheck() {}
 
   /**
@@ -27,98 +19,13 @@ public final class SourceTargetCheck {
    * @throws SynthException naming the target (without password) and what to do
    */
   public static void refuseSame(String source, String target) {
-    Optional<String> a = identity(source);
-    if (a.isPresent() && a.equals(identity(target))) {
+    Optional<String> a = Locations.identity(source);
+    if (a.isPresent() && a.equals(Locations.identity(target))) {
       throw new SynthException(
           "target "
               + Connectors.redact(target)
               + " is the source itself: synthesize into another database or folder"
               + " (the target database must exist: CREATE DATABASE ...)");
-    }
-  }
-
-  /**
-   * What a location points at, comparable across spellings; empty for a location that is a new
-   * database every time it is opened (an unnamed in-memory database).
-   */
-  static Optional<String> identity(String location) {
-    if (!location.regionMatches(true, 0, "jdbc:", 0, 5)) {
-      return Optional.of("folder:" + Path.of(location).toAbsolutePath().normalize());
-    }
-    String rest = location.substring(5);
-    int colon = rest.indexOf(':');
-    if (colon < 0) {
-      return Optional.of(location);
-    }
-    String driver = rest.substring(0, colon).toLowerCase(Locale.ROOT);
-    String body = rest.substring(colon + 1);
-    return switch (driver) {
-      case "h2" -> h2(body);
-      case "sqlite", "duckdb" -> file(driver, body);
-      default -> server(driver, body, location);
-    };
-  }
-
-  private static Optional<String> h2(String body) {
-    String name = body.split(";", 2)[0];
-    if (name.startsWith("mem:")) {
-      String db = name.substring(4);
-      return db.isEmpty() ? Optional.empty() : Optional.of("h2:mem:" + db);
-    }
-    if (name.startsWith("file:")) {
-      name = name.substring(5);
-    }
-    if (name.startsWith("tcp:") || name.startsWith("ssl:")) {
-      return Optional.of("h2:" + name);
-    }
-    if (name.startsWith("~")) {
-      name = System.getProperty("user.home") + name.substring(1);
-    }
-    return Optional.of("h2:file:" + Path.of(name).toAbsolutePath().normalize());
-  }
-
-  private static Optional<String> file(String driver, String body) {
-    String name = body.split("[?;]", 2)[0];
-    if (name.isEmpty() || name.equals(":memory:") || name.startsWith(":memory:")) {
-      return Optional.empty();
-    }
-    if (name.startsWith("file:")) {
-      name = name.substring(5);
-    }
-    return Optional.of(driver + ":" + Path.of(name).toAbsolutePath().normalize());
-  }
-
-  /** host, port (defaulted), database and the parameters that choose a schema. */
-  private static Optional<String> server(String driver, String body, String location) {
-    String family = driver.equals("mysql") ? "mariadb" : driver;
-    try {
-      URI uri = new URI(body.split(";", 2)[0]);
-      if (uri.getHost() == null) {
-        return Optional.of(location);
-      }
-      String host = uri.getHost().toLowerCase(Locale.ROOT);
-      if (host.equals("localhost") || host.equals("[::1]") || host.equals("::1")) {
-        host = "127.0.0.1";
-      }
-      int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORTS.getOrDefault(driver, -1);
-      String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-      Map<String, String> schema = new TreeMap<>();
-      if (uri.getQuery() != null) {
-        for (String param : uri.getQuery().split("&")) {
-          String[] kv = param.split("=", 2);
-          String key = kv[0].toLowerCase(Locale.ROOT);
-          if (key.equals("currentschema") || key.equals("searchpath")) {
-            String value = kv.length > 1 ? kv[1] : "";
-            if (!value.equalsIgnoreCase("public")) {
-              schema.put(key, value);
-            }
-          }
-        }
-      }
-      return Optional.of(
-          family + "://" + host + ":" + port + "/" + database + (schema.isEmpty() ? "" : schema));
-    } catch (URISyntaxException e) {
-      return Optional.of(location);
     }
   }
 }
