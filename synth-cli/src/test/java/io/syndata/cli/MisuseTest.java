@@ -117,4 +117,68 @@ class MisuseTest {
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err()).contains("is the source itself");
   }
+
+  private Path smallCsv() throws IOException {
+    StringBuilder csv = new StringBuilder("id,v\n");
+    for (int i = 1; i <= 50; i++) {
+      csv.append(i).append(',').append(i % 7).append('\n');
+    }
+    return folder("small", "t.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void introspectRefusesToOverwriteASchemaFileWithoutForce() throws IOException {
+    Path src = smallCsv();
+    Path out = dir.resolve("edited.schema.json");
+    Files.writeString(out, "my careful edits");
+    Result r = run("introspect", "--source", src.toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err())
+        .contains(
+            "synth: " + out + " exists: pass --force to overwrite it, or choose another --out");
+    assertThat(Files.readString(out)).isEqualTo("my careful edits");
+    Result forced =
+        run("introspect", "--source", src.toString(), "--out", out.toString(), "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(out)).contains("syndata-schema/1");
+  }
+
+  @Test
+  void generateRefusesToOverwriteAReportBeforeWritingTheTarget() throws IOException {
+    Path src = smallCsv();
+    Path report = Files.createDirectories(dir.resolve("report"));
+    Files.writeString(report.resolve("report.html"), "last week's report");
+    Path target = dir.resolve("out");
+    Result r =
+        run(
+            "generate",
+            "--source",
+            src.toString(),
+            "--target",
+            target.toString(),
+            "--report",
+            report.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).contains("report.html exists: pass --force to overwrite it");
+    assertThat(target).doesNotExist();
+    assertThat(Files.readString(report.resolve("report.html"))).isEqualTo("last week's report");
+  }
+
+  @Test
+  void reportRefusesToOverwriteWithoutForce() throws IOException {
+    Path src = smallCsv();
+    Path report = Files.createDirectories(dir.resolve("report"));
+    Files.writeString(report.resolve("report.json"), "{}");
+    Result r =
+        run(
+            "report",
+            "--real",
+            src.toString(),
+            "--synthetic",
+            src.toString(),
+            "--out",
+            report.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).contains("report.json exists: pass --force to overwrite it");
+  }
 }
