@@ -181,4 +181,46 @@ class MisuseTest {
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err()).contains("report.json exists: pass --force to overwrite it");
   }
+
+  @Test
+  void libraryWarningsSpeakWithTheSameVoiceAsTheCommandLine() throws IOException {
+    Path src = smallCsv();
+    Path leftover = Files.createDirectories(dir.resolve(".out.partial-deadbeef"));
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    Result r;
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      r =
+          run(
+              "generate",
+              "--source",
+              src.toString(),
+              "--target",
+              dir.resolve("out").toString(),
+              "--no-evaluate");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(leftover).doesNotExist();
+    String logged = captured.toString(StandardCharsets.UTF_8);
+    assertThat(logged)
+        .contains("  warning: removed " + leftover)
+        .doesNotContain("WARN")
+        .doesNotContain("[main]");
+  }
+
+  @Test
+  void outOfMemoryIsOneLineSayingWhatToDoWithExitThree() {
+    StringWriter err = new StringWriter();
+    int code =
+        Main.failure(new OutOfMemoryError("Java heap space"), new PrintWriter(err, true), false);
+    assertThat(code).isEqualTo(Main.EXIT_INTERNAL);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("synth: out of memory: the Java heap (at most ")
+        .contains("SYNTH_JAVA_OPTS=-Xmx16g", "--max-fit-rows");
+  }
 }
