@@ -36,10 +36,16 @@ final class IntrospectCommand implements Callable<Integer> {
               + "Without it the summary is printed only.")
   Path out;
 
+  @Option(names = "--force", description = "Overwrite the --out file when it exists.")
+  boolean force;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (out != null) {
+      OutputFiles.refuseOverwrite(force, "--out", out);
+    }
     var err = spec.commandLine().getErr();
     Schema schema = SynData.introspect(source.spec(), new TerminalProgress(err));
     ForeignKeyGraph graph = SynData.graph(schema);

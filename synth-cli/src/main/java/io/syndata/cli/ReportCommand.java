@@ -91,10 +91,16 @@ final class ReportCommand implements Callable<Integer> {
       description = "Evaluation sample per table (default ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(
+      names = "--force",
+      description = "Overwrite report.html and report.json when the --out folder holds them.")
+  boolean force;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    OutputFiles.refuseOverwrite(force, "--out", OutputFiles.reportFiles(out));
     PrintWriter err = spec.commandLine().getErr();
     err.println(
         "synth: report on " + Connectors.redact(synthetic) + " against " + Connectors.redact(real));

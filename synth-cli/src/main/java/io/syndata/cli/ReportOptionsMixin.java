@@ -43,9 +43,26 @@ final class ReportOptionsMixin {
               + "(default ${DEFAULT-VALUE}).")
   int reportRows;
 
+  @Option(
+      names = "--force",
+      description =
+          "With --report: overwrite report.html and report.json when the folder holds them.")
+  boolean force;
+
+  /** Whether the report's folder has been checked; the check must come before the run. */
+  private boolean checked;
+
+  /**
+   * The report to write, if any. The first call — when the command builds its request, before
+   * anything runs — refuses a folder holding a report unless --force is given.
+   */
   Optional<ReportSpec> spec(long seed) {
     if (directory == null) {
       return Optional.empty();
+    }
+    if (!checked) {
+      OutputFiles.refuseOverwrite(force, "--report folder", OutputFiles.reportFiles(directory));
+      checked = true;
     }
     return Optional.of(
         new ReportSpec(

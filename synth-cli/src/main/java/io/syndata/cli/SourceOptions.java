@@ -1,5 +1,6 @@
 package io.syndata.cli;
 
+import io.syndata.connectors.CsvOptions;
 import io.syndata.data.SchemaFilter;
 import io.syndata.engine.SourceSpec;
 import io.syndata.schema.SynthException;
@@ -50,11 +51,35 @@ final class SourceOptions {
       description = "Leave these tables out (comma-separated, * and ? allowed).")
   List<String> exclude = new ArrayList<>();
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "<charset>",
+      description =
+          "Encoding of the CSV files (e.g. UTF-8, ISO-8859-1, windows-1252). Default: a byte-order mark "
+              + "decides, else UTF-8; a byte that is not valid in the encoding is an error naming the file, "
+              + "line and column.")
+  String encoding;
+
+  @Option(
+      names = "--bad-values",
+      defaultValue = "fail",
+      paramLabel = "fail|null",
+      description =
+          "CSV values that do not parse as their column's type (a column keeps an inferred type when at "
+              + "most 1% of its values fail): fail (default, naming file, line and value) or read them as null, "
+              + "with a warning.")
+  String badValues;
+
   SourceSpec spec() {
     if (location == null) {
       throw new SynthException("--source is required: a JDBC URL or a folder of CSV files");
     }
     return new SourceSpec(
-        location, Optional.ofNullable(schemaFile), new SchemaFilter(schemas, include, exclude));
+        location,
+        Optional.ofNullable(schemaFile),
+        new SchemaFilter(schemas, include, exclude),
+        new CsvOptions(
+            Optional.ofNullable(encoding).map(CsvOptions::encoding),
+            CsvOptions.BadValues.of(badValues)));
   }
 }

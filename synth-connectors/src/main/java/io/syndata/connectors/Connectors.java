@@ -38,7 +38,21 @@ public final class Connectors {
    * declared), and a database reports the file's tables with fresh row counts.
    */
   public static Source source(String location, Optional<Schema> schemaFile) {
+    return source(location, schemaFile, CsvOptions.DEFAULT);
+  }
+
+  /**
+   * Opens a source as {@link #source(String, Optional)} does, reading a CSV folder with the given
+   * options (encoding, bad values); a database takes only the default options.
+   */
+  public static Source source(String location, Optional<Schema> schemaFile, CsvOptions csv) {
     if (location.regionMatches(true, 0, "jdbc:", 0, 5)) {
+      if (!csv.isDefault()) {
+        throw new SynthException(
+            "--encoding and --bad-values apply to a folder of CSV files; source "
+                + redact(location)
+                + " is a database, whose driver decodes and types its values");
+      }
       return new JdbcSource(Database.open(location, true), schemaFile);
     }
     Path folder = Path.of(location);
@@ -48,7 +62,7 @@ public final class Connectors {
               + location
               + " is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
     }
-    return new CsvFolderSource(folder, schemaFile);
+    return new CsvFolderSource(folder, schemaFile, csv);
   }
 
   /**

@@ -4,9 +4,7 @@ import io.syndata.schema.SynthException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +20,10 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * The CSV files of a folder: one table per {@code <table>.csv} or {@code <table>.csv.gz}, UTF-8,
- * RFC 4180 with a header row (the delimiter may be a comma, semicolon, tab or pipe). An unquoted
- * empty field is NULL; a quoted empty field ({@code ""}) is the empty string.
+ * The CSV files of a folder: one table per {@code <table>.csv} or {@code <table>.csv.gz}, in UTF-8
+ * or the encoding named (read strictly by {@link DecodingReader}), RFC 4180 with a header row (the
+ * delimiter may be a comma, semicolon, tab or pipe). An unquoted empty field is NULL; a quoted
+ * empty field ({@code ""}) is the empty string.
  */
 final class CsvFiles {
   // ALL_NON_NULL puts the parser in strict quote mode: only an unquoted empty field becomes null.
@@ -77,14 +76,14 @@ final class CsvFiles {
     return tables;
   }
 
-  static CSVParser open(Path file) {
+  static CSVParser open(Path file, CsvOptions options) {
     try {
       InputStream in = Files.newInputStream(file);
       if (file.getFileName().toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }
       BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+          new BufferedReader(DecodingReader.open(in, file, options.encoding()), 1 << 16);
       reader.mark(1 << 15);
       String firstLine = reader.readLine();
       reader.reset();
@@ -148,8 +147,8 @@ final class CsvFiles {
     }
   }
 
-  static List<String> header(Path file) {
-    try (CSVParser parser = open(file)) {
+  static List<String> header(Path file, CsvOptions options) {
+    try (CSVParser parser = open(file, options)) {
       return header(parser);
     } catch (IOException e) {
       throw new SynthException("cannot read file " + file + ": " + e.getMessage(), e);

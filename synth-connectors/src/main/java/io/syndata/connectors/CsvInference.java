@@ -58,6 +58,30 @@ final class CsvInference {
 
   private CsvInference() {}
 
+  /** The types a column may read as, narrowest first; STRING when none fits. */
+  private static final DataType[] CANDIDATES = {
+    DataType.BOOLEAN,
+    DataType.INTEGER,
+    DataType.FLOAT,
+    DataType.UUID,
+    DataType.DATE,
+    DataType.TIMESTAMP_TZ,
+    DataType.TIMESTAMP,
+    DataType.TIME
+  };
+
+  /**
+   * The share of a column's values, in percent, that may fail to parse as its type and still leave
+   * the column that type (they are then bad values, handled by {@link CsvOptions.BadValues}).
+   */
+  static final int MAX_BAD_PERCENT = 1;
+
+  private static final int SAMPLES = 3;
+  private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\d+");
+
+  /** A value that does not parse as its column's type, and the line it is on. */
+  record BadValue(long line, String value) {}
+
   /** What one pass learns about a column. */
   private static final class Profile {
     final String name;
@@ -65,26 +89,30 @@ final class CsvInference {
     boolean anyNull;
     int maxLength;
     int maxScale;
-    boolean bool = true;
-    boolean integer = true;
-    boolean number = true;
-    boolean uuid = true;
-    boolean date = true;
-    boolean timestampTz = true;
-    boolean timestamp = true;
-    boolean time = true;
+
+    /** Per candidate type: values that do not parse as it, and the first few of them. */
+    final long[] misses = new long[CANDIDATES.length];
+
+    final List<List<BadValue>> samples = new ArrayList<>();
+
+    /** A number with leading zeros was seen: a code, so numbers are no type with bad values. */
+    boolean code;
 
     /** Distinct raw values, kept only for columns that could be keys. */
     final Set<String> values;
 
     private Set<Object> typed;
+    private DataType type;
 
     Profile(String name, boolean keyCandidate) {
       this.name = name;
       this.values = keyCandidate ? new HashSet<>() : null;
+      for (int t = 0; t < CANDIDATES.length; t++) {
+        samples.add(new ArrayList<>(SAMPLES));
+      }
     }
 
-    void add(String v) {
+    void add(String v, long line) {
       if (v == null) {
         anyNull = true;
         return;
@@ -94,9 +122,16 @@ final class CsvInference {
       if (values != null) {
         values.add(v);
       }
-      bool = bool && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"));
-      integer = integer && INTEGER.matcher(v).matches() && fitsLong(v);
-      if (number && (number = NUMBER.matcher(v).matches())) {
+      for (int t = 0; t < CANDIDATES.length; t++) {
+        if (!matches(CANDIDATES[t], v)) {
+          misses[t]++;
+          if (samples.get(t).size() < SAMPLES) {
+            samples.get(t).add(new BadValue(line, v));
+          }
+        }
+      }
+      code = code || (v.length() > 1 && LEADING_ZERO.matcher(v).matches());
+      if (NUMBER.matcher(v).matches()) {
         int dot = v.indexOf('.');
         if (dot >= 0) {
           int end = v.length();
@@ -109,36 +144,49 @@ final class CsvInference {
           maxScale = Math.max(maxScale, end - dot - 1);
         }
       }
-      uuid = uuid && UUID.matcher(v).matches();
-      date = date && DATE.matcher(v).matches() && parses(v, DataType.DATE);
-      timestampTz =
-          timestampTz && TIMESTAMP_TZ.matcher(v).matches() && parses(v, DataType.TIMESTAMP_TZ);
-      timestamp = timestamp && TIMESTAMP.matcher(v).matches() && parses(v, DataType.TIMESTAMP);
-      time = time && TIME.matcher(v).matches() && parses(v, DataType.TIME);
     }
 
+    /**
+     * The narrowest type every value parses as; else, when some type fails for at most {@value
+     * #MAX_BAD_PERCENT} % of the values, the one that fails least (narrowest among equals); else
+     * STRING.
+     */
     DataType type() {
-      if (nonNull == 0) {
-        return DataType.STRING;
+      if (type != null) {
+        return type;
       }
-      return bool
-          ? DataType.BOOLEAN
-          : integer
-              ? DataType.INTEGER
-              : number
-                  ? DataType.FLOAT
-                  : uuid
-                      ? DataType.UUID
-                      : date
-                          ? DataType.DATE
-                          : timestampTz
-                              ? DataType.TIMESTAMP_TZ
-                              : timestamp
-                                  ? DataType.TIMESTAMP
-                                  : time ? DataType.TIME : DataType.STRING;
+      if (nonNull == 0) {
+        return type = DataType.STRING;
+      }
+      for (int t = 0; t < CANDIDATES.length; t++) {
+        if (misses[t] == 0) {
+          return type = CANDIDATES[t];
+        }
+      }
+      int best = -1;
+      for (int t = 0; t < CANDIDATES.length; t++) {
+        boolean number = CANDIDATES[t] == DataType.INTEGER || CANDIDATES[t] == DataType.FLOAT;
+        if (misses[t] * 100 <= nonNull * MAX_BAD_PERCENT
+            && !(code && number)
+            && (best < 0 || misses[t] < misses[best])) {
+          best = t;
+        }
+      }
+      return type = best < 0 ? DataType.STRING : CANDIDATES[best];
     }
 
-    Column column() {
+    /** Values that do not parse as the column's type. */
+    long badCount() {
+      int t = java.util.Arrays.asList(CANDIDATES).indexOf(type());
+      return t < 0 ? 0 : misses[t];
+    }
+
+    List<BadValue> badSamples() {
+      int t = java.util.Arrays.asList(CANDIDATES).indexOf(type());
+      return t < 0 ? List.of() : samples.get(t);
+    }
+
+    Column column(boolean badValuesAsNull) {
       DataType type = type();
       return new Column(
           name,
@@ -147,13 +195,13 @@ final class CsvInference {
           type == DataType.STRING ? maxLength : 0,
           0,
           type == DataType.FLOAT ? maxScale : 0,
-          anyNull,
+          anyNull || (badValuesAsNull && badCount() > 0),
           null,
           Optional.empty(),
           false);
     }
 
-    /** The column's distinct values as canonical values. */
+    /** The column's distinct values as canonical values; bad values are left out. */
     Set<Object> typedValues() {
       if (typed != null) {
         return typed;
@@ -161,10 +209,29 @@ final class CsvInference {
       DataType type = type();
       typed = new HashSet<>();
       for (String v : values) {
-        typed.add(TextValues.parse(v, type));
+        if (badCount() == 0 || matches(type, v)) {
+          typed.add(TextValues.parse(v, type));
+        }
       }
       return typed;
     }
+  }
+
+  /** Whether a value reads as a type, as inference understands it (stricter than parsing). */
+  private static boolean matches(DataType type, String v) {
+    int n = v.length();
+    return switch (type) {
+      case BOOLEAN -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+      case INTEGER -> n <= 20 && INTEGER.matcher(v).matches() && fitsLong(v);
+      case FLOAT -> NUMBER.matcher(v).matches();
+      case UUID -> n == 36 && UUID.matcher(v).matches();
+      case DATE -> n == 10 && DATE.matcher(v).matches() && parses(v, DataType.DATE);
+      case TIMESTAMP_TZ ->
+          n >= 17 && TIMESTAMP_TZ.matcher(v).matches() && parses(v, DataType.TIMESTAMP_TZ);
+      case TIMESTAMP -> n >= 16 && TIMESTAMP.matcher(v).matches() && parses(v, DataType.TIMESTAMP);
+      case TIME -> n >= 8 && TIME.matcher(v).matches() && parses(v, DataType.TIME);
+      case STRING, DECIMAL -> true;
+    };
   }
 
   private static boolean fitsLong(String v) {
@@ -193,14 +260,20 @@ final class CsvInference {
     }
   }
 
-  static Schema infer(Map<String, Path> files) {
+  static Schema infer(Map<String, Path> files, CsvOptions options) {
     List<Profiled> profiled = new ArrayList<>();
     for (Map.Entry<String, Path> e : files.entrySet()) {
-      profiled.add(profile(e.getKey(), e.getValue()));
+      profiled.add(profile(e.getKey(), e.getValue(), options));
+    }
+    boolean asNull = options.badValues() == CsvOptions.BadValues.NULL;
+    for (Profiled p : profiled) {
+      for (Profile c : p.columns()) {
+        reportBadValues(files.get(p.table()), c, asNull);
+      }
     }
     List<Table> tables = new ArrayList<>();
     for (Profiled p : profiled) {
-      List<Column> columns = p.columns().stream().map(Profile::column).toList();
+      List<Column> columns = p.columns().stream().map(c -> c.column(asNull)).toList();
       List<String> pk = primaryKey(p).map(c -> List.of(c.name)).orElse(List.of());
       pk.forEach(
           c ->
@@ -219,8 +292,8 @@ final class CsvInference {
     return new Schema(withKeys).map(Table::withKeyKinds);
   }
 
-  private static Profiled profile(String table, Path file) {
-    try (CSVParser parser = CsvFiles.open(file)) {
+  private static Profiled profile(String table, Path file, CsvOptions options) {
+    try (CSVParser parser = CsvFiles.open(file, options)) {
       List<String> header = CsvFiles.header(parser);
       List<Profile> columns = new ArrayList<>();
       for (String name : header) {
@@ -230,7 +303,7 @@ final class CsvInference {
       for (CSVRecord record : parser) {
         CsvFiles.checkWidth(file, parser, record, header.size());
         for (int i = 0; i < header.size(); i++) {
-          columns.get(i).add(record.get(i));
+          columns.get(i).add(record.get(i), parser.getCurrentLineNumber());
         }
         rows++;
       }
@@ -238,6 +311,44 @@ final class CsvInference {
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw new SynthException("cannot read file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Fails, or with {@code asNull} warns, when a column keeps a type that some of its values do not
+   * parse as: one line with the file, column, count and the first bad values with their lines.
+   */
+  private static void reportBadValues(Path file, Profile c, boolean asNull) {
+    long bad = c.badCount();
+    if (bad == 0) {
+      return;
+    }
+    StringBuilder where = new StringBuilder();
+    for (BadValue v : c.badSamples()) {
+      where.append(where.length() == 0 ? "" : ", ");
+      where.append("line ").append(v.line()).append(": '").append(v.value()).append('\'');
+    }
+    String what =
+        String.format(
+            Locale.ROOT,
+            "file %s, column %s: %,d of %,d values %s %s (%s%s)",
+            file,
+            c.name,
+            bad,
+            c.nonNull,
+            bad == 1 ? "is not" : "are not",
+            TextValues.expected(c.type()),
+            where,
+            bad > c.badSamples().size() ? ", ..." : "");
+    if (asNull) {
+      LOG.warn("{}; read as null (--bad-values null)", what);
+      return;
+    }
+    throw new SynthException(
+        what
+            + "; the column reads as "
+            + c.type()
+            + " because the others are: correct the file, pass --bad-values null to read such"
+            + " values as null, or declare the column's type in a schema file (--schema)");
   }
 
   /** Lower-case singular and plural spellings of a table name. */

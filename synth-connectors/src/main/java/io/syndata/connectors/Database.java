@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A small connection pool on one database, with its dialect and a password-free name for messages.
@@ -16,11 +17,20 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final String maskedUrl;
+  private final Secrets secrets;
+  private final Optional<String> identity;
 
-  private Database(HikariDataSource pool, Dialect dialect, String maskedUrl) {
+  private Database(
+      HikariDataSource pool,
+      Dialect dialect,
+      String maskedUrl,
+      Secrets secrets,
+      Optional<String> identity) {
     this.pool = pool;
     this.dialect = dialect;
     this.maskedUrl = maskedUrl;
+    this.secrets = secrets;
+    this.identity = identity;
   }
 
   static Database open(String url, boolean readOnly) {
@@ -45,9 +55,14 @@ final class Database implements AutoCloseable {
       dialect.readOnlyProperties().forEach(config::addDataSourceProperty);
     }
     try {
-      return new Database(new HikariDataSource(config), dialect, masked);
+      return new Database(
+          new HikariDataSource(config), dialect, masked, Secrets.of(url), Locations.identity(url));
     } catch (RuntimeException e) {
-      throw new SynthException("cannot connect to " + masked + ": " + reason(e, url), e);
+      // Drivers echo parts of the URL in their messages, the password too (MariaDB's "Incorrect
+      // port value : S3cretPW@host"): the message and the causes are masked.
+      Secrets secrets = Secrets.of(url);
+      throw new SynthException(
+          "cannot connect to " + masked + ": " + secrets.mask(reason(e, url)), secrets.mask(e));
     }
   }
 
@@ -110,8 +125,23 @@ final class Database implements AutoCloseable {
       return pool.getConnection();
     } catch (SQLException e) {
       throw new SynthException(
-          "cannot connect to " + maskedUrl + ": " + oneLine(String.valueOf(e.getMessage())), e);
+          "cannot connect to " + maskedUrl + ": " + explain(e), secrets.mask(e));
     }
+  }
+
+  /** A driver's message for display: one line, passwords masked. */
+  String explain(Throwable e) {
+    return secrets.mask(oneLine(String.valueOf(e.getMessage())));
+  }
+
+  /** What the URL points at, however spelled ({@link Locations#identity}). */
+  Optional<String> identity() {
+    return identity;
+  }
+
+  /** The file of an embedded database, empty for server and in-memory ones. */
+  Optional<java.nio.file.Path> embeddedFile() {
+    return identity.flatMap(id -> Locations.embeddedFile("jdbc:" + id));
   }
 
   Dialect dialect() {

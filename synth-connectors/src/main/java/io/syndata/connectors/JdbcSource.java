@@ -89,6 +89,15 @@ final class JdbcSource implements Source {
 
   @Override
   public Schema introspect(SchemaFilter filter) {
+    return introspect(filter, schemaFile, true);
+  }
+
+  @Override
+  public Schema structure(SchemaFilter filter) {
+    return introspect(filter, Optional.empty(), false);
+  }
+
+  private Schema introspect(SchemaFilter filter, Optional<Schema> schemaFile, boolean counts) {
     try (Connection c = db.connection()) {
       if (schemaFile.isPresent()) {
         return fromSchemaFile(c, schemaFile.get(), filter);
@@ -101,17 +110,13 @@ final class JdbcSource implements Source {
       List<Table> tables = new ArrayList<>();
       for (TableRef ref : refs) {
         if (filter.acceptsTable(ref.name())) {
-          tables.add(readTable(c, md, ref));
+          tables.add(readTable(c, md, ref, counts));
         }
       }
       return new Schema(tables).map(Table::withKeyKinds);
     } catch (SQLException e) {
       throw new SynthException(
-          "cannot read the structure of "
-              + db.maskedUrl()
-              + ": "
-              + Database.oneLine(e.getMessage()),
-          e);
+          "cannot read the structure of " + db.maskedUrl() + ": " + db.explain(e), e);
     }
   }
 
@@ -201,7 +206,8 @@ final class JdbcSource implements Source {
     return refs;
   }
 
-  private Table readTable(Connection c, DatabaseMetaData md, TableRef ref) throws SQLException {
+  private Table readTable(Connection c, DatabaseMetaData md, TableRef ref, boolean counts)
+      throws SQLException {
     List<Column> columns = readColumns(md, ref);
     List<String> primaryKey = primaryKey(md, ref);
     List<List<String>> uniqueKeys;
@@ -214,7 +220,7 @@ final class JdbcSource implements Source {
       foreignKeys = new ArrayList<>();
       duckDbKeys(c, ref, primaryKey, uniqueKeys, foreignKeys);
     }
-    long rows = count(c, ref.namespace(), ref.name());
+    long rows = counts ? count(c, ref.namespace(), ref.name()) : 0;
     return new Table(
         ref.name(), ref.namespace(), columns, primaryKey, uniqueKeys, foreignKeys, rows);
   }
@@ -648,12 +654,7 @@ final class JdbcSource implements Source {
       }
     } catch (SQLException e) {
       throw new SynthException(
-          "reading table "
-              + table.name()
-              + " from "
-              + db.maskedUrl()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
+          "reading table " + table.name() + " from " + db.maskedUrl() + " failed: " + db.explain(e),
           e);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new SynthException(

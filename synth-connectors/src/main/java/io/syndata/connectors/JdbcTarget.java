@@ -2,6 +2,7 @@ package io.syndata.connectors;
 
 import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
+import io.syndata.data.TargetLock;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKey;
 import io.syndata.schema.ForeignKeyGraph;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * A database as a target: one connection, one transaction, foreign keys enforced. Existing tables
  * must be empty; missing ones are created (jOOQ DDL in the target's dialect) and dropped again by
  * {@link #abort} where the database cannot roll DDL back. PostgreSQL takes rows through COPY, other
- * databases through multi-row INSERT.
+ * databases through multi-row INSERT. The target is locked from {@link #begin} to the end of commit
+ * or abort ({@link JdbcTargetLock}), so that a second run fails at once.
  */
 final class JdbcTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTarget.class);
@@ -59,6 +61,7 @@ final class JdbcTarget implements Target {
   private PreparedStatement cachedInsert;
   private String cachedInsertKey = "";
   private boolean finished;
+  private TargetLock lock = TargetLock.none();
 
   /** A schema table as found or created in the target, with the target's spelling of its names. */
   private record TargetTable(Table table, String name, Map<String, String> columns) {
@@ -84,8 +87,12 @@ final class JdbcTarget implements Target {
       throw new IllegalStateException("begin() was called twice on " + describe());
     }
     connection = db.connection();
-    String step = "preparing";
+    String step = "locking";
     try {
+      // Before anything is looked at: a second run into this target stops here, and its abort
+      // then has nothing of its own to undo.
+      lock = JdbcTargetLock.acquire(db, connection);
+      step = "preparing";
       try (Statement st = connection.createStatement()) {
         for (String setup : dialect.targetSessionSetup()) {
           st.execute(setup);
@@ -112,13 +119,7 @@ final class JdbcTarget implements Target {
     } catch (SQLException e) {
       abort();
       throw new SynthException(
-          "cannot prepare "
-              + describe()
-              + " ("
-              + step
-              + "): "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+          "cannot prepare " + describe() + " (" + step + "): " + db.explain(e), e);
     } catch (RuntimeException e) {
       abort();
       throw e;
@@ -324,12 +325,7 @@ final class JdbcTarget implements Target {
         insert(t, batch);
       }
     } catch (SQLException | IOException e) {
-      throw new SynthException(
-          "writing table "
-              + t.name()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+      throw new SynthException("writing table " + t.name() + " failed: " + db.explain(e), e);
     }
   }
 
@@ -476,12 +472,7 @@ final class JdbcTarget implements Target {
       }
       ps.executeBatch();
     } catch (SQLException e) {
-      throw new SynthException(
-          "updating table "
-              + t.name()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+      throw new SynthException("updating table " + t.name() + " failed: " + db.explain(e), e);
     }
   }
 
@@ -494,14 +485,10 @@ final class JdbcTarget implements Target {
     try {
       connection.commit();
       finished = true;
+      lock.close();
       connection.close();
     } catch (SQLException e) {
-      throw new SynthException(
-          "committing to "
-              + describe()
-              + " failed: "
-              + Database.oneLine(String.valueOf(e.getMessage())),
-          e);
+      throw new SynthException("committing to " + describe() + " failed: " + db.explain(e), e);
     }
   }
 
@@ -523,6 +510,7 @@ final class JdbcTarget implements Target {
     if (!created.isEmpty()) {
       dropCreated();
     }
+    lock.close();
     try {
       connection.close();
     } catch (SQLException e) {

@@ -20,8 +20,14 @@ final class Copier {
   private Copier() {}
 
   static void copy(Source source, Schema schema, Target target) {
-    ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
     target.begin(schema);
+    writeAll(source, schema, target);
+    target.commit();
+  }
+
+  /** Writes every row of the source into a target that has begun; does not commit. */
+  static void writeAll(Source source, Schema schema, Target target) {
+    ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
     for (Table t : graph.generationOrder()) {
       Set<String> deferredColumns = new HashSet<>();
       graph.deferred().stream()
@@ -54,6 +60,5 @@ final class Copier {
             target.update(batch, t.primaryKey(), index);
           });
     }
-    target.commit();
   }
 }

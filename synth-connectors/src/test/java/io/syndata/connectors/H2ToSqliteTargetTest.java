@@ -31,6 +31,7 @@ class H2ToSqliteTargetTest extends TargetContract {
   void dropDatabases() throws Exception {
     TestServers.exec(sourceUrl, "SHUTDOWN");
     Files.deleteIfExists(dir.resolve("target.db"));
+    Files.deleteIfExists(dir.resolve(".target.db.syndata.lock"));
     Files.deleteIfExists(dir);
   }
 }

@@ -163,6 +163,45 @@ abstract class TargetContract {
     assertThat(targetSchema().table("warehouse").rowCount()).isEqualTo(1);
   }
 
+  @Test
+  void aSecondRunIntoTheSameTargetFailsAtOnceAndUndoesNothingOfTheFirst() {
+    Schema schema = sourceSchema();
+    try (Source source = Connectors.source(sourceUrl);
+        Target first = Connectors.jdbcTarget(targetUrl);
+        Target second = Connectors.jdbcTarget(targetUrl)) {
+      first.begin(schema);
+      assertThatThrownBy(() -> second.begin(schema))
+          .isInstanceOf(SynthException.class)
+          .hasMessageStartingWith("target ")
+          .hasMessageContaining(" is in use by another run")
+          .hasMessageNotContaining("\n");
+      second.abort();
+      Copier.writeAll(source, schema, first);
+      first.commit();
+    }
+    Schema written = targetSchema();
+    assertThat(written.tables()).hasSameSizeAs(schema.tables());
+    assertThat(written.table("department").rowCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theLockIsReleasedByCommitAndByAbort() {
+    Schema schema = sourceSchema();
+    try (Target first = Connectors.jdbcTarget(targetUrl)) {
+      first.begin(schema);
+      first.abort();
+    }
+    try (Target again = Connectors.jdbcTarget(targetUrl)) {
+      again.begin(schema);
+      again.commit();
+    }
+    try (Target third = Connectors.jdbcTarget(targetUrl)) {
+      third.begin(schema); // the tables exist now, empty
+      third.abort();
+    }
+    assertThat(targetSchema().tables()).hasSameSizeAs(schema.tables());
+  }
+
   private static Set<String> keys(Table t) {
     return t.foreignKeys().stream()
         .map((ForeignKey fk) -> fk.describe(t.name()))

@@ -74,12 +74,17 @@ final class Profiler {
   }
 
   /**
-   * Checks an edited schema file against the source: every table it names must exist there with
-   * every column it keeps. Row counts come from the source.
+   * Checks an edited schema file against the source ({@link SchemaFileCheck}: tables, columns and
+   * types) before anything is read. Row counts come from the source.
    */
   static Schema checkAgainstSource(Schema file, Source source, SchemaFilter filter, Path path) {
     List<String> names =
         file.tables().stream().map(Table::name).filter(filter::acceptsTable).toList();
+    SchemaFileCheck.check(
+        file.tables().stream().filter(t -> names.contains(t.name())).toList(),
+        source,
+        filter,
+        path);
     Schema actual = source.introspect(new SchemaFilter(filter.schemas(), names, List.of()));
     List<Table> tables = new ArrayList<>();
     for (Table t : file.tables()) {

@@ -43,6 +43,16 @@ final class ProgressSource implements Source {
   }
 
   @Override
+  public Schema structure(SchemaFilter filter) {
+    return delegate.structure(filter);
+  }
+
+  @Override
+  public boolean declaresTypes() {
+    return delegate.declaresTypes();
+  }
+
+  @Override
   public String describe() {
     return delegate.describe();
   }

@@ -1,5 +1,6 @@
 package io.syndata.engine;
 
+import io.syndata.connectors.CsvOptions;
 import io.syndata.data.SchemaFilter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,14 +12,28 @@ import java.util.Optional;
  * @param schemaFile an edited schema file to use instead of guessing kinds (required for nothing,
  *     but it is the only way to declare keys of a CSV folder that inference would miss)
  * @param filter which source schemas and tables to take
+ * @param csv how a folder of CSV files is read (encoding, bad values); a database takes only the
+ *     default
  */
-public record SourceSpec(String location, Optional<Path> schemaFile, SchemaFilter filter) {
+public record SourceSpec(
+    String location, Optional<Path> schemaFile, SchemaFilter filter, CsvOptions csv) {
   public SourceSpec {
     schemaFile = schemaFile == null ? Optional.empty() : schemaFile;
     filter = filter == null ? SchemaFilter.ALL : filter;
+    csv = csv == null ? CsvOptions.DEFAULT : csv;
+  }
+
+  /** A spec reading CSV files with the default options (detected encoding). */
+  public SourceSpec(String location, Optional<Path> schemaFile, SchemaFilter filter) {
+    this(location, schemaFile, filter, CsvOptions.DEFAULT);
   }
 
   public static SourceSpec of(String location) {
     return new SourceSpec(location, Optional.empty(), SchemaFilter.ALL);
+  }
+
+  /** The same spec on another location (a holdout set beside the training data). */
+  public SourceSpec withLocation(String other) {
+    return new SourceSpec(other, schemaFile, filter, csv);
   }
 }

@@ -2,6 +2,7 @@ package io.syndata.export;
 
 import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
+import io.syndata.data.TargetLock;
 import io.syndata.schema.Column;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SchemaFile;
@@ -48,8 +49,11 @@ import org.slf4j.LoggerFactory;
  * ranges.
  *
  * <p>Files are written into a hidden sibling folder and moved into place by {@link #commit()} in
- * one rename, so a failed or aborted run leaves nothing behind. Deferred updates are held per table
- * and applied by row index when the commit rewrites that table's file.
+ * one rename, so a failed or aborted run leaves nothing behind. From {@link #begin} to the end of
+ * commit or abort the run holds a hidden lock file beside the folder ({@code .NAME.lock}, kept
+ * empty afterwards; see {@link TargetLock}): a second run fails at once, and the first thing a run
+ * does under the lock is remove the hidden folders of runs that were killed. Deferred updates are
+ * held per table and applied by row index when the commit rewrites that table's file.
  */
 public final class CsvFolderTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(CsvFolderTarget.class);
@@ -82,6 +86,7 @@ public final class CsvFolderTarget implements Target {
   private final Map<String, TreeMap<Long, Map<String, Object>>> updates = new HashMap<>();
 
   private boolean finished;
+  private TargetLock lock = TargetLock.none();
 
   private CsvFolderTarget(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
@@ -131,6 +136,14 @@ public final class CsvFolderTarget implements Target {
     if (schema != null) {
       throw new IllegalStateException("begin() was called twice on " + describe());
     }
+    Path parent = staging.getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new SynthException("cannot create folder " + parent + ": " + e.getMessage(), e);
+    }
+    lock = TargetLock.file(parent.resolve("." + folder.getFileName() + ".lock"), describe());
+    removeLeftovers();
     checkEmpty(folder);
     for (Table t : newSchema.tables()) {
       if (!t.name().matches("[^/\\\\:*?\"<>|\\x00-\\x1f]+") || t.name().startsWith(".")) {
@@ -323,6 +336,7 @@ public final class CsvFolderTarget implements Target {
       }
       Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
       finished = true;
+      lock.close();
     } catch (IOException | UncheckedIOException e) {
       throw new SynthException("cannot write " + folder + ": " + e.getMessage(), e);
     }
@@ -372,6 +386,30 @@ public final class CsvFolderTarget implements Target {
     Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Deletes the staging folders of runs into this folder that were killed before they could clean
+   * up: with the lock held, no live run owns one.
+   */
+  private void removeLeftovers() {
+    String prefix = "." + folder.getFileName() + ".partial-";
+    try (Stream<Path> siblings = Files.list(staging.getParent())) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        deleteTree(p);
+        LOG.warn("removed {}, left by an earlier run into {} that did not finish", p, folder);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("could not look for what earlier runs left beside {}: {}", folder, e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   @Override
   public void abort() {
     if (finished) {
@@ -387,14 +425,13 @@ public final class CsvFolderTarget implements Target {
     }
     printers.clear();
     if (Files.exists(staging)) {
-      try (Stream<Path> walk = Files.walk(staging)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      try {
+        deleteTree(staging);
       } catch (IOException | UncheckedIOException e) {
         LOG.warn("could not delete {}: {}", staging, e.getMessage());
       }
     }
+    lock.close();
   }
 
   @Override

@@ -215,8 +215,9 @@ class CsvFolderTargetTest {
       target.abort();
     }
     try (Stream<Path> left = Files.list(dir)) {
-      assertThat(left).isEmpty();
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly(".out.lock");
     }
+    assertThat(dir.resolve(".out.lock")).isEmptyFile();
   }
 
   @Test
@@ -243,5 +244,41 @@ class CsvFolderTargetTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactly("sample.csv", "schema.json");
     }
+  }
+
+  @Test
+  void aSecondRunIntoTheSameFolderFailsAtOnceAndTheFirstCommits() throws IOException {
+    Path out = dir.resolve("out");
+    Schema schema = new Schema(List.of(SAMPLE));
+    try (CsvFolderTarget first = CsvFolderTarget.create(out);
+        CsvFolderTarget second = CsvFolderTarget.create(out)) {
+      first.begin(schema);
+      assertThatThrownBy(() -> second.begin(schema))
+          .isInstanceOf(SynthException.class)
+          .hasMessageStartingWith("target CSV folder " + out.toAbsolutePath())
+          .hasMessageContaining(" is in use by another run (pid " + ProcessHandle.current().pid());
+      second.abort();
+      first.write(batch("sample", List.of("id"), List.<Object[]>of(new Object[] {1L})));
+      first.commit();
+    }
+    assertThat(readBack(out, "sample")).hasSize(1);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly(".out.lock", "out");
+    }
+  }
+
+  @Test
+  void removesWhatAKilledRunLeftBeforeWriting() throws IOException {
+    Path out = dir.resolve("out");
+    Path leftover = Files.createDirectories(dir.resolve(".out.partial-0badc0de"));
+    Files.writeString(leftover.resolve("sample.csv"), "id\n1\n");
+    Path other = Files.createDirectories(dir.resolve(".other.partial-0badc0de"));
+    try (CsvFolderTarget target = CsvFolderTarget.create(out)) {
+      target.begin(new Schema(List.of(SAMPLE)));
+      assertThat(leftover).doesNotExist();
+      target.commit();
+    }
+    assertThat(other).as("another target's folder is not ours to remove").exists();
   }
 }

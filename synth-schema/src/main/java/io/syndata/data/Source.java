@@ -20,6 +20,23 @@ public interface Source extends AutoCloseable {
   Schema introspect(SchemaFilter filter);
 
   /**
+   * The tables and columns the source itself holds, whatever schema file it was opened with: for
+   * checking such a file before anything is read. Row counts may be 0. Types are the source's own
+   * where {@link #declaresTypes()}; otherwise columns are reported as strings.
+   */
+  default Schema structure(SchemaFilter filter) {
+    return introspect(filter);
+  }
+
+  /**
+   * Whether {@link #structure} reports the types the source stores (a database does), rather than
+   * names only (a CSV file declares no types: its values are checked as they are parsed).
+   */
+  default boolean declaresTypes() {
+    return true;
+  }
+
+  /**
    * Streams the given columns of a table in a deterministic order (by primary key, else by all
    * columns), in batches of at most {@link #BATCH_SIZE} rows.
    *

@@ -43,6 +43,7 @@ public record Column(
     sqlType = sqlType == null ? "" : sqlType;
     kind = kind == null ? ColumnKinds.defaultKind(name, type) : kind;
     pii = pii == null ? Optional.empty() : pii;
+    pii.ifPresent(ColumnKinds::checkPii);
     if (kind == ColumnKind.PII && pii.isEmpty()) {
       pii = ColumnKinds.piiOf(name);
     }

@@ -1,5 +1,6 @@
 package io.syndata.schema;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,7 +36,31 @@ public final class ColumnKinds {
     new PiiRule(Pattern.compile("(user_?name|login)"), "username"),
   };
 
+  /** The personal-data categories of {@link ColumnKind#PII} columns that have a fake generator. */
+  public static final List<String> PII_CATEGORIES =
+      List.of(
+          "email",
+          "first_name",
+          "last_name",
+          "full_name",
+          "phone",
+          "street_address",
+          "ssn",
+          "iban",
+          "username");
+
   private ColumnKinds() {}
+
+  /**
+   * Fails when a personal-data category is not one of {@link #PII_CATEGORIES}: an unknown one would
+   * silently fall back to regenerating the value's shape.
+   */
+  public static void checkPii(String pii) {
+    if (!PII_CATEGORIES.contains(pii)) {
+      throw new SynthException(
+          "unknown pii category '" + pii + "': use one of " + String.join(", ", PII_CATEGORIES));
+    }
+  }
 
   /** The kind a column gets from its name and type alone. */
   public static ColumnKind defaultKind(String name, DataType type) {

@@ -2,6 +2,8 @@ package io.syndata.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,6 +63,7 @@ public final class SchemaFile {
               + origin
               + " is not valid"
               + where
+              + element(e, json)
               + ": "
               + (cause instanceof SynthException ? cause.getMessage() : e.getOriginalMessage()),
           e);
@@ -80,6 +84,39 @@ public final class SchemaFile {
       return new Schema(form.tables());
     } catch (SynthException e) {
       throw new SynthException("schema file " + origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The table and column a parse error is in, as {@code " (table t, column c)"}, from the error's
+   * path through the file; empty when the path names neither.
+   */
+  private static String element(JsonProcessingException e, String json) {
+    if (!(e instanceof JsonMappingException m)) {
+      return "";
+    }
+    try {
+      JsonNode node = MAPPER.readTree(json);
+      List<String> names = new ArrayList<>();
+      String field = "";
+      for (JsonMappingException.Reference ref : m.getPath()) {
+        if (node == null) {
+          break;
+        }
+        if (ref.getFieldName() != null) {
+          field = ref.getFieldName();
+          node = node.get(field);
+        } else if (ref.getIndex() >= 0) {
+          node = node.get(ref.getIndex());
+          JsonNode name = node == null ? null : node.get("name");
+          if (name != null && name.isTextual() && List.of("tables", "columns").contains(field)) {
+            names.add((field.equals("tables") ? "table " : "column ") + name.asText());
+          }
+        }
+      }
+      return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
+    } catch (JsonProcessingException | RuntimeException unreadable) {
+      return "";
     }
   }
 

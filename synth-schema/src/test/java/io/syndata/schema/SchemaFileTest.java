@@ -140,8 +140,26 @@ class SchemaFileTest {
                     "bad.json"))
         .isInstanceOf(SynthException.class)
         .hasMessageContaining("bad.json")
+        .hasMessageContaining("table t, column c")
         .hasMessageContaining("secret")
         .hasMessageContaining("categorical");
+  }
+
+  @Test
+  void anUnknownPiiCategoryIsAnErrorNamingFileTableColumnAndTheKnownOnes() {
+    assertThatThrownBy(
+            () ->
+                SchemaFile.fromJson(
+                    """
+        {"tables": [{"name": "t", "columns": [{"name": "a", "type": "STRING"},
+          {"name": "c", "type": "STRING", "kind": "pii", "pii": "passport"}]}]}
+        """,
+                    "bad.json"))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("schema file bad.json")
+        .hasMessageContaining("table t, column c")
+        .hasMessageContaining("unknown pii category 'passport'")
+        .hasMessageContaining("street_address");
   }
 
   @Test
