@@ -1,7 +1,6 @@
 package io.syndata.cli;
 
 import io.syndata.connectors.Connectors;
-import io.syndata.engine.SourceTargetCheck;
 import io.syndata.engine.SynData;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -28,7 +27,6 @@ final class CopyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SourceTargetCheck.refuseSame(source.location, target.location);
     PrintWriter err = spec.commandLine().getErr();
     err.println(
         "synth: copying "

@@ -165,6 +165,48 @@ class MisuseTest {
   }
 
   @Test
+  void reportOptionsNamingMissingColumnsFailBeforeTheTargetIsWritten() throws IOException {
+    Path src = smallCsv();
+    Path target = dir.resolve("out");
+    for (String[] option :
+        new String[][] {
+          {"--predict", "t.nope"}, {"--sensitive", "nope.v"}, {"--report-rows", "0"}
+        }) {
+      Result r =
+          run(
+              "generate",
+              "--source",
+              src.toString(),
+              "--target",
+              target.toString(),
+              "--report",
+              dir.resolve("report").toString(),
+              option[0],
+              option[1]);
+      assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+      assertThat(r.err()).contains(option[0]);
+      assertThat(target).doesNotExist();
+    }
+  }
+
+  @Test
+  void filtersThatLeaveNoTableAreAnErrorNotAnEmptySuccess() throws IOException {
+    Path target = dir.resolve("out");
+    Result r =
+        run(
+            "generate",
+            "--source",
+            smallCsv().toString(),
+            "--target",
+            target.toString(),
+            "--exclude",
+            "*");
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).contains("no tables to generate", "--include/--exclude leave none");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
   void reportRefusesToOverwriteWithoutForce() throws IOException {
     Path src = smallCsv();
     Path report = Files.createDirectories(dir.resolve("report"));

@@ -84,10 +84,13 @@ final class Database implements AutoCloseable {
     HikariConfig config = config(dialect, readOnly);
     config.setDataSource(dataSource);
     config.setReadOnly(readOnly);
+    Secrets secrets = Secrets.of(url);
     try {
-      return new Database(new HikariDataSource(config), dialect, masked);
+      return new Database(
+          new HikariDataSource(config), dialect, masked, secrets, Locations.identity(url));
     } catch (RuntimeException e) {
-      throw new SynthException("cannot connect to " + masked + ": " + reason(e, url), e);
+      throw new SynthException(
+          "cannot connect to " + masked + ": " + secrets.mask(reason(e, url)), secrets.mask(e));
     }
   }
 

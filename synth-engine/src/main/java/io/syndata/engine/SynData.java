@@ -89,7 +89,7 @@ public final class SynData {
 
   /** Opens the source a spec names; the caller closes it. */
   public static Source openSource(SourceSpec spec) {
-    return Connectors.source(spec.location(), spec.schemaFile().map(SchemaFile::read));
+    return Connectors.source(spec.location(), spec.schemaFile().map(SchemaFile::read), spec.csv());
   }
 
   static Schema introspect(SourceSpec spec, Source source, Progress progress) {
@@ -126,12 +126,15 @@ public final class SynData {
    * target is left as it was found.
    */
   public static RunReport generate(GenerateRequest request, Progress progress) {
+    SourceTargetCheck.refuseSame(request.source().location(), request.target());
     Timings timings = new Timings(progress);
     long seed = request.fit().seed();
     try (Source source = openSource(request.source())) {
       Schema schema =
           timings.phase("introspect", () -> introspect(request.source(), source, timings));
+      requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
+      request.report().ifPresent(r -> r.options().check(schema));
       Optional<HoldoutSplit> split =
           request.holdout() > 0
               ? Optional.of(new HoldoutSplit(source, schema, request.holdout(), seed))
@@ -208,6 +211,7 @@ public final class SynData {
   public static String dryRun(GenerateRequest request, Progress progress) {
     try (Source source = openSource(request.source())) {
       Schema schema = introspect(request.source(), source, progress);
+      requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
       SynthModel model = fit(schema, source, request.fit(), progress);
       return GenerationPlan.of(model, request.generation())
@@ -270,8 +274,7 @@ public final class SynData {
       Progress progress) {
     try (Source source = openSource(real)) {
       Schema schema = introspect(real, source, progress);
-      Optional<Source> holdoutSource =
-          holdout.map(h -> openSource(new SourceSpec(h, real.schemaFile(), real.filter())));
+      Optional<Source> holdoutSource = holdout.map(h -> openSource(real.withLocation(h)));
       try {
         QualityReport q =
             report(schema, source, synthetic, holdoutSource, spec.options(), progress);
@@ -309,6 +312,7 @@ public final class SynData {
    * CSV files into a database, or seeding a test database with known rows. Returns rows per table.
    */
   public static Map<String, Long> copy(SourceSpec spec, String targetLocation, Progress progress) {
+    SourceTargetCheck.refuseSame(spec.location(), targetLocation);
     try (Source source = openSource(spec);
         Target target = openTarget(targetLocation)) {
       Schema schema = introspect(spec, source, progress);
@@ -394,6 +398,18 @@ public final class SynData {
               t.foreignKeys(),
               t.rowCount());
         });
+  }
+
+  /** A run with nothing to learn is a mistake, not a success. */
+  static void requireTables(Schema schema, SourceSpec spec) {
+    if (schema.tables().isEmpty()) {
+      throw new SynthException(
+          "no tables to generate from "
+              + Connectors.redact(spec.location())
+              + (spec.filter().equals(io.syndata.data.SchemaFilter.ALL)
+                  ? ": the source has none"
+                  : ": --include/--exclude leave none"));
+    }
   }
 
   private static void checkRowOverrides(Schema schema, Map<String, Long> rows) {

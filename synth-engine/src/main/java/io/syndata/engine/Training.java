@@ -34,6 +34,7 @@ public final class Training {
     SynthModel model;
     try (Source s = SynData.openSource(source)) {
       Schema schema = SynData.introspect(source, s, progress);
+      SynData.requireTables(schema, source);
       model = SynData.fit(schema, s, options, progress);
     }
     ModelFile.write(model, out);

@@ -98,9 +98,23 @@ public record KeyFormat(
   private static UUID uuid(long ordinal, long salt) {
     long high = Seeds.mix(salt ^ Seeds.mix(ordinal));
     high = (high & ~0xF000L) | 0x4000L;
-    // The low half is a bijection of the ordinal (62 bits), so values never collide.
-    long low = ((ordinal ^ Seeds.mix(salt)) & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    // The low half is a keyed bijection of the ordinal on 62 bits, so values never collide and
+    // show no counter.
+    long low = scramble62(ordinal ^ Seeds.mix(salt)) | 0x8000_0000_0000_0000L;
     return new UUID(high, low);
+  }
+
+  private static final long MASK_62 = 0x3FFF_FFFF_FFFF_FFFFL;
+
+  /** A bijection of the low 62 bits: odd multiplications and xor-shifts, each invertible. */
+  static long scramble62(long x) {
+    x &= MASK_62;
+    x = (x * 0x9E3779B97F4A7C15L) & MASK_62;
+    x ^= x >>> 29;
+    x = (x * 0xBF58476D1CE4E5B9L) & MASK_62;
+    x ^= x >>> 32;
+    x = (x * 0x94D049BB133111EBL) & MASK_62;
+    return x ^ (x >>> 29);
   }
 
   private String shape(long ordinal, long salt) {

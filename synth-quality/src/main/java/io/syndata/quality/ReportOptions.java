@@ -19,6 +19,35 @@ public record ReportOptions(
     sensitive = List.copyOf(sensitive);
     target.ifPresent(ReportOptions::checkQualified);
     sensitive.forEach(ReportOptions::checkQualified);
+    if (maxRows < 1) {
+      throw new SynthException("--report-rows must be at least 1, was " + maxRows);
+    }
+  }
+
+  /**
+   * Fails, naming the option, when a column it names is not in the schema: checked before anything
+   * is written, so a typo never costs a run.
+   */
+  public void check(io.syndata.schema.Schema schema) {
+    target.ifPresent(c -> checkExists(schema, c, "--predict"));
+    sensitive.forEach(c -> checkExists(schema, c, "--sensitive"));
+  }
+
+  private static void checkExists(io.syndata.schema.Schema schema, String column, String option) {
+    int dot = column.indexOf('.');
+    String table = column.substring(0, dot);
+    String name = column.substring(dot + 1);
+    if (schema.find(table).flatMap(t -> t.findColumn(name)).isEmpty()) {
+      throw new SynthException(
+          option
+              + " "
+              + column
+              + ": "
+              + (schema.find(table).isEmpty()
+                  ? "there is no table " + table
+                  : "table " + table + " has no column " + name)
+              + " among the tables to generate");
+    }
   }
 
   public static ReportOptions defaults(long seed) {
