@@ -78,7 +78,7 @@ class TrainInspectTest {
     assertThat(inspect.out())
         .containsPattern("model file +" + java.util.regex.Pattern.quote(model.toString()))
         .contains("format syndata-model 1")
-        .containsPattern("SynData +dev")
+        .containsPattern("SynData +(dev|[0-9][^ \\n]*)")
         .containsPattern("source +CSV folder " + java.util.regex.Pattern.quote(src.toString()))
         .containsPattern("model +statistical")
         .containsPattern("seed +7")
