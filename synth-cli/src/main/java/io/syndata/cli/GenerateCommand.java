@@ -126,16 +126,7 @@ final class GenerateCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    err.println(
-        "synth: "
-            + Connectors.redact(source.location)
-            + " -> "
-            + Connectors.redact(target.location)
-            + " (scale "
-            + scale
-            + ", seed "
-            + seed
-            + ")");
+    announce(err, Connectors.redact(source.location));
     RunReport report = SynData.generate(request, new TerminalProgress(err));
     Summary.print(report, spec.commandLine().getOut());
     this.report
@@ -169,9 +160,16 @@ final class GenerateCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
+    announce(err, modelFile.toString());
+    RunReport run = SynData.generate(model, target.location, generation, new TerminalProgress(err));
+    Summary.print(run, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private void announce(PrintWriter err, String from) {
     err.println(
         "synth: "
-            + modelFile
+            + from
             + " -> "
             + Connectors.redact(target.location)
             + " (scale "
@@ -179,8 +177,5 @@ final class GenerateCommand implements Callable<Integer> {
             + ", seed "
             + seed
             + ")");
-    RunReport run = SynData.generate(model, target.location, generation, new TerminalProgress(err));
-    Summary.print(run, spec.commandLine().getOut());
-    return 0;
   }
 }

@@ -3,8 +3,6 @@ package io.syndata.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -14,13 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 
   private Path shopCsv() throws IOException {
@@ -57,7 +50,7 @@ class MainTest {
 
   @Test
   void demoSynthesizesTheSampleShopAndPrintsAFidelitySummary() {
-    Result r = run("demo", "--customers", "300");
+    Cli.Result r = run("demo", "--customers", "300");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("rows written:", "customers", "order_lines", "fidelity", "cardinality");
@@ -67,7 +60,7 @@ class MainTest {
   void csvFolderToCsvFolderIsByteIdenticalForTheSameSeed() throws IOException {
     Path src = shopCsv();
     for (String out : new String[] {"a", "b"}) {
-      Result r =
+      Cli.Result r =
           run(
               "generate",
               "--source",
@@ -78,7 +71,7 @@ class MainTest {
               "3");
       assertThat(r.code()).as(r.err()).isZero();
     }
-    Result other =
+    Cli.Result other =
         run(
             "generate",
             "--source",
@@ -102,7 +95,7 @@ class MainTest {
   void sameBytesOnOneTwoAndEightThreads() throws IOException {
     Path src = shopCsv();
     for (String threads : new String[] {"1", "2", "8"}) {
-      Result r =
+      Cli.Result r =
           run(
               "generate",
               "--source",
@@ -129,10 +122,10 @@ class MainTest {
   void modelFileGeneratesTheSameBytesAsTheSourceAndNeedsNoSource() throws IOException {
     Path src = shopCsv();
     Path model = dir.resolve("shop.synth");
-    Result trained =
+    Cli.Result trained =
         run("train", "--source", src.toString(), "--out", model.toString(), "--seed", "3");
     assertThat(trained.code()).as(trained.err()).isZero();
-    Result fromSource =
+    Cli.Result fromSource =
         run(
             "generate",
             "--source",
@@ -151,7 +144,7 @@ class MainTest {
       }
     }
     Files.delete(src);
-    Result fromFile =
+    Cli.Result fromFile =
         run(
             "generate",
             "--model-file",
@@ -169,7 +162,7 @@ class MainTest {
       assertThat(Files.readString(dir.resolve("from-file").resolve(file)))
           .isEqualTo(Files.readString(dir.resolve("from-source").resolve(file)));
     }
-    Result both =
+    Cli.Result both =
         run(
             "generate",
             "--model-file",
@@ -185,7 +178,7 @@ class MainTest {
   @Test
   void dryRunPrintsThePlanAndWritesNothing() throws IOException {
     Path target = dir.resolve("never");
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -202,7 +195,7 @@ class MainTest {
 
   @Test
   void unknownModelKindListsTheKindsAvailable() throws IOException {
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -219,12 +212,12 @@ class MainTest {
   void introspectWritesASchemaFileThatGenerateAcceptsBack() throws IOException {
     Path src = shopCsv();
     Path schema = dir.resolve("shop.schema.json");
-    Result intro = run("introspect", "--source", src.toString(), "--out", schema.toString());
+    Cli.Result intro = run("introspect", "--source", src.toString(), "--out", schema.toString());
     assertThat(intro.code()).as(intro.err()).isZero();
     assertThat(intro.out()).contains("orders", "(inferred)");
     String edited = Files.readString(schema);
     assertThat(edited).contains("\"kind\" : \"categorical\"", "\"parentTable\" : \"customers\"");
-    Result gen =
+    Cli.Result gen =
         run(
             "generate",
             "--source",
@@ -242,7 +235,7 @@ class MainTest {
 
   @Test
   void unknownTableInAFilterIsAClearError() throws IOException {
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -261,7 +254,7 @@ class MainTest {
     Path target = dir.resolve("full");
     Files.createDirectories(target);
     Files.writeString(target.resolve("keep.txt"), "mine");
-    Result r = run("generate", "--source", shopCsv().toString(), "--target", target.toString());
+    Cli.Result r = run("generate", "--source", shopCsv().toString(), "--target", target.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(target.toString());
     try (Stream<Path> files = Files.list(target)) {
@@ -271,7 +264,7 @@ class MainTest {
 
   @Test
   void scaleOutOfRangeIsRejected() throws IOException {
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -286,7 +279,7 @@ class MainTest {
 
   @Test
   void unreachableServerNamesTheUrlWithoutThePassword() {
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -301,7 +294,7 @@ class MainTest {
   void generateWithHoldoutWritesTheQualityReportAndReportRecomputesIt() throws IOException {
     Path src = shopCsv();
     Path out = dir.resolve("synthetic");
-    Result gen =
+    Cli.Result gen =
         run(
             "generate",
             "--source",
@@ -334,7 +327,7 @@ class MainTest {
     assertThat(Files.readString(dir.resolve("report").resolve("report.html")))
         .contains("id=\"summary\"", "<svg");
 
-    Result report =
+    Cli.Result report =
         run(
             "report",
             "--real",
@@ -353,7 +346,7 @@ class MainTest {
   @Test
   void reportRejectsATargetThatIsNotTableDotColumn() throws IOException {
     Path src = shopCsv();
-    Result r =
+    Cli.Result r =
         run(
             "report",
             "--real",
@@ -370,7 +363,7 @@ class MainTest {
 
   @Test
   void helpListsEveryCommand() {
-    Result r = run("--help");
+    Cli.Result r = run("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("introspect", "generate", "copy", "report", "demo");
   }

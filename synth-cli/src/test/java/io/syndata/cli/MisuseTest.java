@@ -15,13 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MisuseTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 
   private Path folder(String name, String file, byte[] content) throws IOException {
@@ -38,7 +33,7 @@ class MisuseTest {
             "latin",
             "people.csv",
             "id,name\n1,Anna\n2,José\n".getBytes(StandardCharsets.ISO_8859_1));
-    Result r = run("introspect", "--source", src.toString());
+    Cli.Result r = run("introspect", "--source", src.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err())
         .contains("people.csv line 3, column 6: byte E9 is not valid UTF-8")
@@ -49,7 +44,7 @@ class MisuseTest {
   @Test
   void unknownEncodingIsAnErrorNamingTheOption() throws IOException {
     Path src = folder("plain", "t.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8));
-    Result r = run("introspect", "--source", src.toString(), "--encoding", "klingon");
+    Cli.Result r = run("introspect", "--source", src.toString(), "--encoding", "klingon");
     assertThat(r.code()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err()).startsWith("synth: --encoding klingon is not an encoding this Java knows");
   }
@@ -61,14 +56,14 @@ class MisuseTest {
       csv.append(i).append(',').append(i == 2000 ? "abc" : String.valueOf(i % 97)).append('\n');
     }
     Path src = folder("bad", "t.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-    Result r = run("introspect", "--source", src.toString());
+    Cli.Result r = run("introspect", "--source", src.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err())
         .contains(
             "t.csv, column amount: 1 of 3,000 values is not a whole number (line 2001: 'abc')")
         .contains("--bad-values null");
     assertThat(r.err().lines().filter(l -> l.startsWith("synth:"))).hasSize(1);
-    Result wrong = run("introspect", "--source", src.toString(), "--bad-values", "skip");
+    Cli.Result wrong = run("introspect", "--source", src.toString(), "--bad-values", "skip");
     assertThat(wrong.code()).isEqualTo(Main.EXIT_FAILED);
     assertThat(wrong.err()).contains("--bad-values must be fail or null, was skip");
   }
@@ -76,7 +71,7 @@ class MisuseTest {
   @Test
   void aMistypedOptionDoesNotEchoThePasswordOfTheUrlBesideIt() {
     // the URL pasted after the wrong option
-    Result r =
+    Cli.Result r =
         run(
             "report",
             "--real",
@@ -93,7 +88,7 @@ class MisuseTest {
 
   @Test
   void aDriverMessageWithThePasswordIsMaskedWithVerboseToo() {
-    Result r =
+    Cli.Result r =
         run(
             "introspect",
             "--source",
@@ -113,7 +108,7 @@ class MisuseTest {
         java.sql.Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)");
     }
-    Result r = run("copy", "--source", url, "--target", "jdbc:h2:file:" + dir.resolve("shop"));
+    Cli.Result r = run("copy", "--source", url, "--target", "jdbc:h2:file:" + dir.resolve("shop"));
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err()).contains("is the source itself");
   }
@@ -131,13 +126,13 @@ class MisuseTest {
     Path src = smallCsv();
     Path out = dir.resolve("edited.schema.json");
     Files.writeString(out, "my careful edits");
-    Result r = run("introspect", "--source", src.toString(), "--out", out.toString());
+    Cli.Result r = run("introspect", "--source", src.toString(), "--out", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err())
         .contains(
             "synth: " + out + " exists: pass --force to overwrite it, or choose another --out");
     assertThat(Files.readString(out)).isEqualTo("my careful edits");
-    Result forced =
+    Cli.Result forced =
         run("introspect", "--source", src.toString(), "--out", out.toString(), "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
     assertThat(Files.readString(out)).contains("syndata-schema/1");
@@ -149,7 +144,7 @@ class MisuseTest {
     Path report = Files.createDirectories(dir.resolve("report"));
     Files.writeString(report.resolve("report.html"), "last week's report");
     Path target = dir.resolve("out");
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -172,7 +167,7 @@ class MisuseTest {
         new String[][] {
           {"--predict", "t.nope"}, {"--sensitive", "nope.v"}, {"--report-rows", "0"}
         }) {
-      Result r =
+      Cli.Result r =
           run(
               "generate",
               "--source",
@@ -192,7 +187,7 @@ class MisuseTest {
   @Test
   void filtersThatLeaveNoTableAreAnErrorNotAnEmptySuccess() throws IOException {
     Path target = dir.resolve("out");
-    Result r =
+    Cli.Result r =
         run(
             "generate",
             "--source",
@@ -211,7 +206,7 @@ class MisuseTest {
     Path src = smallCsv();
     Path report = Files.createDirectories(dir.resolve("report"));
     Files.writeString(report.resolve("report.json"), "{}");
-    Result r =
+    Cli.Result r =
         run(
             "report",
             "--real",
@@ -230,7 +225,7 @@ class MisuseTest {
     Path leftover = Files.createDirectories(dir.resolve(".out.partial-deadbeef"));
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
     java.io.PrintStream original = System.err;
-    Result r;
+    Cli.Result r;
     System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       r =

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.syndata.engine.Training;
 import io.syndata.model.FittedModel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,13 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainInspectTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 
   /** Customers with a country and an age, and 0 to 3 orders each. */
@@ -50,7 +43,7 @@ class TrainInspectTest {
   void trainWritesAModelFileThatInspectDescribesAndTheEngineLoads() throws IOException {
     Path src = shopCsv();
     Path model = dir.resolve("models").resolve("shop.synth");
-    Result train =
+    Cli.Result train =
         run(
             "train",
             "--source",
@@ -73,7 +66,7 @@ class TrainInspectTest {
         .contains("wrote " + model, "synth inspect " + model);
     assertThat(model).exists();
 
-    Result inspect = run("inspect", model.toString());
+    Cli.Result inspect = run("inspect", model.toString());
     assertThat(inspect.code()).as(inspect.err()).isZero();
     assertThat(inspect.out())
         .containsPattern("model file +" + java.util.regex.Pattern.quote(model.toString()))
@@ -102,10 +95,10 @@ class TrainInspectTest {
             + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE;USER=sa;PASSWORD=s3cret";
     DemoShop.build(url, 150, 1);
     Path model = dir.resolve("demo.synth");
-    Result train = run("train", "--source", url, "--out", model.toString());
+    Cli.Result train = run("train", "--source", url, "--out", model.toString());
     assertThat(train.code()).as(train.err()).isZero();
     assertThat(train.err() + train.out()).doesNotContain("s3cret");
-    Result inspect = run("inspect", model.toString());
+    Cli.Result inspect = run("inspect", model.toString());
     assertThat(inspect.code()).as(inspect.err()).isZero();
     assertThat(inspect.out()).contains("jdbc:h2:mem:train_inspect_").doesNotContain("s3cret");
     assertThat(inspect.out()).containsPattern("model +auto");
@@ -114,9 +107,10 @@ class TrainInspectTest {
   @Test
   void inspectOfASchemaFileIsAOneLineError() throws IOException {
     Path schema = dir.resolve("shop.schema.json");
-    Result intro = run("introspect", "--source", shopCsv().toString(), "--out", schema.toString());
+    Cli.Result intro =
+        run("introspect", "--source", shopCsv().toString(), "--out", schema.toString());
     assertThat(intro.code()).as(intro.err()).isZero();
-    Result r = run("inspect", schema.toString());
+    Cli.Result r = run("inspect", schema.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
@@ -129,7 +123,7 @@ class TrainInspectTest {
   @Test
   void trainWithAModelKindThatIsNotInstalledNamesTheInstalledOnes() throws IOException {
     Path model = dir.resolve("x.synth");
-    Result r =
+    Cli.Result r =
         run(
             "train",
             "--source",
@@ -145,14 +139,14 @@ class TrainInspectTest {
 
   @Test
   void trainNeedsAnOutputFile() throws IOException {
-    Result r = run("train", "--source", shopCsv().toString());
+    Cli.Result r = run("train", "--source", shopCsv().toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--out");
   }
 
   @Test
   void helpListsTrainAndInspect() {
-    Result r = run("--help");
+    Cli.Result r = run("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("train", "inspect");
   }

@@ -353,7 +353,10 @@ public final class FitJson {
           }
           if (!model.pii.equals(pii)) {
             throw new SynthException(
-                "unknown kind of personal data \"" + pii + "\"; known kinds are " + PiiModel.KNOWN);
+                "unknown kind of personal data \""
+                    + pii
+                    + "\"; known kinds are "
+                    + io.syndata.schema.ColumnKinds.PII_CATEGORIES);
           }
           return model;
         }

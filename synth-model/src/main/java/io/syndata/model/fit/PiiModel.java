@@ -1,5 +1,6 @@
 package io.syndata.model.fit;
 
+import io.syndata.schema.ColumnKinds;
 import java.util.Locale;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -10,23 +11,11 @@ import net.datafaker.Faker;
  * truncated to the column's maximum length; unknown kinds fall back to the column's text shape.
  */
 public final class PiiModel implements TextGenerator {
-  static final java.util.List<String> KNOWN =
-      java.util.List.of(
-          "email",
-          "first_name",
-          "last_name",
-          "full_name",
-          "phone",
-          "street_address",
-          "ssn",
-          "iban",
-          "username");
-
   final String pii;
   final TextModel shape;
 
   PiiModel(String pii, TextModel shape) {
-    this.pii = KNOWN.contains(pii) ? pii : "";
+    this.pii = ColumnKinds.PII_CATEGORIES.contains(pii) ? pii : "";
     this.shape = shape;
   }
 
