@@ -66,7 +66,7 @@ final class SourceOptions {
       paramLabel = "fail|null",
       description =
           "CSV values that do not parse as their column's type (a column keeps an inferred type when at "
-              + "most 1% of its values fail): fail (default, naming file, line and value) or read them as null, "
+              + "most 1%% of its values fail): fail (default, naming file, line and value) or read them as null, "
               + "with a warning.")
   String badValues;
 
