@@ -1,0 +1,81 @@
+package io.syndata.export;
+
+import io.syndata.data.RowBatch;
+import io.syndata.data.Target;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SynthException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Several formats in one run: every call goes to each format's target, each writing a subfolder of
+ * one staging folder, which moves into place once all have committed — all formats or none.
+ */
+final class FanOutTarget implements Target {
+  private final Path folder;
+  private final Path staging;
+  private final List<Target> targets;
+  private boolean finished;
+
+  FanOutTarget(Path folder, Path staging, List<Target> targets) {
+    this.folder = folder;
+    this.staging = staging;
+    this.targets = List.copyOf(targets);
+  }
+
+  @Override
+  public void begin(Schema schema) {
+    Folders.checkEmpty(folder);
+    try {
+      Files.createDirectories(staging);
+    } catch (IOException e) {
+      throw new SynthException("cannot create folder " + staging + ": " + e.getMessage(), e);
+    }
+    targets.forEach(t -> t.begin(schema));
+  }
+
+  @Override
+  public void write(RowBatch batch) {
+    targets.forEach(t -> t.write(batch));
+  }
+
+  @Override
+  public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
+    targets.forEach(t -> t.update(batch, keyColumns, rowIndex));
+  }
+
+  @Override
+  public void commit() {
+    targets.forEach(Target::commit);
+    try {
+      Folders.moveIntoPlace(staging, folder);
+      finished = true;
+    } catch (IOException e) {
+      throw new SynthException("cannot write " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    targets.forEach(Target::abort);
+    Folders.deleteQuietly(staging);
+  }
+
+  @Override
+  public String describe() {
+    return String.join(", ", targets.stream().map(Target::describe).toList());
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      abort();
+    }
+  }
+}
