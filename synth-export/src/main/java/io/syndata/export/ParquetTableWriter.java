@@ -116,6 +116,7 @@ final class ParquetTableWriter implements SpooledTarget.Writer {
           new Builder(file, t)
               .withConf(new PlainParquetConfiguration())
               .withWriteMode(ParquetFileWriter.Mode.CREATE)
+              .withCodecFactory(new ParquetCodecs())
               .withCompressionCodec(codec)
               .withRowGroupSize(rowGroupBytes)
               .withDictionaryEncoding(true)

@@ -77,12 +77,16 @@ class ParquetFormatTest {
   }
 
   @Test
-  void writesAFilePerTableReadBackByDuckDb() {
-    Path out = dir.resolve("out");
-    try (Target target = Exporters.open(List.of("parquet"), out, ExportOptions.DEFAULTS)) {
-      ExportFixture.write(target);
+  void writesAFilePerTableReadBackByDuckDbWithEveryCodec() {
+    for (String codec : List.of("snappy", "zstd", "gzip", "none")) {
+      Path out = dir.resolve(codec);
+      try (Target target =
+          Exporters.open(
+              List.of("parquet"), out, ExportOptions.DEFAULTS.with("parquet.compression", codec))) {
+        ExportFixture.write(target);
+      }
+      ExportFixture.assertSameData(t -> readWithDuckDb(out.resolve(t.name() + ".parquet"), t));
     }
-    ExportFixture.assertSameData(t -> readWithDuckDb(out.resolve(t.name() + ".parquet"), t));
   }
 
   @Test
