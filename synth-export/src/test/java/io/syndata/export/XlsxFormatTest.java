@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.syndata.data.Target;
 import io.syndata.schema.Column;
+import io.syndata.schema.DataType;
+import io.syndata.schema.Schema;
+import io.syndata.schema.Table;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -168,6 +172,52 @@ class XlsxFormatTest {
           .isEqualTo("12345678901234567890.123");
       assertThat(sample.getRow(4).getCell(3).getCellType()).isEqualTo(CellType.STRING);
       assertThat(sample.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(1.0E-12);
+    } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @Test
+  void streamsPastTheRowWindowAndSplitsALongTableAcrossSheetsInOrder() throws IOException {
+    Table t =
+        new Table(
+            "events",
+            Optional.empty(),
+            List.of(
+                Column.of("id", DataType.INTEGER, false),
+                Column.of("label", DataType.STRING, true)),
+            List.of("id"),
+            List.of(),
+            List.of(),
+            0);
+    Path out = dir.resolve("out");
+    try (Target target =
+        Exporters.open(
+            List.of("xlsx"), out, ExportOptions.DEFAULTS.with("xlsx.rows-per-sheet", "1000"))) {
+      target.begin(new Schema(List.of(t)));
+      for (int from = 0; from < 2500; from += 300) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = from; id < Math.min(2500, from + 300); id++) {
+          rows.add(new Object[] {id, "label " + id});
+        }
+        target.write(ExportFixture.batch(t, rows));
+      }
+      target.commit();
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(out.resolve("data.xlsx").toFile())) {
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue())
+          .isEqualTo("events, events (2), events (3)");
+      long next = 0;
+      for (String name : List.of("events", "events (2)", "events (3)")) {
+        Sheet sheet = wb.getSheet(name);
+        assertThat(sheet.getLastRowNum()).isEqualTo(name.endsWith("(3)") ? 500 : 1000);
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+          assertThat((long) sheet.getRow(r).getCell(0).getNumericCellValue()).isEqualTo(next);
+          assertThat(sheet.getRow(r).getCell(1).getStringCellValue()).isEqualTo("label " + next);
+          next++;
+        }
+      }
+      assertThat(next).isEqualTo(2500);
     } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
       throw new IOException(e);
     }
