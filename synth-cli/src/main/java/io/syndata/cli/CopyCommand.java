@@ -35,9 +35,13 @@ final class CopyCommand implements Callable<Integer> {
             + Connectors.redact(target.location));
     Map<String, Long> rows =
         SynData.copy(source.spec(), target.location, new TerminalProgress(err));
-    PrintWriter out = spec.commandLine().getOut();
+    printRows(rows, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Rows per table, as copy and export print them. */
+  static void printRows(Map<String, Long> rows, PrintWriter out) {
     rows.forEach((table, n) -> out.printf(Locale.ROOT, "  %-28s %,12d rows%n", table, n));
     out.flush();
-    return 0;
   }
 }

@@ -67,6 +67,8 @@ final class GenerateCommand implements Callable<Integer> {
               + "then not given and not read, so there is no fidelity summary, holdout or report.")
   Path modelFile;
 
+  @Mixin FormatOptions format;
+
   @Option(
       names = "--threads",
       paramLabel = "<n>",
@@ -119,7 +121,9 @@ final class GenerateCommand implements Callable<Integer> {
             generation,
             !noEvaluate,
             holdout,
-            report.spec(seed));
+            report.spec(seed),
+            format.formats,
+            format.export());
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun) {
       spec.commandLine().getOut().print(SynData.dryRun(request, new TerminalProgress(err)));
@@ -161,7 +165,12 @@ final class GenerateCommand implements Callable<Integer> {
       return 0;
     }
     announce(err, modelFile.toString());
-    RunReport run = SynData.generate(model, target.location, generation, new TerminalProgress(err));
+    RunReport run =
+        SynData.generate(
+            model,
+            SynData.openTarget(target.location, format.formats, format.export()),
+            generation,
+            new TerminalProgress(err));
     Summary.print(run, spec.commandLine().getOut());
     return 0;
   }

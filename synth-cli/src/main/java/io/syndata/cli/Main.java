@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       InspectCommand.class,
       CopyCommand.class,
+      ExportCommand.class,
       ReportCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

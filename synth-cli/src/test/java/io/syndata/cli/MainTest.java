@@ -176,6 +176,58 @@ class MainTest {
   }
 
   @Test
+  void generatesAndExportsOtherFormatsIntoASubfolderEach() throws IOException {
+    Path src = shopCsv();
+    Path model = dir.resolve("shop.synth");
+    assertThat(run("train", "--source", src.toString(), "--out", model.toString()).code()).isZero();
+    Path out = dir.resolve("fixtures");
+    Cli.Result generated =
+        run(
+            "generate",
+            "--model-file",
+            model.toString(),
+            "--target",
+            out.toString(),
+            "--format",
+            "jsonl,sql,xlsx",
+            "--sql-dialect",
+            "h2");
+    assertThat(generated.code()).as(generated.err()).isZero();
+    assertThat(out.resolve("jsonl/customers.jsonl")).exists();
+    assertThat(Files.readString(out.resolve("sql/schema.sql")))
+        .containsIgnoringCase("create table");
+    assertThat(out.resolve("xlsx")).isDirectoryContaining("glob:**.xlsx");
+    assertThat(Files.readString(out.resolve("jsonl/customers.jsonl")).lines().count())
+        .isEqualTo(300);
+
+    Path exported = dir.resolve("exported");
+    Cli.Result export =
+        run(
+            "export",
+            "--source",
+            src.toString(),
+            "--target",
+            exported.toString(),
+            "--format",
+            "json");
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(Files.readString(exported.resolve("customers.json"))).startsWith("[");
+
+    Cli.Result wrong =
+        run(
+            "export",
+            "--source",
+            src.toString(),
+            "--target",
+            dir.resolve("never").toString(),
+            "--format",
+            "pdf");
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err()).contains("pdf", "xlsx");
+    assertThat(dir.resolve("never")).doesNotExist();
+  }
+
+  @Test
   void dryRunPrintsThePlanAndWritesNothing() throws IOException {
     Path target = dir.resolve("never");
     Cli.Result r =

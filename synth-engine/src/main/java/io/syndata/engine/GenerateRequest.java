@@ -1,9 +1,11 @@
 package io.syndata.engine;
 
+import io.syndata.export.ExportOptions;
 import io.syndata.model.FitOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.OrphanPolicy;
 import io.syndata.schema.SynthException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +17,9 @@ import java.util.Optional;
  * @param holdout the share of root rows (with their descendants) kept out of training, for honest
  *     privacy and utility figures; 0 for none
  * @param report the full quality report to write at the end, if any
+ * @param formats for a folder target, the file formats to write ({@code csv}, {@code xlsx}, …; see
+ *     docs/exports.md)
+ * @param export options of those formats ({@code csv.delimiter=;}, …)
  */
 public record GenerateRequest(
     SourceSpec source,
@@ -23,7 +28,9 @@ public record GenerateRequest(
     GenerationOptions generation,
     boolean evaluate,
     double holdout,
-    Optional<ReportSpec> report) {
+    Optional<ReportSpec> report,
+    List<String> formats,
+    ExportOptions export) {
 
   public GenerateRequest {
     if (!(holdout >= 0 && holdout < 1)) {
@@ -31,6 +38,29 @@ public record GenerateRequest(
           "--holdout must be at least 0 and below 1 (e.g. 0.2), was " + holdout);
     }
     report = report == null ? Optional.empty() : report;
+    formats = formats == null || formats.isEmpty() ? List.of("csv") : List.copyOf(formats);
+    export = export == null ? ExportOptions.DEFAULTS : export;
+  }
+
+  /** A request writing a database, or CSV files into a folder. */
+  public GenerateRequest(
+      SourceSpec source,
+      String target,
+      FitOptions fit,
+      GenerationOptions generation,
+      boolean evaluate,
+      double holdout,
+      Optional<ReportSpec> report) {
+    this(
+        source,
+        target,
+        fit,
+        generation,
+        evaluate,
+        holdout,
+        report,
+        List.of("csv"),
+        ExportOptions.DEFAULTS);
   }
 
   public GenerateRequest(

@@ -5,6 +5,8 @@ import io.syndata.data.Progress;
 import io.syndata.data.Source;
 import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
+import io.syndata.export.ExportOptions;
+import io.syndata.export.Exporters;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationPlan;
 import io.syndata.model.GenerationResult;
@@ -135,6 +137,10 @@ public final class SynData {
       requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
       request.report().ifPresent(r -> r.options().check(schema));
+      if (request.report().isPresent() && readBack(request).isEmpty()) {
+        throw new SynthException(
+            "--report reads the written data back, from a database or CSV files: add csv to --format");
+      }
       Optional<HoldoutSplit> split =
           request.holdout() > 0
               ? Optional.of(new HoldoutSplit(source, schema, request.holdout(), seed))
@@ -145,7 +151,7 @@ public final class SynData {
       // The target is opened and prepared before the fit, so that an unreachable or non-empty
       // target
       // fails in seconds rather than after a long fit; abort() undoes the preparation.
-      try (Target target = openTarget(request.target())) {
+      try (Target target = openTarget(request.target(), request.formats(), request.export())) {
         Target observed = new ProgressTarget(target, timings);
         try {
           observed.begin(writtenSchema(schema));
@@ -172,7 +178,7 @@ public final class SynData {
                                 report(
                                     schema,
                                     training,
-                                    request.target(),
+                                    readBack(request).orElseThrow(),
                                     split.map(HoldoutSplit::holdout),
                                     spec.options(),
                                     timings);
@@ -184,11 +190,13 @@ public final class SynData {
               .map(QualityReport::fidelity)
               .or(
                   () ->
-                      request.evaluate()
+                      request.evaluate() && readBack(request).isPresent()
                           ? Optional.of(
                               timings.phase(
                                   "evaluate",
-                                  () -> evaluate(schema, training, request.target(), seed)))
+                                  () ->
+                                      evaluate(
+                                          schema, training, readBack(request).orElseThrow(), seed)))
                           : Optional.empty());
       Map<String, Long> sourceRows = new LinkedHashMap<>();
       schema.tables().forEach(t -> sourceRows.put(t.name(), t.rowCount()));
@@ -312,9 +320,22 @@ public final class SynData {
    * CSV files into a database, or seeding a test database with known rows. Returns rows per table.
    */
   public static Map<String, Long> copy(SourceSpec spec, String targetLocation, Progress progress) {
+    return copy(spec, targetLocation, List.of("csv"), ExportOptions.DEFAULTS, progress);
+  }
+
+  /**
+   * As {@link #copy(SourceSpec, String, Progress)}, into a folder of files of the given formats
+   * (what {@code synth export} does); a database target takes no format.
+   */
+  public static Map<String, Long> copy(
+      SourceSpec spec,
+      String targetLocation,
+      List<String> formats,
+      ExportOptions export,
+      Progress progress) {
     SourceTargetCheck.refuseSame(spec.location(), targetLocation);
     try (Source source = openSource(spec);
-        Target target = openTarget(targetLocation)) {
+        Target target = openTarget(targetLocation, formats, export)) {
       Schema schema = introspect(spec, source, progress);
       ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
       if (!graph.deferred().isEmpty()) {
@@ -358,9 +379,24 @@ public final class SynData {
 
   /** Opens a database target for a JDBC URL, else a CSV folder target. */
   public static Target openTarget(String location) {
-    return isJdbc(location)
-        ? Connectors.jdbcTarget(location)
-        : CsvFolderTarget.create(Path.of(location));
+    return openTarget(location, List.of("csv"), ExportOptions.DEFAULTS);
+  }
+
+  /**
+   * Opens a database target for a JDBC URL, else a folder target writing the given formats (csv,
+   * xlsx, sql, parquet, json, jsonl, xml, dbunit; several write a subfolder each, see
+   * docs/exports.md).
+   */
+  public static Target openTarget(String location, List<String> formats, ExportOptions export) {
+    if (isJdbc(location)) {
+      if (!formats.equals(List.of("csv")) || !export.values().isEmpty()) {
+        throw new SynthException(
+            "--format and export options apply to a folder target, not to "
+                + Connectors.redact(location));
+      }
+      return Connectors.jdbcTarget(location);
+    }
+    return Exporters.open(formats, Path.of(location), export);
   }
 
   static boolean isJdbc(String location) {
@@ -398,6 +434,16 @@ public final class SynData {
               t.foreignKeys(),
               t.rowCount());
         });
+  }
+
+  /** Where the written data can be read back for evaluation: a database, or the CSV files. */
+  private static Optional<String> readBack(GenerateRequest request) {
+    if (isJdbc(request.target()) || request.formats().equals(List.of("csv"))) {
+      return Optional.of(request.target());
+    }
+    return request.formats().contains("csv")
+        ? Optional.of(Path.of(request.target()).resolve("csv").toString())
+        : Optional.empty();
   }
 
   /** A run with nothing to learn is a mistake, not a success. */

@@ -11,10 +11,15 @@ import io.syndata.schema.Table;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,15 +29,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -42,11 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A folder of CSV files as a target: {@code <table>.csv} per table (RFC 4180, UTF-8, header row)
- * and {@code schema.json}, the schema file of what was written. Strings are always quoted, so that
- * an empty string ({@code ""}) stays distinct from NULL (an empty field); dates and times are ISO
- * 8601, {@code TIMESTAMP_TZ} in UTC; decimals and doubles are written without exponent in ordinary
- * ranges.
+ * A folder of CSV files as a target: {@code <table>.csv} per table (RFC 4180, UTF-8, header row;
+ * delimiter, quote, null marker and gzip per {@link CsvOptions}) and {@code schema.json}, the
+ * schema file of what was written. Strings are always quoted, so that an empty string ({@code ""})
+ * stays distinct from NULL (an empty field); dates and times are ISO 8601, {@code TIMESTAMP_TZ} in
+ * UTC; decimals and doubles are written without exponent in ordinary ranges.
  *
  * <p>Files are written into a hidden sibling folder and moved into place by {@link #commit()} in
  * one rename, so a failed or aborted run leaves nothing behind. From {@link #begin} to the end of
@@ -61,22 +64,13 @@ public final class CsvFolderTarget implements Target {
   /** The schema file written next to the tables. */
   public static final String SCHEMA_FILE = "schema.json";
 
+  private final Path folder;
+  private final CsvOptions options;
   // NON_NUMERIC quotes everything but Number instances; values that never need quotes are wrapped
   // as Bare (a Number) so that only strings carry quotes.
-  private static final CSVFormat FORMAT =
-      CSVFormat.Builder.create(CSVFormat.RFC4180)
-          .setNullString("")
-          .setQuoteMode(QuoteMode.NON_NUMERIC)
-          .setRecordSeparator("\n")
-          .build();
-  private static final CSVFormat READ_BACK =
-      CSVFormat.Builder.create(FORMAT)
-          .setQuoteMode(QuoteMode.ALL_NON_NULL)
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .build();
+  private final CSVFormat format;
+  private final CSVFormat readBack;
 
-  private final Path folder;
   private final Path staging;
   private Schema schema;
   private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
@@ -88,15 +82,24 @@ public final class CsvFolderTarget implements Target {
   private boolean finished;
   private TargetLock lock = TargetLock.none();
 
-  private CsvFolderTarget(Path folder) {
+  private CsvFolderTarget(Path folder, CsvOptions options) {
     this.folder = folder.toAbsolutePath().normalize();
-    Path parent = this.folder.getParent();
-    this.staging =
-        parent.resolve(
-            "."
-                + this.folder.getFileName()
-                + ".partial-"
-                + UUID.randomUUID().toString().substring(0, 8));
+    this.options = options;
+    this.staging = Folders.stagingFor(this.folder);
+    this.format =
+        CSVFormat.Builder.create(CSVFormat.RFC4180)
+            .setDelimiter(options.delimiter())
+            .setQuote(options.quote())
+            .setNullString(options.nullMarker())
+            .setQuoteMode(QuoteMode.NON_NUMERIC)
+            .setRecordSeparator("\n")
+            .build();
+    this.readBack =
+        CSVFormat.Builder.create(format)
+            .setQuoteMode(QuoteMode.ALL_NON_NULL)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build();
   }
 
   /**
@@ -105,30 +108,18 @@ public final class CsvFolderTarget implements Target {
    * @throws SynthException naming the folder and the first file found when it is not empty
    */
   public static CsvFolderTarget create(Path folder) {
-    checkEmpty(folder);
-    return new CsvFolderTarget(folder);
+    return create(folder, CsvOptions.DEFAULTS);
   }
 
-  private static void checkEmpty(Path folder) {
-    if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new SynthException(
-          "output " + folder + " is a file, not a folder: choose a new or empty folder");
-    }
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> entries = Files.list(folder)) {
-        Optional<Path> first = entries.sorted().findFirst();
-        if (first.isPresent()) {
-          throw new SynthException(
-              "output folder "
-                  + folder
-                  + " is not empty (it holds "
-                  + first.get().getFileName()
-                  + "): choose a new or empty folder");
-        }
-      } catch (IOException e) {
-        throw new SynthException("cannot read output folder " + folder + ": " + e.getMessage(), e);
-      }
-    }
+  /**
+   * A target writing into {@code folder}, which must not exist or be empty, with the given
+   * delimiter, quote, null marker and compression.
+   *
+   * @throws SynthException naming the folder and the first file found when it is not empty
+   */
+  public static CsvFolderTarget create(Path folder, CsvOptions options) {
+    Folders.checkEmpty(folder);
+    return new CsvFolderTarget(folder, options);
   }
 
   @Override
@@ -144,13 +135,8 @@ public final class CsvFolderTarget implements Target {
     }
     lock = TargetLock.file(parent.resolve("." + folder.getFileName() + ".lock"), describe());
     removeLeftovers();
-    checkEmpty(folder);
-    for (Table t : newSchema.tables()) {
-      if (!t.name().matches("[^/\\\\:*?\"<>|\\x00-\\x1f]+") || t.name().startsWith(".")) {
-        throw new SynthException(
-            "table " + t.name() + " cannot be written as a file name in " + folder);
-      }
-    }
+    Folders.checkEmpty(folder);
+    Folders.checkFileNames(newSchema.tables(), folder);
     this.schema = newSchema;
     try {
       Files.createDirectories(staging);
@@ -174,9 +160,7 @@ public final class CsvFolderTarget implements Target {
   private CSVPrinter printer(Table t) throws IOException {
     CSVPrinter printer = printers.get(t.name());
     if (printer == null) {
-      BufferedWriter out =
-          Files.newBufferedWriter(staging.resolve(t.name() + ".csv"), StandardCharsets.UTF_8);
-      printer = new CSVPrinter(out, FORMAT);
+      printer = new CSVPrinter(writer(staging.resolve(options.fileName(t.name()))), format);
       printer.printRecord(header(t));
       printers.put(t.name(), printer);
     }
@@ -207,15 +191,37 @@ public final class CsvFolderTarget implements Target {
     }
   }
 
+  private Writer writer(Path file) throws IOException {
+    OutputStream out = Files.newOutputStream(file);
+    if (options.gzip()) {
+      out = new GZIPOutputStream(out, 1 << 16);
+    }
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private Reader reader(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    if (options.gzip()) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
   /** Column names, quoted only where they must be. */
-  private static List<Object> header(Table t) {
+  private List<Object> header(Table t) {
     return t.writtenColumns().stream()
         .map(Column::name)
         .map(
             n ->
                 n.isEmpty()
+                        || n.equals(options.nullMarker())
                         || n.chars()
-                            .anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n')
+                            .anyMatch(
+                                ch ->
+                                    ch == options.delimiter()
+                                        || ch == options.quote()
+                                        || ch == '\r'
+                                        || ch == '\n')
                     ? n
                     : new Bare(n))
         .map(Object.class::cast)
@@ -328,13 +334,7 @@ public final class CsvFolderTarget implements Target {
       SchemaFile.write(
           schema.map(t -> t.withRowCount(rows.getOrDefault(t.name(), 0L))),
           staging.resolve(SCHEMA_FILE));
-      checkEmpty(folder);
-      try {
-        Files.deleteIfExists(folder);
-      } catch (DirectoryNotEmptyException e) {
-        checkEmpty(folder);
-      }
-      Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+      Folders.moveIntoPlace(staging, folder);
       finished = true;
       lock.close();
     } catch (IOException | UncheckedIOException e) {
@@ -345,13 +345,12 @@ public final class CsvFolderTarget implements Target {
   /** Rewrites a table's file with the pending updates, streaming. */
   private void applyUpdates(Table t, TreeMap<Long, Map<String, Object>> pending)
       throws IOException {
-    Path file = staging.resolve(t.name() + ".csv");
-    Path rewritten = staging.resolve(t.name() + ".csv.rewrite");
+    Path file = staging.resolve(options.fileName(t.name()));
+    Path rewritten = staging.resolve(options.fileName(t.name()) + ".rewrite");
     List<String> header = t.writtenColumns().stream().map(Column::name).toList();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(in, READ_BACK);
-        CSVPrinter out =
-            new CSVPrinter(Files.newBufferedWriter(rewritten, StandardCharsets.UTF_8), FORMAT)) {
+    try (Reader in = reader(file);
+        CSVParser parser = CSVParser.parse(in, readBack);
+        CSVPrinter out = new CSVPrinter(writer(rewritten), format)) {
       out.printRecord(header(t));
       long index = 0;
       List<Object> record = new ArrayList<>(header.size());
@@ -392,21 +391,13 @@ public final class CsvFolderTarget implements Target {
    */
   private void removeLeftovers() {
     String prefix = "." + folder.getFileName() + ".partial-";
-    try (Stream<Path> siblings = Files.list(staging.getParent())) {
+    try (java.util.stream.Stream<Path> siblings = Files.list(staging.getParent())) {
       for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-        deleteTree(p);
+        Folders.deleteQuietly(p);
         LOG.warn("removed {}, left by an earlier run into {} that did not finish", p, folder);
       }
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("could not look for what earlier runs left beside {}: {}", folder, e.getMessage());
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 
@@ -424,13 +415,7 @@ public final class CsvFolderTarget implements Target {
       }
     }
     printers.clear();
-    if (Files.exists(staging)) {
-      try {
-        deleteTree(staging);
-      } catch (IOException | UncheckedIOException e) {
-        LOG.warn("could not delete {}: {}", staging, e.getMessage());
-      }
-    }
+    Folders.deleteQuietly(staging);
     lock.close();
   }
 

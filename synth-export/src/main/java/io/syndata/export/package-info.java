@@ -1,5 +1,6 @@
 /**
- * File targets: {@link io.syndata.export.CsvFolderTarget} writes a folder of CSV files plus the
- * schema file describing them.
+ * File exports: {@link io.syndata.export.Exporters} opens a {@link io.syndata.data.Target} writing
+ * a folder in one or several {@link io.syndata.export.ExportFormat}s (CSV, JSON, JSON Lines, XML,
+ * DbUnit flat XML, SQL scripts, Excel), found by name through {@link java.util.ServiceLoader}.
  */
 package io.syndata.export;

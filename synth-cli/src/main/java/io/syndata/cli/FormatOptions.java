@@ -1,0 +1,38 @@
+package io.syndata.cli;
+
+import io.syndata.export.ExportOptions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The file formats of a folder target and their options; shared by generate and export. */
+final class FormatOptions {
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "<format>",
+      defaultValue = "csv",
+      description =
+          "For a folder target: csv, xlsx, sql, parquet, json, jsonl, xml or dbunit; several, "
+              + "comma-separated, write a subfolder each (default: csv). See docs/exports.md.")
+  List<String> formats = new ArrayList<>();
+
+  @Option(
+      names = "--sql-dialect",
+      paramLabel = "<dialect>",
+      description = "For --format sql: postgresql (default), mysql, mariadb, h2 or sqlite.")
+  String sqlDialect;
+
+  @Option(
+      names = "--export-option",
+      paramLabel = "<format.key=value>",
+      description =
+          "A format option, repeatable: csv.delimiter=';', csv.null='\\\\N', csv.gzip=true, "
+              + "xlsx.rows-per-sheet=N, parquet.compression=zstd, sql.rows-per-insert=N.")
+  List<String> exportOptions = new ArrayList<>();
+
+  ExportOptions export() {
+    ExportOptions options = ExportOptions.parse(exportOptions);
+    return sqlDialect == null ? options : options.with("sql.dialect", sqlDialect);
+  }
+}
