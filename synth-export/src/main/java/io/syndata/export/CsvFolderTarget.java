@@ -138,23 +138,11 @@ public final class CsvFolderTarget implements Target {
     Folders.checkEmpty(folder);
     Folders.checkFileNames(newSchema.tables(), folder);
     this.schema = newSchema;
-    try {
-      Files.createDirectories(staging);
-    } catch (IOException e) {
-      throw new SynthException("cannot create folder " + staging + ": " + e.getMessage(), e);
-    }
+    Folders.create(staging);
   }
 
   private Table table(String name) {
-    if (schema == null) {
-      throw new IllegalStateException("write before begin() on " + describe());
-    }
-    return schema
-        .find(name)
-        .orElseThrow(
-            () ->
-                new SynthException(
-                    "table " + name + " was not part of the schema given to " + describe()));
+    return Folders.table(schema, name, describe());
   }
 
   private CSVPrinter printer(Table t) throws IOException {

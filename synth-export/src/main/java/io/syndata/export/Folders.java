@@ -1,5 +1,6 @@
 package io.syndata.export;
 
+import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.io.IOException;
@@ -95,5 +96,27 @@ final class Folders {
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("could not delete {}: {}", folder, e.getMessage());
     }
+  }
+
+  /** Creates a folder and its parents, or fails naming it. */
+  static void create(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new SynthException("cannot create folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The schema's table a batch names; a table the target was not begun with is an error. */
+  static Table table(Schema schema, String name, String target) {
+    if (schema == null) {
+      throw new IllegalStateException("write before begin() on " + target);
+    }
+    return schema
+        .find(name)
+        .orElseThrow(
+            () ->
+                new SynthException(
+                    "table " + name + " was not part of the schema given to " + target));
   }
 }

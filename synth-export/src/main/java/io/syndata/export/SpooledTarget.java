@@ -101,23 +101,11 @@ final class SpooledTarget implements Target {
     Folders.checkFileNames(newSchema.tables(), folder);
     writer.check(newSchema);
     this.schema = newSchema;
-    try {
-      Files.createDirectories(spool);
-    } catch (IOException e) {
-      throw new SynthException("cannot create folder " + spool + ": " + e.getMessage(), e);
-    }
+    Folders.create(spool);
   }
 
   private Table table(String name) {
-    if (schema == null) {
-      throw new IllegalStateException("write before begin() on " + describe());
-    }
-    return schema
-        .find(name)
-        .orElseThrow(
-            () ->
-                new SynthException(
-                    "table " + name + " was not part of the schema given to " + describe()));
+    return Folders.table(schema, name, describe());
   }
 
   /** The spool file of a table: numbered, since table names need not be portable file names. */
