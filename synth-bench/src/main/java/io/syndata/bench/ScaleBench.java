@@ -58,8 +58,8 @@ public final class ScaleBench {
         model, warm.toString(), new GenerationOptions(1, Map.of(), 1, 2), Progress.NONE);
     deleteTree(warm.getParent());
     System.out.println(
-        "| scale | target | threads | rows | partitions | median time (s) | rows/s | old-gen peak (MiB) | heap pools peak sum (MiB) |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+        "| scale | target | threads | rows | partitions | median time (s) | rows/s | live heap after GC, peak (MiB) | old-gen peak (MiB) | heap pools peak sum (MiB) |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (int i = 4; i < args.length; i++) {
       String[] parts = args[i].split(":");
       double scale = Double.parseDouble(parts[0]);
@@ -83,8 +83,10 @@ public final class ScaleBench {
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        LiveHeap live = LiveHeap.start();
         long start = System.nanoTime();
         RunReport result = SynData.generate(model, location, options, Progress.NONE);
+        double liveMb = live.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         rows = result.writtenRows().values().stream().mapToLong(Long::longValue).sum();
         double old =
@@ -94,7 +96,7 @@ public final class ScaleBench {
                     .sum()
                 / 1048576.0;
         double sum = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
-        results.add(new double[] {seconds, old, sum});
+        results.add(new double[] {seconds, old, sum, liveMb});
         if (target.equals("pg")) {
           BenchDatabases.drop(server, location);
         } else {
@@ -104,7 +106,7 @@ public final class ScaleBench {
       double seconds = median(results, 0);
       System.out.printf(
           Locale.ROOT,
-          "| ×%s | %s | %d | %,d | %d | %.1f | %,.0f | %.0f | %.0f |%n",
+          "| ×%s | %s | %d | %,d | %d | %.1f | %,.0f | %.0f | %.0f | %.0f |%n",
           parts[0],
           target.equals("pg") ? "PostgreSQL" : "CSV folder",
           threads,
@@ -112,6 +114,7 @@ public final class ScaleBench {
           plan.stages().stream().mapToInt(GenerationPlan.Stage::partitions).sum(),
           seconds,
           rows / seconds,
+          median(results, 3),
           median(results, 1),
           median(results, 2));
     }
