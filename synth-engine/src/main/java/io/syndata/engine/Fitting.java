@@ -112,9 +112,7 @@ public final class Fitting {
     SourceSpec spec =
         new SourceSpec(location, schemaFile, new SchemaFilter(schemas, include, exclude));
     try (Source source = opener.apply(schemaFile.map(SchemaFile::read))) {
-      Schema schema = SynData.introspect(spec, source, progress);
-      SynData.requireTables(schema, spec);
-      return new Model(SynData.fit(schema, source, options, progress));
+      return new Model(SynData.learn(spec, source, options, progress));
     }
   }
 }

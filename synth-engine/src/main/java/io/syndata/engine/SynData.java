@@ -7,6 +7,7 @@ import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
 import io.syndata.export.ExportOptions;
 import io.syndata.export.Exporters;
+import io.syndata.model.FitOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationPlan;
 import io.syndata.model.GenerationResult;
@@ -444,6 +445,13 @@ public final class SynData {
     return request.formats().contains("csv")
         ? Optional.of(Path.of(request.target()).resolve("csv").toString())
         : Optional.empty();
+  }
+
+  /** Reads the schema of an open source (refusing one without tables) and fits its model. */
+  static SynthModel learn(SourceSpec spec, Source source, FitOptions options, Progress progress) {
+    Schema schema = introspect(spec, source, progress);
+    requireTables(schema, spec);
+    return fit(schema, source, options, progress);
   }
 
   /** A run with nothing to learn is a mistake, not a success. */

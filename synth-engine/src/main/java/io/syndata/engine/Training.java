@@ -7,7 +7,6 @@ import io.syndata.model.FittedModel;
 import io.syndata.model.ModelFile;
 import io.syndata.model.ModelProvenance;
 import io.syndata.model.SynthModel;
-import io.syndata.schema.Schema;
 import java.nio.file.Path;
 
 /**
@@ -33,9 +32,7 @@ public final class Training {
       SourceSpec source, FitOptions options, Path out, Progress progress) {
     SynthModel model;
     try (Source s = SynData.openSource(source)) {
-      Schema schema = SynData.introspect(source, s, progress);
-      SynData.requireTables(schema, source);
-      model = SynData.fit(schema, s, options, progress);
+      model = SynData.learn(source, s, options, progress);
     }
     ModelFile.write(model, out);
     return model.provenance();

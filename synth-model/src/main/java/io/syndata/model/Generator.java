@@ -158,17 +158,8 @@ public final class Generator {
     for (String t : stage.tables()) {
       for (Relation r : PartitionLinks.secondary(model.graph(), t)) {
         if (stores.containsKey(r.parent())) {
-          Table child = model.table(t).table();
-          boolean nullable = r.fk().columns().stream().allMatch(c -> child.column(c).nullable());
           secondary.put(
-              r,
-              new SecondaryParents(
-                  r,
-                  stores.get(r.parent()),
-                  plan.table(t).rows(),
-                  nullable ? model.table(t).nullRate(r) : 0,
-                  nullable,
-                  options.seed()));
+              r, SecondaryParents.of(model, plan, r, stores.get(r.parent()), options.seed()));
         }
       }
     }

@@ -130,18 +130,7 @@ final class PartitionWorker {
     }
     // A parent of the same stage: the stage is one partition, so this partition holds it whole.
     return localSecondary.computeIfAbsent(
-        r,
-        x -> {
-          Table child = model.table(x.child()).table();
-          boolean nullable = x.fk().columns().stream().allMatch(c -> child.column(c).nullable());
-          return new SecondaryParents(
-              x,
-              stores.get(x.parent()),
-              plan.table(x.child()).rows(),
-              nullable ? model.table(x.child()).nullRate(x) : 0,
-              nullable,
-              seed);
-        });
+        r, x -> SecondaryParents.of(model, plan, x, stores.get(x.parent()), seed));
   }
 
   private TableStore storeOf(String table) {

@@ -23,7 +23,7 @@ final class SecondaryParents {
    * @param nullRate the share of child rows whose key is null
    * @param nullable whether the foreign key may be null
    */
-  SecondaryParents(
+  private SecondaryParents(
       Relation relation,
       TableStore parent,
       long childRows,
@@ -64,6 +64,24 @@ final class SecondaryParents {
       sum += counts[j];
       cumulative[j] = sum;
     }
+  }
+
+  /**
+   * The parents of one secondary relation, for the child table's planned rows and its learned share
+   * of null keys (when the key may be null).
+   */
+  static SecondaryParents of(
+      SynthModel model, GenerationPlan plan, Relation relation, TableStore parent, long seed) {
+    TableModel child = model.table(relation.child());
+    boolean nullable =
+        relation.fk().columns().stream().allMatch(c -> child.table().column(c).nullable());
+    return new SecondaryParents(
+        relation,
+        parent,
+        plan.table(relation.child()).rows(),
+        nullable ? child.nullRate(relation) : 0,
+        nullable,
+        seed);
   }
 
   /** The parent row of the child row with this ordinal, or -1 for a null key. */
