@@ -63,6 +63,9 @@ final class JdbcTarget implements Target {
   private boolean finished;
   private TargetLock lock = TargetLock.none();
 
+  /** Where DDL commits on its own: the tables this run creates, for a rerun after a kill. */
+  private RunRecord record;
+
   /** A schema table as found or created in the target, with the target's spelling of its names. */
   private record TargetTable(Table table, String name, Map<String, String> columns) {
     String column(String schemaColumn) {
@@ -100,6 +103,10 @@ final class JdbcTarget implements Target {
       }
       connection.setAutoCommit(false);
       Map<String, String> existing = existingTables(connection);
+      if (!dialect.transactionalDdl()) {
+        step = "removing what an earlier run left";
+        RunRecord.removeLeftovers(connection, dialect, ddl, existing);
+      }
       List<Table> toCreate = new ArrayList<>();
       for (Table t : schema.tables()) {
         String actual = existing.get(t.name().toLowerCase(Locale.ROOT));
@@ -114,6 +121,9 @@ final class JdbcTarget implements Target {
         Map<String, String> columns = new LinkedHashMap<>();
         t.writtenColumns().forEach(c -> columns.put(c.name(), c.name()));
         tables.put(t.name(), new TargetTable(t, t.name(), columns));
+      }
+      if (!dialect.transactionalDdl() && !toCreate.isEmpty()) {
+        record = RunRecord.write(connection, dialect, toCreate.stream().map(Table::name).toList());
       }
       createTables(schema, toCreate);
     } catch (SQLException e) {
@@ -485,6 +495,9 @@ final class JdbcTarget implements Target {
     try {
       connection.commit();
       finished = true;
+      if (record != null) {
+        record.remove(connection);
+      }
       lock.close();
       connection.close();
     } catch (SQLException e) {
@@ -509,6 +522,9 @@ final class JdbcTarget implements Target {
     }
     if (!created.isEmpty()) {
       dropCreated();
+    }
+    if (record != null) {
+      record.remove(null);
     }
     lock.close();
     try {
