@@ -1,10 +1,12 @@
 package io.syndata.model;
 
 import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,12 +19,26 @@ public final class FittedModel implements SynthModel {
   private final ModelProvenance provenance;
   private final Map<String, TableModel> tables;
   private final Map<String, Long> orphans;
+  private final Map<Relation, SelfReference> selfReferences;
 
   public FittedModel(
       ForeignKeyGraph graph,
       ModelProvenance provenance,
       Map<String, TableModel> tables,
       Map<String, Long> orphans) {
+    this(graph, provenance, tables, orphans, Map.of());
+  }
+
+  /**
+   * @param selfReferences the hierarchy shape of self-referencing foreign keys, where learned
+   */
+  public FittedModel(
+      ForeignKeyGraph graph,
+      ModelProvenance provenance,
+      Map<String, TableModel> tables,
+      Map<String, Long> orphans,
+      Map<Relation, SelfReference> selfReferences) {
+    this.selfReferences = Map.copyOf(selfReferences);
     this.graph = graph;
     this.provenance = provenance;
     this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
@@ -53,5 +69,15 @@ public final class FittedModel implements SynthModel {
   @Override
   public Map<String, Long> orphans() {
     return orphans;
+  }
+
+  @Override
+  public Optional<SelfReference> selfReference(Relation relation) {
+    return Optional.ofNullable(selfReferences.get(relation));
+  }
+
+  /** The learned hierarchy shapes, by self-referencing relation. */
+  public Map<Relation, SelfReference> selfReferences() {
+    return selfReferences;
   }
 }

@@ -285,12 +285,22 @@ public final class Generator {
     Object[][] values = new Object[width][batchSize];
     long[] rowIndex = new long[batchSize];
     int b = 0;
+    Optional<SelfReference> shape = d.isSelfReference() ? model.selfReference(d) : Optional.empty();
+    int[] hierarchy =
+        shape.isPresent()
+            ? SelfReferenceParents.assign(child.size(), nullRate, shape.get(), random)
+            : null;
     for (int r = 0; r < child.size(); r++) {
-      if (random.nextDouble() < nullRate) {
+      if (hierarchy == null && random.nextDouble() < nullRate) {
         continue;
       }
       int j;
-      if (d.isSelfReference()) {
+      if (hierarchy != null) {
+        j = hierarchy[r];
+        if (j < 0) {
+          continue;
+        }
+      } else if (d.isSelfReference()) {
         // Only rows generated earlier: a hierarchy without cycles.
         if (r == 0) {
           continue;

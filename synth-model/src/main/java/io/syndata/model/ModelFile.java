@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.syndata.model.fit.FitJson;
 import io.syndata.schema.ForeignKey;
 import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.schema.Relation;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SchemaFile;
 import io.syndata.schema.SynthException;
@@ -114,6 +115,23 @@ public final class ModelFile {
     }
     ObjectNode orphans = payload.putObject("orphans");
     model.orphans().forEach(orphans::put);
+    ArrayNode hierarchies = payload.putArray("selfReferences");
+    for (Table t : model.graph().generationOrder()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        Relation r = new Relation(t.name(), fk);
+        model
+            .selfReference(r)
+            .ifPresent(
+                h -> {
+                  ObjectNode e = hierarchies.addObject();
+                  e.put("table", t.name());
+                  e.put("foreignKey", fk.name());
+                  e.put("sourceRows", h.sourceRows());
+                  e.put("referenced", h.referenced());
+                  e.set("degrees", FitJson.ints(h.degrees()));
+                });
+      }
+    }
     ArrayNode tables = payload.putArray("tables");
     for (Table t : model.graph().generationOrder()) {
       String kind = model.provenance().tableKinds().get(t.name());
@@ -204,7 +222,45 @@ public final class ModelFile {
             "model file " + file + " has no model of table " + t.name() + " of its schema");
       }
     }
-    return new FittedModel(graph, contents.provenance(), models, contents.orphans());
+    return new FittedModel(
+        graph, contents.provenance(), models, contents.orphans(), selfReferences(file, p, graph));
+  }
+
+  /** The hierarchy shapes of self-references; files written before they were learned have none. */
+  private static Map<Relation, SelfReference> selfReferences(
+      Path file, Payload p, ForeignKeyGraph graph) {
+    Map<Relation, SelfReference> shapes = new LinkedHashMap<>();
+    JsonNode node = p.tree().get("selfReferences");
+    if (node == null) {
+      return shapes;
+    }
+    try {
+      for (JsonNode e : FitJson.array(node)) {
+        Table t = graph.schema().table(FitJson.text(e, "table"));
+        String name = FitJson.text(e, "foreignKey");
+        ForeignKey fk =
+            t.foreignKeys().stream()
+                .filter(k -> k.name().equals(name) && k.parentTable().equals(t.name()))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new SynthException(
+                            "selfReferences names foreign key "
+                                + name
+                                + " of table "
+                                + t.name()
+                                + ", which is no self-reference of the schema"));
+        shapes.put(
+            new Relation(t.name(), fk),
+            new SelfReference(
+                FitJson.longInteger(e, "sourceRows"),
+                FitJson.longInteger(e, "referenced"),
+                FitJson.ints(FitJson.need(e, "degrees"))));
+      }
+    } catch (SynthException e) {
+      throw new SynthException("model file " + file + ": " + e.getMessage(), e);
+    }
+    return shapes;
   }
 
   /**

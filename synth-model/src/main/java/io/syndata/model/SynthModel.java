@@ -27,4 +27,12 @@ public interface SynthModel {
    * io.syndata.schema.ForeignKey#describe}); keys without orphans are absent.
    */
   Map<String, Long> orphans();
+
+  /**
+   * The source's hierarchy shape of a self-referencing foreign key, when one was learned (models
+   * made before it was learned have none, and generation then picks earlier rows uniformly).
+   */
+  default java.util.Optional<SelfReference> selfReference(io.syndata.schema.Relation relation) {
+    return java.util.Optional.empty();
+  }
 }

@@ -13,6 +13,7 @@ import io.syndata.data.InMemoryTarget;
 import io.syndata.schema.Column;
 import io.syndata.schema.DataType;
 import io.syndata.schema.ForeignKey;
+import io.syndata.schema.Relation;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
@@ -78,6 +79,62 @@ class RelationalShapesTest {
                 .isLessThan(position.get(id));
           }
         });
+  }
+
+  /** 3 managers without a manager, each with 99 reports: the flat hierarchy. */
+  static InMemorySource flatHierarchy() {
+    Table t =
+        table(
+            "staff",
+            List.of(
+                col("id", DataType.INTEGER, false),
+                col("manager_id", DataType.INTEGER, true),
+                col("grade", DataType.INTEGER, false)),
+            List.of("id"),
+            List.of(fk("fk_manager", "manager_id", "staff", "id")));
+    List<Object[]> rows = new ArrayList<>();
+    for (long i = 1; i <= 300; i++) {
+      Long manager = i <= 3 ? null : 1 + i % 3;
+      rows.add(new Object[] {i, manager, i <= 3 ? 9L : 1 + i % 4});
+    }
+    return InMemorySource.ofRows(new Schema(List.of(t)), Map.of("staff", rows));
+  }
+
+  @Test
+  void keepsTheDegreesOfAHierarchyFewManagersWithManyReportsEach() {
+    InMemorySource source = flatHierarchy();
+    SynthModel model = Fixtures.fit(source, FitOptions.defaults(1));
+    for (long seed : new long[] {1, 2, 3}) {
+      InMemoryTarget target = Fixtures.generate(model, Fixtures.seed(seed));
+      Integrity.check(source.schema(), target);
+      Map<Object, Integer> reports = new HashMap<>();
+      long nulls = 0;
+      for (Map<String, Object> row : rows(target, "staff")) {
+        Object m = row.get("manager_id");
+        if (m == null) {
+          nulls++;
+        } else {
+          reports.merge(m, 1, Integer::sum);
+        }
+      }
+      assertThat(reports).as("managers (the source has 3)").hasSize(3);
+      assertThat(reports.values()).allSatisfy(n -> assertThat(n).isBetween(80, 120));
+      assertThat(nulls).isBetween(1L, 10L);
+    }
+  }
+
+  @Test
+  void aSavedModelKeepsTheHierarchyShape(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    SynthModel model = Fixtures.fit(flatHierarchy(), FitOptions.defaults(1));
+    java.nio.file.Path file = dir.resolve("staff.synth");
+    ModelFile.write(model, file);
+    FittedModel loaded = ModelFile.read(file);
+    Relation self =
+        new Relation("staff", model.graph().schema().table("staff").foreignKeys().get(0));
+    assertThat(loaded.selfReference(self)).isEqualTo(model.selfReference(self)).isPresent();
+    assertThat(loaded.selfReference(self).get().referenced()).isEqualTo(3);
+    assertThat(rows(Fixtures.generate(loaded, Fixtures.seed(4)), "staff"))
+        .isEqualTo(rows(Fixtures.generate(model, Fixtures.seed(4)), "staff"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.syndata.model.ModelKinds;
 import io.syndata.model.ModelProvenance;
 import io.syndata.model.ModelTrainer;
 import io.syndata.model.OrphanPolicy;
+import io.syndata.model.SelfReference;
 import io.syndata.model.TableModel;
 import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.Relation;
@@ -37,6 +38,7 @@ public final class RelationalFit {
   private final Map<String, TableModel> models = new HashMap<>();
   private final Map<String, Integer> unreadChildren = new HashMap<>();
   private final Map<String, Long> orphans = new TreeMap<>();
+  private final Map<Relation, SelfReference> selfReferences = new LinkedHashMap<>();
   private final Map<String, ModelTrainer> trainers = new LinkedHashMap<>();
 
   private RelationalFit(
@@ -101,7 +103,7 @@ public final class RelationalFit {
             SchemaHash.of(graph.schema()),
             Instant.now(),
             ModelProvenance.currentVersion());
-    return new FittedModel(graph, provenance, ordered, orphans);
+    return new FittedModel(graph, provenance, ordered, orphans, selfReferences);
   }
 
   private TableFit read(Table t) {
@@ -138,6 +140,10 @@ public final class RelationalFit {
           continue;
         }
         Relation r = link.relation;
+        if (r.isSelfReference()) {
+          selfReferences.put(
+              r, SelfReference.of(fit.scanned, link.deferredHashes, link.deferredSize));
+        }
         KeyIndex index = fits.get(r.parent()).keyIndexes.get(r.fk().parentColumns());
         long missing = 0;
         for (int i = 0; i < link.deferredSize; i++) {
