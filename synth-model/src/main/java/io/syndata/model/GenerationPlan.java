@@ -358,6 +358,11 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
             threads == 1 ? "" : "s",
             duration(seconds),
             size(bytes)));
+    sb.append("heap: ")
+        .append(HeapEstimate.of(model, this, threads).describe())
+        .append("; this Java may use about ")
+        .append(HeapEstimate.size(HeapEstimate.usableHeap()))
+        .append('\n');
     return sb.toString();
   }
 

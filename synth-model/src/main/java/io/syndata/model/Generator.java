@@ -87,7 +87,23 @@ public final class Generator {
       GenerationPlan plan,
       Target target,
       Progress progress) {
+    refuseWhatCannotFit(HeapEstimate.of(model, plan, options.threads()), options.threads());
     return new Generator(model, options, plan, target, progress).run();
+  }
+
+  /** Refuses, before the first row, a generation whose estimated peak exceeds the heap. */
+  static void refuseWhatCannotFit(HeapEstimate need, int threads) {
+    long heap = HeapEstimate.usableHeap();
+    if (!need.fits(heap)) {
+      throw new SynthException(
+          "this generation needs "
+              + need.describe()
+              + ", but this Java may use about "
+              + HeapEstimate.size(heap)
+              + ": give Java more heap (-Xmx; for ./synth, SYNTH_JAVA_OPTS=-Xmx16g), or generate"
+              + " fewer rows (--scale, --rows)"
+              + (threads > 1 ? ", or use fewer --threads" : ""));
+    }
   }
 
   private GenerationResult run() {
