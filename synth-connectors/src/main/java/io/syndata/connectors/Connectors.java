@@ -27,7 +27,11 @@ public final class Connectors {
     return JdbcUrls.mask(location);
   }
 
-  /** Opens a database or a CSV folder as a source; structure is introspected (CSV: inferred). */
+  /**
+   * Opens a database, a CSV folder, or a folder of Parquet, JSON Lines or JSON files with its
+   * {@code schema.json} (as {@code synth export} writes them) as a source; structure is
+   * introspected (CSV: inferred; other files: from their schema file).
+   */
   public static Source source(String location) {
     return source(location, Optional.empty());
   }
@@ -60,7 +64,19 @@ public final class Connectors {
       throw new SynthException(
           "source "
               + location
-              + " is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
+              + " is neither a JDBC URL (jdbc:...) nor an existing folder of CSV, Parquet, JSON Lines or JSON files");
+    }
+    Optional<FileFolderSource.Format> files = FileFolderSource.formatOf(folder);
+    if (files.isPresent()) {
+      if (!csv.isDefault()) {
+        throw new SynthException(
+            "--encoding and --bad-values apply to a folder of CSV files; "
+                + location
+                + " holds "
+                + files.get().label
+                + " files, read with the types of their schema file");
+      }
+      return FileFolderSource.open(folder, files.get(), schemaFile);
     }
     return new CsvFolderSource(folder, schemaFile, csv);
   }
