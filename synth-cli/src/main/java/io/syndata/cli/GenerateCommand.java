@@ -113,6 +113,11 @@ final class GenerateCommand implements Callable<Integer> {
     if (modelFile != null) {
       return fromModelFile(generation);
     }
+    if (target.location != null
+        && !target.location.regionMatches(true, 0, "jdbc:", 0, 5)
+        && SynData.canReadBack(target.location, format.formats)) {
+      report.defaultTo(Path.of(target.location), !noEvaluate);
+    }
     GenerateRequest request =
         new GenerateRequest(
             source.spec(),

@@ -16,8 +16,14 @@ final class ReportOptionsMixin {
       paramLabel = "<dir>",
       description =
           "Write the quality report (report.html and report.json: fidelity, detection, ML utility, privacy) "
-              + "into this folder at the end of the run.")
+              + "into this folder at the end of the run. A folder target gets it beside its files unless "
+              + "--no-report (or --no-evaluate).")
   Path directory;
+
+  @Option(
+      names = "--no-report",
+      description = "Write no quality report beside the files of a folder target.")
+  boolean noReport;
 
   @Option(
       names = "--predict",
@@ -49,6 +55,16 @@ final class ReportOptionsMixin {
           "With --report: overwrite report.html and report.json when the folder holds them.")
   boolean force;
 
+  /**
+   * Makes a folder target's own folder the report's, unless the user chose a folder or no report:
+   * the report goes with the data.
+   */
+  void defaultTo(Path targetFolder, boolean evaluate) {
+    if (directory == null && !noReport && evaluate) {
+      directory = targetFolder;
+    }
+  }
+
   /** Whether the report's folder has been checked; the check must come before the run. */
   private boolean checked;
 
@@ -59,6 +75,9 @@ final class ReportOptionsMixin {
   Optional<ReportSpec> spec(long seed) {
     if (directory == null) {
       return Optional.empty();
+    }
+    if (noReport) {
+      throw new io.syndata.schema.SynthException("give --report or --no-report, not both");
     }
     if (!checked) {
       OutputFiles.refuseOverwrite(force, "--report folder", OutputFiles.reportFiles(directory));

@@ -118,4 +118,52 @@ class FileSourcesTest {
         .contains("files but no schema.json to read them with: give their schema with --schema");
     assertThat(dir.resolve("x")).doesNotExist();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "parquet", "xlsx,jsonl"})
+  void theQualityReportGoesWithTheFilesUnlessNoReport(String formats) throws IOException {
+    Path shop = shop();
+    Path out = dir.resolve("out");
+    Cli.Result r =
+        Cli.run(
+            "generate",
+            "--source",
+            shop.toString(),
+            "--target",
+            out.toString(),
+            "--format",
+            formats);
+    ok(r);
+    assertThat(out.resolve("report.html")).isRegularFile();
+    assertThat(Files.readString(out.resolve("report.json"))).contains("\"fidelity\"");
+    assertThat(r.out()).contains("wrote " + out.resolve("report.html"));
+    Path bare = dir.resolve("bare");
+    ok(
+        Cli.run(
+            "generate",
+            "--source",
+            shop.toString(),
+            "--target",
+            bare.toString(),
+            "--format",
+            formats,
+            "--no-report"));
+    assertThat(bare.resolve("report.html")).doesNotExist();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFormatThatCannotBeReadBackGetsNoReportRatherThanAnError() throws IOException {
+    Path out = dir.resolve("xlsx");
+    ok(
+        Cli.run(
+            "generate",
+            "--source",
+            shop().toString(),
+            "--target",
+            out.toString(),
+            "--format",
+            "xlsx"));
+    assertThat(out.resolve("data.xlsx")).exists();
+    assertThat(out.resolve("report.html")).doesNotExist();
+  }
 }

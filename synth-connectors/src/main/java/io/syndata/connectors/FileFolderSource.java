@@ -74,7 +74,12 @@ final class FileFolderSource implements Source {
       return Optional.empty();
     }
     for (Format f : Format.values()) {
-      if (names.stream().anyMatch(n -> n.endsWith(f.extension) && !n.equals("schema.json"))) {
+      if (names.stream()
+          .anyMatch(
+              n ->
+                  n.endsWith(f.extension)
+                      && !n.equals("schema.json")
+                      && !n.equals("report.json"))) {
         return Optional.of(f);
       }
     }

@@ -140,7 +140,8 @@ public final class SynData {
       request.report().ifPresent(r -> r.options().check(schema));
       if (request.report().isPresent() && readBack(request).isEmpty()) {
         throw new SynthException(
-            "--report reads the written data back, from a database or CSV files: add csv to --format");
+            "--report reads the written data back, from a database or from csv, parquet, jsonl or json"
+                + " files: add one of them to --format, or pass --no-report");
       }
       Optional<HoldoutSplit> split =
           request.holdout() > 0
@@ -439,13 +440,33 @@ public final class SynData {
 
   /** Where the written data can be read back for evaluation: a database, or the CSV files. */
   private static Optional<String> readBack(GenerateRequest request) {
-    if (isJdbc(request.target()) || request.formats().equals(List.of("csv"))) {
+    if (isJdbc(request.target())) {
       return Optional.of(request.target());
     }
-    return request.formats().contains("csv")
-        ? Optional.of(Path.of(request.target()).resolve("csv").toString())
-        : Optional.empty();
+    for (String readable : READABLE_FORMATS) {
+      if (request.formats().contains(readable)) {
+        return Optional.of(
+            request.formats().size() == 1
+                ? request.target()
+                : Path.of(request.target()).resolve(readable).toString());
+      }
+    }
+    return Optional.empty();
   }
+
+  /**
+   * Whether a run into {@code target} in these folder formats can read what it wrote back, as the
+   * fidelity summary and the quality report do: a database can, a folder needs csv, parquet, jsonl
+   * or json among its formats.
+   */
+  public static boolean canReadBack(String target, List<String> formats) {
+    return isJdbc(target)
+        || formats.isEmpty()
+        || READABLE_FORMATS.stream().anyMatch(formats::contains);
+  }
+
+  /** The folder formats a source reads back, in the order the read-back prefers them. */
+  private static final List<String> READABLE_FORMATS = List.of("csv", "parquet", "jsonl", "json");
 
   /** Reads the schema of an open source (refusing one without tables) and fits its model. */
   static SynthModel learn(SourceSpec spec, Source source, FitOptions options, Progress progress) {
