@@ -31,8 +31,18 @@ final class FormatOptions {
               + "xlsx.rows-per-sheet=N, parquet.compression=zstd, sql.rows-per-insert=N.")
   List<String> exportOptions = new ArrayList<>();
 
+  @Option(
+      names = "--overwrite",
+      description =
+          "For a folder target that holds an earlier export (its schema.json): replace it, atomically,"
+              + " on success. Any other folder that is not empty is refused, with or without it.")
+  boolean overwrite;
+
   ExportOptions export() {
     ExportOptions options = ExportOptions.parse(exportOptions);
+    if (overwrite) {
+      options = options.with(io.syndata.export.Exporters.OVERWRITE, "true");
+    }
     return sqlDialect == null ? options : options.with("sql.dialect", sqlDialect);
   }
 }

@@ -62,6 +62,8 @@ final class ReportOptionsMixin {
   void defaultTo(Path targetFolder, boolean evaluate) {
     if (directory == null && !noReport && evaluate) {
       directory = targetFolder;
+      // The target itself refuses a folder that holds files, or replaces it whole (--overwrite).
+      checked = true;
     }
   }
 

@@ -42,6 +42,13 @@ public record ExportOptions(Map<String, String> values) {
     return new ExportOptions(map);
   }
 
+  /** These options without {@code key}. */
+  public ExportOptions without(String key) {
+    Map<String, String> copy = new TreeMap<>(values);
+    copy.remove(key);
+    return new ExportOptions(copy);
+  }
+
   /** These options with one more set. */
   public ExportOptions with(String key, String value) {
     Map<String, String> map = new TreeMap<>(values);

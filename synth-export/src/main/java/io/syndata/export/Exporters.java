@@ -24,6 +24,12 @@ import java.util.TreeSet;
 public final class Exporters {
   private Exporters() {}
 
+  /**
+   * The option ({@code overwrite=true}, {@code --overwrite}) that replaces an earlier export in the
+   * folder, atomically, instead of refusing a folder that is not empty.
+   */
+  public static final String OVERWRITE = "overwrite";
+
   /** The formats on the class path, by name. */
   public static Map<String, ExportFormat> formats() {
     Map<String, ExportFormat> byName = new TreeMap<>();
@@ -70,9 +76,15 @@ public final class Exporters {
    * @param formats format names, each at most once; an element may itself be comma-separated
    *     ({@code "parquet,xlsx"})
    * @throws SynthException for an unknown format, an option no chosen format reads, a bad option
-   *     value, or a folder that is not empty
+   *     value, or a folder that is not empty (with {@link #OVERWRITE}: that holds no earlier
+   *     export)
    */
   public static Target open(List<String> formats, Path folder, ExportOptions options) {
+    boolean overwrite = options.bool(OVERWRITE, false);
+    ExportOptions formatOptions = options.without(OVERWRITE);
+    if (overwrite) {
+      return ReplacingTarget.open(folder, f -> open(formats, f, formatOptions));
+    }
     Set<String> names = new LinkedHashSet<>();
     for (String element : formats) {
       for (String name : element.split(",")) {
