@@ -339,19 +339,11 @@ public final class SynData {
     try (Source source = openSource(spec);
         Target target = openTarget(targetLocation, formats, export)) {
       Schema schema = introspect(spec, source, progress);
-      ForeignKeyGraph graph = ForeignKeyGraph.of(schema);
-      if (!graph.deferred().isEmpty()) {
-        throw new SynthException(
-            "copy does not handle foreign-key cycles yet: " + graph.deferred());
-      }
       Target observed = new ProgressTarget(target, progress);
-      Map<String, Long> rows = new LinkedHashMap<>();
+      Map<String, Long> rows;
       try {
         observed.begin(schema);
-        for (Table t : graph.generationOrder()) {
-          List<String> columns = t.columns().stream().map(Column::name).toList();
-          rows.put(t.name(), source.scan(t, columns, observed::write));
-        }
+        rows = Copier.copy(source, schema, observed);
         observed.commit();
       } catch (RuntimeException | Error e) {
         target.abort();
