@@ -184,4 +184,43 @@ public final class SqlRenderer {
   public String quote(String identifier) {
     return dialect.quote(identifier);
   }
+
+  /** Whether {@link #copy} works in this dialect: PostgreSQL's COPY, as psql runs it. */
+  public boolean copies() {
+    return dialect == Dialect.POSTGRES;
+  }
+
+  /**
+   * A PostgreSQL COPY block for psql: {@code COPY … FROM stdin (FORMAT csv);}, the rows as CSV
+   * (strings always quoted, so that an empty string stays distinct from NULL, an empty field), and
+   * the end marker {@code \.}.
+   *
+   * @throws IllegalStateException in a dialect other than PostgreSQL
+   */
+  public String copy(Table table, List<String> columns, List<Object[]> rows) {
+    if (!copies()) {
+      throw new IllegalStateException("COPY is PostgreSQL's, not " + name + "'s");
+    }
+    StringBuilder sb = new StringBuilder(64 + rows.size() * columns.size() * 10);
+    sb.append("COPY ")
+        .append(dialect.quote(table.name()))
+        .append(" (")
+        .append(String.join(", ", columns.stream().map(dialect::quote).toList()))
+        .append(") FROM stdin (FORMAT csv);\n");
+    for (Object[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        if (c > 0) {
+          sb.append(',');
+        }
+        Object v = row[c];
+        if (v instanceof String str) {
+          sb.append('"').append(str.replace("\"", "\"\"")).append('"');
+        } else if (v != null) {
+          sb.append(TextValues.format(v));
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.append("\\.\n").toString();
+  }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * {@code sql}: {@code schema.sql} and {@code data.sql} for the dialect of {@code sql.dialect}
  * (postgresql, the default, mysql, mariadb, h2, sqlite), {@code sql.rows-per-insert} rows per
- * INSERT (default 500).
+ * INSERT (default 500), {@code sql.copy=true} for PostgreSQL COPY blocks (run with psql), {@code
+ * sql.rows-per-file=N} to cut the data into numbered files of about N rows.
  */
 public final class SqlFormat implements ExportFormat {
   @Override
@@ -23,13 +24,22 @@ public final class SqlFormat implements ExportFormat {
 
   @Override
   public Set<String> options() {
-    return Set.of("sql.dialect", "sql.rows-per-insert");
+    return Set.of("sql.dialect", "sql.rows-per-insert", "sql.copy", "sql.rows-per-file");
   }
 
   @Override
   public Target open(Path folder, ExportOptions options) {
     SqlRenderer sql = SqlRenderer.of(options.string("sql.dialect", "postgresql"));
     int rows = options.integer("sql.rows-per-insert", 500, 1, 100_000);
-    return new SpooledTarget(folder, "SQL (" + sql.name() + ")", new SqlWriter(sql, rows));
+    boolean copy = options.bool("sql.copy", false);
+    if (copy && !sql.copies()) {
+      throw new io.syndata.schema.SynthException(
+          "sql.copy=true writes PostgreSQL's COPY blocks, which the "
+              + sql.name()
+              + " dialect has not: leave sql.copy out, or choose --sql-dialect postgresql");
+    }
+    int perFile = options.integer("sql.rows-per-file", 0, 0, Integer.MAX_VALUE);
+    return new SpooledTarget(
+        folder, "SQL (" + sql.name() + ")", new SqlWriter(sql, rows, copy, perFile));
   }
 }

@@ -25,18 +25,31 @@ import java.util.Set;
  * unique and foreign keys, as the database target creates them) and {@code data.sql} (multi-row
  * INSERTs, parents first, then an UPDATE per row for the deferred foreign keys of cycles, whose
  * columns the INSERTs leave NULL). Identifiers are quoted and literals inlined by jOOQ for the
- * dialect. Run {@code schema.sql} then {@code data.sql} with foreign keys enforced.
+ * dialect. Run {@code schema.sql} then {@code data.sql} with foreign keys enforced. Options: COPY
+ * blocks for psql instead of INSERTs (PostgreSQL), and numbered data files of a bounded size.
  */
 final class SqlWriter implements SpooledTarget.Writer {
   static final String SCHEMA_FILE = "schema.sql";
   static final String DATA_FILE = "data.sql";
 
+  /** Rows per COPY block: psql streams them, so blocks can be large. */
+  static final int COPY_ROWS = 10_000;
+
   private final SqlRenderer sql;
   private final int rowsPerInsert;
+  private final boolean copy;
+  private final long rowsPerFile;
 
-  SqlWriter(SqlRenderer sql, int rowsPerInsert) {
+  /**
+   * @param copy PostgreSQL COPY blocks instead of INSERTs
+   * @param rowsPerFile at most about this many rows per data file ({@code data-00001.sql}, …), 0
+   *     for one {@code data.sql}
+   */
+  SqlWriter(SqlRenderer sql, int rowsPerInsert, boolean copy, long rowsPerFile) {
     this.sql = sql;
-    this.rowsPerInsert = rowsPerInsert;
+    this.rowsPerInsert = copy ? COPY_ROWS : rowsPerInsert;
+    this.copy = copy;
+    this.rowsPerFile = rowsPerFile;
   }
 
   /** Every table with a deferred foreign key needs a key to address its rows in the UPDATEs. */
@@ -91,26 +104,64 @@ final class SqlWriter implements SpooledTarget.Writer {
     }
     ForeignKeyGraph graph = ForeignKeyGraph.of(data.schema());
     Path updates = folder.resolve(".updates.sql");
-    try (Writer out = writer(folder.resolve(DATA_FILE));
-        Writer later = writer(updates)) {
-      for (Table t : data.order()) {
-        inserts(t, graph, data, out, later);
+    try (DataFiles out = new DataFiles(folder, rowsPerFile)) {
+      try (Writer later = writer(updates)) {
+        for (Table t : data.order()) {
+          inserts(t, graph, data, out, later);
+        }
       }
-    }
-    try (Writer out =
-        Files.newBufferedWriter(
-            folder.resolve(DATA_FILE),
-            StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.APPEND)) {
       try (var in = Files.newBufferedReader(updates, StandardCharsets.UTF_8)) {
-        in.transferTo(out);
+        in.transferTo(out.forRows(0));
       }
     }
     Files.delete(updates);
   }
 
+  /**
+   * The data files: one {@code data.sql}, or numbered ones of about {@code rowsPerFile} rows each,
+   * cut between statements.
+   */
+  private static final class DataFiles implements java.io.Closeable {
+    private final Path folder;
+    private final long rowsPerFile;
+    private Writer out;
+    private int index;
+    private long rows;
+
+    DataFiles(Path folder, long rowsPerFile) {
+      this.folder = folder;
+      this.rowsPerFile = rowsPerFile;
+    }
+
+    /** The file the next statement of {@code n} rows goes to. */
+    Writer forRows(long n) throws IOException {
+      if (out == null || (rowsPerFile > 0 && rows > 0 && rows + n > rowsPerFile)) {
+        if (out != null) {
+          out.close();
+        }
+        index++;
+        String name =
+            rowsPerFile > 0
+                ? String.format(java.util.Locale.ROOT, "data-%05d.sql", index)
+                : DATA_FILE;
+        out = writer(folder.resolve(name));
+        rows = 0;
+      }
+      rows += n;
+      return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (out == null) {
+        forRows(0);
+      }
+      out.close();
+    }
+  }
+
   private void inserts(
-      Table t, ForeignKeyGraph graph, SpooledTarget.Spooled data, Writer out, Writer later)
+      Table t, ForeignKeyGraph graph, SpooledTarget.Spooled data, DataFiles out, Writer later)
       throws IOException {
     List<Column> columns = t.writtenColumns();
     List<String> names = columns.stream().map(Column::name).toList();
@@ -151,10 +202,15 @@ final class SqlWriter implements SpooledTarget.Writer {
     }
   }
 
-  private void flush(Table t, List<String> names, List<Object[]> rows, Writer out)
+  private void flush(Table t, List<String> names, List<Object[]> rows, DataFiles files)
       throws IOException {
-    out.write(sql.insert(t, names, rows));
-    out.write(";\n");
+    Writer out = files.forRows(rows.size());
+    if (copy) {
+      out.write(sql.copy(t, names, rows));
+    } else {
+      out.write(sql.insert(t, names, rows));
+      out.write(";\n");
+    }
     rows.clear();
   }
 

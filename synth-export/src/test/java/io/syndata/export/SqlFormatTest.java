@@ -77,6 +77,46 @@ class SqlFormatTest {
     assertThat(data.lastIndexOf("insert into")).isLessThan(data.indexOf("update \"dept\""));
   }
 
+  @Test
+  void cutsTheDataIntoNumberedFilesThatRunInOrder() throws Exception {
+    Path out = dir.resolve("split");
+    ExportOptions options =
+        ExportOptions.DEFAULTS
+            .with("sql.dialect", "h2")
+            .with("sql.rows-per-insert", "2")
+            .with("sql.rows-per-file", "3");
+    try (Target target = Exporters.open(List.of("sql"), out, options)) {
+      ExportFixture.write(target);
+    }
+    List<Path> files;
+    try (var list = Files.list(out)) {
+      files = list.filter(p -> p.getFileName().toString().startsWith("data-")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(2);
+    assertThat(files.get(0).getFileName().toString()).isEqualTo("data-00001.sql");
+    assertThat(out.resolve("data.sql")).doesNotExist();
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:sqlsplit")) {
+      try (Reader in = Files.newBufferedReader(out.resolve("schema.sql"), StandardCharsets.UTF_8)) {
+        RunScript.execute(c, in);
+      }
+      for (Path file : files) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          RunScript.execute(c, in);
+        }
+      }
+      ExportFixture.assertSameData(t -> select(c, t));
+    }
+  }
+
+  @Test
+  void copyBlocksAreRefusedOutsidePostgresqlNamingTheOption() {
+    ExportOptions options =
+        ExportOptions.DEFAULTS.with("sql.dialect", "mysql").with("sql.copy", "true");
+    assertThatThrownBy(() -> Exporters.open(List.of("sql"), dir.resolve("x"), options))
+        .isInstanceOf(SynthException.class)
+        .hasMessageStartingWith("sql.copy=true writes PostgreSQL's COPY blocks");
+  }
+
   private static List<Object[]> select(Connection c, Table t) {
     List<Object[]> rows = new ArrayList<>();
     try (Statement st = c.createStatement();

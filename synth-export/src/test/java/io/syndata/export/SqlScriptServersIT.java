@@ -130,6 +130,71 @@ class SqlScriptServersIT {
         });
   }
 
+  @Test
+  void copyBlocksRunInPsqlAndReadBackEveryValue() throws Exception {
+    String admin = server("SYNTH_PG_URL");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "jdbc:postgresql://([^:/]+):(\\d+)/[^?]*\\?user=([^&]+)&password=([^&]+)")
+            .matcher(admin);
+    assertThat(m.matches()).as("SYNTH_PG_URL of the form .ci/servers exports").isTrue();
+    String name = "synth_sqlcopy_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection a = DriverManager.getConnection(admin);
+        Statement st = a.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    }
+    try {
+      Path out = dir.resolve("copy");
+      try (Target target =
+          Exporters.open(
+              List.of("sql"),
+              out,
+              ExportOptions.DEFAULTS.with("sql.copy", "true").with("sql.rows-per-file", "4"))) {
+        ExportFixture.write(target);
+      }
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "psql",
+                  "-X",
+                  "-q",
+                  "-v",
+                  "ON_ERROR_STOP=1",
+                  "-h",
+                  m.group(1),
+                  "-p",
+                  m.group(2),
+                  "-U",
+                  m.group(3),
+                  "-d",
+                  name,
+                  "-f",
+                  out.resolve("schema.sql").toString()));
+      try (var files = Files.list(out)) {
+        files
+            .map(Path::toString)
+            .filter(f -> f.contains("data-"))
+            .sorted()
+            .forEach(f -> command.addAll(List.of("-f", f)));
+      }
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      pb.environment().put("PGPASSWORD", m.group(4));
+      Process psql = pb.start();
+      String said = new String(psql.getInputStream().readAllBytes());
+      assertThat(psql.waitFor()).as("psql said: %s", said).isZero();
+      assertThat(Files.readString(out.resolve("data-00001.sql"))).startsWith("COPY ");
+      String url = admin.replaceFirst("^(jdbc:[a-z]+://[^/?]+)/?([^?]*)", "$1/" + name);
+      try (Connection c = DriverManager.getConnection(url)) {
+        ExportFixture.assertSameData(t -> select(c, t, '"', false));
+      }
+    } finally {
+      try (Connection a = DriverManager.getConnection(admin);
+          Statement st = a.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    }
+  }
+
   private static long count(Connection c, String sql) throws SQLException {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
