@@ -59,7 +59,7 @@ class FileSourcesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"parquet", "jsonl", "json"})
+  @ValueSource(strings = {"parquet", "jsonl", "json", "xlsx"})
   void aFolderOfFilesConvertsBackToTheSameCsvAndFeedsGenerate(String format) throws IOException {
     Path shop = shop();
     Path direct = dir.resolve("direct");
@@ -97,7 +97,7 @@ class FileSourcesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"parquet", "jsonl"})
+  @ValueSource(strings = {"parquet", "jsonl", "xlsx"})
   void filesWithoutTheirSchemaFileAreAnErrorSayingWhatToGive(String format) throws IOException {
     Path files = dir.resolve(format);
     ok(
@@ -115,7 +115,8 @@ class FileSourcesTest {
     assertThat(r.code()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err())
         .contains("synth: folder " + files + " holds ")
-        .contains("files but no schema.json to read them with: give their schema with --schema");
+        .contains("but no schema.json to read")
+        .contains("schema with --schema");
     assertThat(dir.resolve("x")).doesNotExist();
   }
 

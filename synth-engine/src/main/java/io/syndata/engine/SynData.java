@@ -7,6 +7,7 @@ import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
 import io.syndata.export.ExportOptions;
 import io.syndata.export.Exporters;
+import io.syndata.export.XlsxSource;
 import io.syndata.model.FitOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationPlan;
@@ -92,6 +93,9 @@ public final class SynData {
 
   /** Opens the source a spec names; the caller closes it. */
   public static Source openSource(SourceSpec spec) {
+    if (!isJdbc(spec.location()) && XlsxSource.holdsWorkbook(Path.of(spec.location()))) {
+      return XlsxSource.open(Path.of(spec.location()), spec.schemaFile().map(SchemaFile::read));
+    }
     return Connectors.source(spec.location(), spec.schemaFile().map(SchemaFile::read), spec.csv());
   }
 
