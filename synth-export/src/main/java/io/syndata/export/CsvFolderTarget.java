@@ -127,14 +127,7 @@ public final class CsvFolderTarget implements Target {
     if (schema != null) {
       throw new IllegalStateException("begin() was called twice on " + describe());
     }
-    Path parent = staging.getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new SynthException("cannot create folder " + parent + ": " + e.getMessage(), e);
-    }
-    lock = TargetLock.file(parent.resolve("." + folder.getFileName() + ".lock"), describe());
-    removeLeftovers();
+    lock = Folders.lock(folder, describe());
     Folders.checkEmpty(folder);
     Folders.checkFileNames(newSchema.tables(), folder);
     this.schema = newSchema;
@@ -371,22 +364,6 @@ public final class CsvFolderTarget implements Target {
       }
     }
     Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /**
-   * Deletes the staging folders of runs into this folder that were killed before they could clean
-   * up: with the lock held, no live run owns one.
-   */
-  private void removeLeftovers() {
-    String prefix = "." + folder.getFileName() + ".partial-";
-    try (java.util.stream.Stream<Path> siblings = Files.list(staging.getParent())) {
-      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-        Folders.deleteQuietly(p);
-        LOG.warn("removed {}, left by an earlier run into {} that did not finish", p, folder);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("could not look for what earlier runs left beside {}: {}", folder, e.getMessage());
-    }
   }
 
   @Override

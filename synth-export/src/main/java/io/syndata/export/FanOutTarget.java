@@ -18,6 +18,7 @@ final class FanOutTarget implements Target {
   private final Path staging;
   private final List<Target> targets;
   private boolean finished;
+  private io.syndata.data.TargetLock lock = io.syndata.data.TargetLock.none();
 
   FanOutTarget(Path folder, Path staging, List<Target> targets) {
     this.folder = folder;
@@ -27,6 +28,7 @@ final class FanOutTarget implements Target {
 
   @Override
   public void begin(Schema schema) {
+    lock = Folders.lock(folder, folder.toString());
     Folders.checkEmpty(folder);
     try {
       Files.createDirectories(staging);
@@ -64,6 +66,7 @@ final class FanOutTarget implements Target {
     try {
       Folders.moveIntoPlace(staging, folder);
       finished = true;
+      lock.close();
     } catch (IOException e) {
       throw new SynthException("cannot write " + folder + ": " + e.getMessage(), e);
     }
@@ -77,6 +80,7 @@ final class FanOutTarget implements Target {
     finished = true;
     targets.forEach(Target::abort);
     Folders.deleteQuietly(staging);
+    lock.close();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.syndata.export;
 
+import io.syndata.data.TargetLock;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
@@ -60,6 +61,38 @@ final class Folders {
         throw new SynthException("cannot read output folder " + folder + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * Takes a run's lock on an output folder — a hidden lock file beside it ({@code .NAME.lock}),
+   * held until commit or abort — and then removes what runs into it that were killed left beside it
+   * (their hidden staging folders): with the lock held, no live run owns one.
+   *
+   * @throws SynthException naming the run that holds the lock
+   */
+  static TargetLock lock(Path folder, String describe) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    create(parent);
+    TargetLock lock =
+        TargetLock.file(parent.resolve("." + absolute.getFileName() + ".lock"), describe);
+    String partial = "." + absolute.getFileName() + ".partial-";
+    String replace = "." + absolute.getFileName() + ".replace-";
+    try (Stream<Path> siblings = Files.list(parent)) {
+      for (Path p :
+          siblings
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith(partial)
+                          || p.getFileName().toString().startsWith(replace))
+              .toList()) {
+        deleteQuietly(p);
+        LOG.warn("removed {}, left by an earlier run into {} that did not finish", p, absolute);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("could not look for what earlier runs left beside {}: {}", absolute, e.getMessage());
+    }
+    return lock;
   }
 
   /** Refuses table names that cannot be file names. */

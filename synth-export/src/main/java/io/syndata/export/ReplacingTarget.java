@@ -94,10 +94,8 @@ final class ReplacingTarget implements Target {
 
   @Override
   public void begin(Schema schema) {
+    lock = Folders.lock(folder, describe());
     Folders.create(work);
-    lock =
-        TargetLock.file(
-            folder.getParent().resolve("." + folder.getFileName() + ".lock"), describe());
     fresh.begin(schema);
   }
 

@@ -2,6 +2,7 @@ package io.syndata.export;
 
 import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
+import io.syndata.data.TargetLock;
 import io.syndata.schema.Column;
 import io.syndata.schema.DataType;
 import io.syndata.schema.ForeignKeyGraph;
@@ -82,6 +83,7 @@ final class SpooledTarget implements Target {
   private final Map<String, Path> spoolFiles = new HashMap<>();
   private final Map<String, TreeMap<Long, Object[]>> updates = new HashMap<>();
   private boolean finished;
+  private TargetLock lock = TargetLock.none();
 
   SpooledTarget(Path folder, String kind, Writer writer) {
     Folders.checkEmpty(folder);
@@ -97,6 +99,7 @@ final class SpooledTarget implements Target {
     if (schema != null) {
       throw new IllegalStateException("begin() was called twice on " + describe());
     }
+    lock = Folders.lock(folder, describe());
     Folders.checkEmpty(folder);
     Folders.checkFileNames(newSchema.tables(), folder);
     writer.check(newSchema);
@@ -213,6 +216,7 @@ final class SpooledTarget implements Target {
       Folders.deleteQuietly(spool);
       Folders.moveIntoPlace(staging, folder);
       finished = true;
+      lock.close();
     } catch (IOException | UncheckedIOException e) {
       throw new SynthException("cannot write " + folder + ": " + e.getMessage(), e);
     }
@@ -359,6 +363,7 @@ final class SpooledTarget implements Target {
     }
     out.clear();
     Folders.deleteQuietly(staging);
+    lock.close();
   }
 
   @Override

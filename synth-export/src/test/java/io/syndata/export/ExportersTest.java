@@ -69,11 +69,29 @@ class ExportersTest {
         Exporters.open(List.of("json,jsonl", "csv"), out, ExportOptions.DEFAULTS)) {
       ExportFixture.write(target);
     }
-    assertThat(list(dir)).containsExactly("out");
+    // the run's lock file stays beside the folder, as the csv target's does
+    assertThat(list(dir)).containsExactly(".out.lock", "out");
     assertThat(list(out)).containsExactly("csv", "json", "jsonl");
     assertThat(list(out.resolve("jsonl"))).contains("sample.jsonl", "schema.json");
     assertThat(SchemaFile.read(out.resolve("csv").resolve("schema.json")).table("order").rowCount())
         .isEqualTo(4);
+  }
+
+  @Test
+  void aSecondRunIntoAFolderBeingWrittenFailsAtOnceInEveryFormat() {
+    for (String formats : List.of("parquet", "xlsx,sql", "csv")) {
+      Path out = dir.resolve("busy-" + formats.replace(',', '-'));
+      try (Target first = Exporters.open(List.of(formats), out, ExportOptions.DEFAULTS);
+          Target second = Exporters.open(List.of(formats), out, ExportOptions.DEFAULTS)) {
+        first.begin(ExportFixture.SCHEMA);
+        assertThatThrownBy(() -> second.begin(ExportFixture.SCHEMA))
+            .as(formats)
+            .isInstanceOf(SynthException.class)
+            .hasMessageContaining(" is in use by another run (");
+        second.abort();
+        first.abort();
+      }
+    }
   }
 
   @Test
@@ -85,7 +103,7 @@ class ExportersTest {
         target.write(ExportFixture.batch(ExportFixture.SAMPLE, ExportFixture.SAMPLE_ROWS));
         target.abort();
       }
-      assertThat(list(dir)).as(formats).isEmpty();
+      assertThat(list(dir)).as(formats).containsExactly(".out.lock");
     }
   }
 
