@@ -32,7 +32,8 @@ class ConnectorsTest {
     assertThatThrownBy(() -> Connectors.source("/no/such/folder"))
         .isInstanceOf(SynthException.class)
         .hasMessage(
-            "source /no/such/folder is neither a JDBC URL (jdbc:...) nor an existing folder of CSV files");
+            "source /no/such/folder is neither a JDBC URL (jdbc:...) nor an existing folder of CSV,"
+                + " Parquet, JSON Lines or JSON files");
   }
 
   @Test
