@@ -6,6 +6,7 @@ import io.syndata.data.TargetLock;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKey;
 import io.syndata.schema.ForeignKeyGraph;
+import io.syndata.schema.Relation;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
@@ -63,8 +64,20 @@ final class JdbcTarget implements Target {
   private boolean finished;
   private TargetLock lock = TargetLock.none();
 
+  /** Foreign keys of NOT NULL cycles, created once the rows are in (same transaction). */
+  private final List<String[]> pendingKeys = new ArrayList<>();
+
+  /** Cycle relations whose constraint is added at commit, by child table and columns. */
+  private final Set<List<String>> postponed = new HashSet<>();
+
+  /** Whether MariaDB/MySQL key checks are off for the load, so orphans are looked for at commit. */
+  private boolean checksSuspended;
+
+  private Schema schema;
+
   /** A schema table as found or created in the target, with the target's spelling of its names. */
-  private record TargetTable(Table table, String name, Map<String, String> columns) {
+  private record TargetTable(
+      Table table, String name, Map<String, String> columns, Set<String> computed) {
     String column(String schemaColumn) {
       String actual = columns.get(schemaColumn);
       if (actual == null) {
@@ -99,6 +112,7 @@ final class JdbcTarget implements Target {
         }
       }
       connection.setAutoCommit(false);
+      this.schema = schema;
       Map<String, String> existing = existingTables(connection);
       List<Table> toCreate = new ArrayList<>();
       for (Table t : schema.tables()) {
@@ -113,8 +127,15 @@ final class JdbcTarget implements Target {
       for (Table t : toCreate) {
         Map<String, String> columns = new LinkedHashMap<>();
         t.writtenColumns().forEach(c -> columns.put(c.name(), c.name()));
-        tables.put(t.name(), new TargetTable(t, t.name(), columns));
+        Set<String> computed = new HashSet<>();
+        if (ExactDdl.applies(dialect, t)) {
+          t.writtenColumns().stream().filter(Column::computed).forEach(c -> computed.add(c.name()));
+        }
+        tables.put(t.name(), new TargetTable(t, t.name(), columns, computed));
       }
+      step = "preparing for a foreign-key cycle";
+      prepareCycles(ForeignKeyGraph.of(schema).notNullDeferred(), toCreate);
+      step = "creating tables";
       createTables(schema, toCreate);
     } catch (SQLException e) {
       abort();
@@ -166,6 +187,7 @@ final class JdbcTarget implements Target {
       }
     }
     Map<String, String> present = new HashMap<>();
+    Set<String> computed = new HashSet<>();
     try (ResultSet rs =
         connection
             .getMetaData()
@@ -179,6 +201,9 @@ final class JdbcTarget implements Target {
       while (rs.next()) {
         if (actual.equals(rs.getString("TABLE_NAME"))) {
           String name = rs.getString("COLUMN_NAME");
+          if ("YES".equalsIgnoreCase(generatedColumn(rs))) {
+            computed.add(name.toLowerCase(Locale.ROOT));
+          }
           present.merge(name.toLowerCase(Locale.ROOT), name, (a, b) -> a);
           present.put(name, name);
         }
@@ -205,7 +230,92 @@ final class JdbcTarget implements Target {
               + missing
               + " that the schema writes: add them to the table, or mark them excluded in the schema file");
     }
-    return new TargetTable(t, actual, columns);
+    Set<String> skipped = new HashSet<>();
+    columns.forEach(
+        (schemaName, actualName) -> {
+          if (computed.contains(actualName.toLowerCase(Locale.ROOT))) {
+            skipped.add(schemaName);
+          }
+        });
+    return new TargetTable(t, actual, columns, skipped);
+  }
+
+  private static String generatedColumn(ResultSet rs) {
+    try {
+      return rs.getString("IS_GENERATEDCOLUMN");
+    } catch (SQLException e) {
+      return "NO"; // drivers before JDBC 4.1
+    }
+  }
+
+  /**
+   * Makes a cycle whose foreign keys are all NOT NULL loadable: its rows are first written with a
+   * placeholder parent and then set, so the key must not be checked before the load ends. A created
+   * table gets the key after the load (PostgreSQL, H2); MariaDB and MySQL suspend key checks for
+   * the load and look for orphans before the commit; SQLite defers key checks to the commit; an
+   * existing PostgreSQL key is deferred when it is DEFERRABLE. Any other target is refused, naming
+   * the cycle.
+   */
+  private void prepareCycles(Map<Relation, String> cycles, List<Table> toCreate)
+      throws SQLException {
+    if (cycles.isEmpty()) {
+      return;
+    }
+    Set<String> creating = new HashSet<>();
+    toCreate.forEach(t -> creating.add(t.name()));
+    try (Statement st = connection.createStatement()) {
+      switch (dialect) {
+        case MARIADB, MYSQL -> {
+          st.execute("SET SESSION foreign_key_checks = 0");
+          checksSuspended = true;
+        }
+        case SQLITE -> st.execute("PRAGMA defer_foreign_keys = ON");
+        default -> {
+          for (Map.Entry<Relation, String> e : cycles.entrySet()) {
+            Relation r = e.getKey();
+            boolean created = creating.contains(r.child());
+            if (created && dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.ALTER) {
+              postponed.add(cycleKey(r));
+            } else if (created && dialect == Dialect.DUCKDB) {
+              continue; // not declared: DuckDB cannot declare a key of a cycle at all
+            } else if (dialect == Dialect.POSTGRES && deferrable(r)) {
+              st.execute("SET CONSTRAINTS ALL DEFERRED");
+            } else {
+              throw new SynthException(
+                  describe()
+                      + " cannot load foreign-key cycle "
+                      + e.getValue()
+                      + ": none of its keys is nullable, and table "
+                      + tables.get(r.child()).name()
+                      + " exists with key "
+                      + r.fk().describe(r.child())
+                      + " checked at once. Make the constraint DEFERRABLE, drop the table so that"
+                      + " SynData creates it, or make one of the columns nullable");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static List<String> cycleKey(Relation r) {
+    List<String> key = new ArrayList<>(List.of(r.child()));
+    key.addAll(r.fk().columns());
+    return key;
+  }
+
+  /** Whether every key of an existing PostgreSQL child table to the parent is DEFERRABLE. */
+  private boolean deferrable(Relation r) throws SQLException {
+    String sql =
+        "SELECT bool_and(condeferrable) FROM pg_constraint WHERE contype = 'f'"
+            + " AND conrelid = to_regclass(quote_ident(?)) AND confrelid = to_regclass(quote_ident(?))";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, tables.get(r.child()).name());
+      ps.setString(2, tables.get(r.parent()).name());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   private void createTables(Schema schema, List<Table> toCreate) throws SQLException {
@@ -224,6 +334,9 @@ final class JdbcTarget implements Target {
     }
     Set<String> done = new HashSet<>();
     try (Statement st = connection.createStatement()) {
+      for (String definition : ExactDdl.typeDefinitions(dialect, toCreate)) {
+        createType(definition);
+      }
       for (Table t : order) {
         List<TableDdl.NamedKey> inline =
             switch (dialect.foreignKeyStyle()) {
@@ -247,20 +360,49 @@ final class JdbcTarget implements Target {
                           })
                       .toList();
             };
-        String sql = ddl.createTable(t.name(), t, inline);
-        LOG.debug("{}", sql);
-        st.execute(sql);
+        if (ExactDdl.applies(dialect, t)) {
+          for (String sql : ExactDdl.create(dialect, t.name(), t)) {
+            LOG.debug("{}", sql);
+            st.execute(sql);
+          }
+        } else {
+          String sql = ddl.createTable(t.name(), t, inline);
+          LOG.debug("{}", sql);
+          st.execute(sql);
+        }
         created.add(tables.get(t.name()));
         done.add(t.name());
       }
       if (dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.ALTER) {
         for (Table t : toCreate) {
           for (TableDdl.NamedKey k : keys.get(t.name())) {
+            List<String> key = new ArrayList<>(List.of(t.name()));
+            key.addAll(k.key().columns());
+            if (postponed.contains(key)) {
+              pendingKeys.add(
+                  new String[] {t.name(), ddl.addForeignKey(t.name(), k), k.constraint()});
+              continue;
+            }
             st.execute(ddl.addForeignKey(t.name(), k));
             alteredKeys.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(k.constraint());
           }
         }
       }
+    }
+  }
+
+  /** Creates a user-defined type (enum, domain) unless the target has one of that name already. */
+  private void createType(String definition) throws SQLException {
+    java.sql.Savepoint savepoint = connection.setSavepoint();
+    try (Statement st = connection.createStatement()) {
+      st.execute(definition);
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      if (!"42710".equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(savepoint); // duplicate_object: the type exists; it is used as found
+      LOG.debug("type exists already: {}", definition);
     }
   }
 
@@ -318,6 +460,9 @@ final class JdbcTarget implements Target {
     if (batch.size() == 0) {
       return;
     }
+    if (!t.computed().isEmpty()) {
+      batch = withoutComputed(batch, t.computed());
+    }
     try {
       if (dialect.copiesRows()) {
         copy(t, batch);
@@ -327,6 +472,16 @@ final class JdbcTarget implements Target {
     } catch (SQLException | IOException e) {
       throw new SynthException("writing table " + t.name() + " failed: " + db.explain(e), e);
     }
+  }
+
+  /** The batch without the columns the target computes itself. */
+  private static RowBatch withoutComputed(RowBatch batch, Set<String> computed) {
+    List<String> kept = batch.columns().stream().filter(c -> !computed.contains(c)).toList();
+    Object[][] values = new Object[kept.size()][];
+    for (int i = 0; i < kept.size(); i++) {
+      values[i] = batch.values()[batch.columnIndex(kept.get(i))];
+    }
+    return new RowBatch(batch.table(), kept, values, batch.size());
   }
 
   private List<String> quotedColumns(TargetTable t, List<String> columns) {
@@ -371,8 +526,12 @@ final class JdbcTarget implements Target {
             + " ("
             + String.join(", ", quotedColumns(t, batch.columns()))
             + ") VALUES ";
+    Column[] columns =
+        batch.columns().stream().map(c -> t.table().column(c)).toArray(Column[]::new);
     String row =
-        "(" + String.join(", ", java.util.Collections.nCopies(batch.columns().size(), "?")) + ")";
+        "("
+            + String.join(", ", java.util.Arrays.stream(columns).map(dialect::placeholder).toList())
+            + ")";
     for (int from = 0; from < batch.size(); from += perStatement) {
       int rows = Math.min(perStatement, batch.size() - from);
       PreparedStatement ps;
@@ -396,7 +555,7 @@ final class JdbcTarget implements Target {
         int p = 1;
         for (int r = from; r < from + rows; r++) {
           for (int c = 0; c < batch.columns().size(); c++) {
-            bind(ps, p++, batch.value(c, r));
+            bind(ps, p++, columns[c], batch.value(c, r));
           }
         }
         ps.executeUpdate();
@@ -413,6 +572,15 @@ final class JdbcTarget implements Target {
       ps.setNull(index, Types.NULL);
     } else {
       ps.setObject(index, dialect.bindable(value));
+    }
+  }
+
+  private void bind(PreparedStatement ps, int index, Column column, Object value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.NULL);
+    } else {
+      ps.setObject(index, dialect.bindable(column, value));
     }
   }
 
@@ -482,14 +650,64 @@ final class JdbcTarget implements Target {
       throw new IllegalStateException("commit() before begin() on " + describe());
     }
     closeCachedInsert();
+    String step = "committing to ";
     try {
+      try (Statement st = connection.createStatement()) {
+        for (String[] pending : pendingKeys) {
+          step = "adding foreign key " + pending[2] + " of a cycle to ";
+          st.execute(pending[1]);
+          alteredKeys.computeIfAbsent(pending[0], n -> new ArrayList<>()).add(pending[2]);
+        }
+        if (checksSuspended) {
+          step = "looking for orphan rows in ";
+          TargetFinish.verifyNoOrphans(connection, dialect, writtenKeys());
+          st.execute("SET SESSION foreign_key_checks = 1");
+        }
+      }
+      step = "committing to ";
       connection.commit();
       finished = true;
+    } catch (SQLException e) {
+      throw new SynthException(step + describe() + " failed: " + db.explain(e), e);
+    }
+    try {
+      // after the commit: MariaDB commits an ALTER TABLE by itself
+      TargetFinish.resetCounters(
+          connection, dialect, tables.values().stream().map(TargetTable::name).toList());
+    } catch (SQLException e) {
+      LOG.warn(
+          "the rows are committed, but the sequences of {} could not be set above them: {}",
+          describe(),
+          db.explain(e));
+    }
+    try {
       lock.close();
       connection.close();
     } catch (SQLException e) {
-      throw new SynthException("committing to " + describe() + " failed: " + db.explain(e), e);
+      LOG.debug("closing the connection failed", e);
     }
+  }
+
+  /** Every foreign key of the schema's tables, with the target's names, for the orphan check. */
+  private Map<String, List<TableDdl.NamedKey>> writtenKeys() {
+    Map<String, List<TableDdl.NamedKey>> keys = new LinkedHashMap<>();
+    for (Table t : schema.tables()) {
+      TargetTable child = tables.get(t.name());
+      List<TableDdl.NamedKey> named = new ArrayList<>();
+      for (ForeignKey fk : t.foreignKeys()) {
+        TargetTable parent = tables.get(fk.parentTable());
+        ForeignKey actual =
+            new ForeignKey(
+                fk.name(),
+                fk.columns().stream().map(child::column).toList(),
+                parent.name(),
+                fk.parentColumns().stream().map(parent::column).toList(),
+                fk.inferred());
+        named.add(new TableDdl.NamedKey(fk.name(), actual, parent.name()));
+      }
+      keys.put(child.name(), named);
+    }
+    return keys;
   }
 
   @Override
