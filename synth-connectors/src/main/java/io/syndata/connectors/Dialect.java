@@ -360,7 +360,9 @@ enum Dialect {
               ? named("varbit")
               : my && c.length() > 0 && c.length() <= 64
                   ? named("bit(" + c.length() + ")")
-                  : SQLDataType.VARCHAR(Math.max(c.length(), 255));
+                  : c.length() > 0 && c.length() <= 2000
+                      ? SQLDataType.VARCHAR(c.length())
+                      : text(inKey);
       case XML -> pg ? named("xml") : text(inKey);
       case GEOMETRY -> my ? named("geometry") : text(inKey);
       case ENUM, SET -> {

@@ -90,7 +90,8 @@ final class SqlTypes {
       return new TypeInfo(DataType.STRING, 0, 0, 0, ValueFormat.ARRAY);
     }
     if (n.equals("bit") && size > 1 || n.equals("varbit") || n.equals("bit varying")) {
-      return new TypeInfo(DataType.STRING, size, 0, 0, ValueFormat.BITS);
+      return new TypeInfo(
+          DataType.STRING, size > 0 && size < 10_485_760 ? size : 0, 0, 0, ValueFormat.BITS);
     }
     ValueFormat format = FORMATS.get(n);
     if (format == null && n.startsWith("enum")) {

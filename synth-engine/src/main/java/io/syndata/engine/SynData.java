@@ -433,7 +433,9 @@ public final class SynData {
               t.primaryKey(),
               uniques,
               t.foreignKeys(),
-              t.rowCount());
+              t.rowCount(),
+              t.model(),
+              t.sql());
         });
   }
 

@@ -232,8 +232,10 @@ final class FormatLearner {
               }
             });
       }
+      if (!sizes.isEmpty()) {
+        node.set("sizes", sizes.profile()); // of this place's arrays, or of array columns' values
+      }
       if (items != null) {
-        node.set("sizes", sizes.profile());
         node.set("items", items.profile());
       }
       if (!numbers.isEmpty()) {
