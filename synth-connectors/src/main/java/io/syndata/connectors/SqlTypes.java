@@ -86,6 +86,10 @@ final class SqlTypes {
       size = Integer.parseInt(arguments.group(1));
       digits = arguments.group(2) == null ? 0 : Integer.parseInt(arguments.group(2));
     }
+    if (n.equals("bigint") && typeName.toLowerCase(Locale.ROOT).contains("unsigned")) {
+      // up to 2^64 - 1: more than a long holds
+      return new TypeInfo(DataType.DECIMAL, 0, 20, 0, ValueFormat.PLAIN);
+    }
     if (n.endsWith("[]") || (n.startsWith("_") && jdbcType == Types.ARRAY)) {
       return new TypeInfo(DataType.STRING, 0, 0, 0, ValueFormat.ARRAY);
     }
