@@ -141,12 +141,17 @@ final class RowRules {
     int r = at.get(cmp.right());
     Object a = out[l][w];
     Object b = out[r][w];
+    if (a != null && b != null && cmp.op().equals("=") && compare(a, b) != 0) {
+      out[r][w] = a;
+      return;
+    }
     if (a != null && b != null && !holds(compare(a, b), cmp.op())) {
       out[l][w] = b;
       out[r][w] = a;
       if (!holds(compare(b, a), cmp.op())) {
         Column right = columns.get(cmp.right());
-        out[r][w] = step(right, b, cmp.op().startsWith("<") ? -1 : 1);
+        // left < right: the right one goes up; left > right: it goes down
+        out[r][w] = step(right, a, cmp.op().startsWith("<") ? 1 : -1);
       }
     }
   }
