@@ -38,7 +38,7 @@ class MariaDbTypesPipelineIT {
               + " perks SET('a','b','c') NOT NULL, perks2 SET('a','b','c'),"
               + " made YEAR NOT NULL, made2 YEAR, qty SMALLINT UNSIGNED NOT NULL, big BIGINT UNSIGNED,"
               + " flags BIT(8) NOT NULL, flags2 BIT(4), doc JSON NOT NULL, doc2 JSON,"
-              + " loc POINT NOT NULL, shape GEOMETRY, note TINYTEXT NOT NULL, body MEDIUMTEXT,"
+              + " loc POINT NOT NULL, shape GEOMETRY, route LINESTRING, note TINYTEXT NOT NULL, body MEDIUMTEXT,"
               + " story LONGTEXT, pic BLOB NOT NULL, thumb TINYBLOB, raw VARBINARY(16),"
               + " amount DECIMAL(10,2) NOT NULL, status VARCHAR(10) NOT NULL,"
               + " starts DATE NOT NULL, ends DATE NOT NULL,"
@@ -58,7 +58,7 @@ class MariaDbTypesPipelineIT {
               + " ELT(1 + seq % 5, 'Ann', 'Bob', 'Cid', 'Dan', 'Eve') FROM seq_1_to_120",
           "SET foreign_key_checks = 1",
           "INSERT INTO item (id, store_id, size, size2, perks, perks2, made, made2, qty, big, flags, flags2,"
-              + " doc, doc2, loc, shape, note, body, story, pic, thumb, raw, amount, status, starts, ends)"
+              + " doc, doc2, loc, shape, route, note, body, story, pic, thumb, raw, amount, status, starts, ends)"
               + " SELECT seq, 1 + seq % 12, ELT(1 + seq % 3, 's', 'm', 'l'), IF(seq % 2 = 0, NULL, 'm'),"
               + " ELT(1 + seq % 3, 'a', 'a,b', 'b,c'), IF(seq % 2 = 0, NULL, 'c'), 1990 + seq % 30,"
               + " IF(seq % 3 = 0, NULL, 2001), 40000 + seq, IF(seq % 2 = 0, NULL, 18000000000000000000 + seq),"
@@ -66,6 +66,7 @@ class MariaDbTypesPipelineIT {
               + " JSON_OBJECT('name', ELT(1 + seq % 3, 'red', 'blue', 'green'), 'size', seq % 10),"
               + " IF(seq % 4 = 0, NULL, JSON_ARRAY(seq % 5, 'x')),"
               + " POINT(seq * 0.5, seq * 0.25), IF(seq % 2 = 0, NULL, POINT(1, 2)),"
+              + " IF(seq % 2 = 0, NULL, LINESTRING(POINT(seq, 1), POINT(seq + 1, 2))),"
               + " CONCAT('note ', seq % 9), IF(seq % 3 = 0, NULL, CONCAT('body text ', seq)),"
               + " IF(seq % 2 = 0, NULL, REPEAT('long story ', 20)), UNHEX(LPAD(HEX(seq), 8, '0')),"
               + " IF(seq % 2 = 0, NULL, UNHEX('FF00')), IF(seq % 3 = 0, NULL, UNHEX('0102')),"
@@ -136,6 +137,8 @@ class MariaDbTypesPipelineIT {
       assertThat(scalar(s, "SELECT COUNT(*) FROM item WHERE JSON_EXISTS(doc, '$.name')"))
           .isGreaterThan(300);
       assertThat(scalar(s, "SELECT COUNT(*) FROM item WHERE ST_X(loc) IS NULL")).isZero();
+      assertThat(scalar(s, "SELECT COUNT(*) FROM item WHERE ST_GeometryType(route) = 'LINESTRING'"))
+          .isPositive();
       assertThat(scalar(s, "SELECT COUNT(*) FROM item WHERE LENGTH(pic) = 4")).isGreaterThan(300);
       assertThat(scalar(s, "SELECT MIN(qty) FROM item")).isGreaterThanOrEqualTo(0);
       assertThat(scalar(s, "SELECT COUNT(DISTINCT size) FROM item")).isEqualTo(3);

@@ -239,6 +239,44 @@ class PostgresTypesPipelineIT {
     }
   }
 
+  @Test
+  void anExistingTargetWhoseCycleKeyIsCheckedAtOnceIsRefusedNamingTheCycle() throws SQLException {
+    String target = TestServers.createDatabase(server, "synth_types_pgrefuse");
+    created.add(new String[] {server, target});
+    try (Connection c = DriverManager.getConnection(target);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE store (id integer PRIMARY KEY, manager_id integer NOT NULL UNIQUE,"
+              + " name varchar(40) NOT NULL)");
+      s.execute(
+          "CREATE TABLE staff (id integer PRIMARY KEY, store_id integer NOT NULL"
+              + " REFERENCES store(id), first_name varchar(30) NOT NULL)");
+      s.execute("ALTER TABLE store ADD FOREIGN KEY (manager_id) REFERENCES staff(id)");
+    }
+    GenerateRequest request =
+        new GenerateRequest(
+            new SourceSpec(
+                source,
+                java.util.Optional.empty(),
+                new io.syndata.data.SchemaFilter(List.of(), List.of("store", "staff"), List.of())),
+            target,
+            new FitOptions(42, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS),
+            new GenerationOptions(1.0, Map.of(), 42),
+            false);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SynData.generate(request, Progress.NONE))
+        .isInstanceOf(io.syndata.schema.SynthException.class)
+        .hasMessageContaining("cannot load foreign-key cycle")
+        .hasMessageContaining("staff(store_id) -> store(id)")
+        .hasMessageContaining("DEFERRABLE");
+    try (Connection c = DriverManager.getConnection(target);
+        Statement s = c.createStatement()) {
+      assertThat(scalar(s, "SELECT COUNT(*) FROM store")).isZero();
+      assertThat(scalar(s, "SELECT COUNT(*) FROM staff")).isZero();
+    }
+  }
+
   /** Every column's type, length, precision, nullability, default and generation, by table. */
   static String columns(String url) throws SQLException {
     StringBuilder sb = new StringBuilder();

@@ -371,8 +371,12 @@ final class FormatLearner {
       first.add(xy.get(0));
       second.add(xy.get(1));
     }
-    if (s.trim().startsWith("(")) {
+    String t = s.trim();
+    if (t.startsWith("(")) {
       pgPoints++;
+    } else {
+      Matcher kind = Pattern.compile("^([A-Za-z]+)").matcher(t);
+      labels.add(kind.find() ? kind.group(1).toUpperCase(java.util.Locale.ROOT) : "POINT");
     }
   }
 
@@ -413,6 +417,7 @@ final class FormatLearner {
         p.set("xs", first.profile());
         p.set("ys", second.profile());
         p.put("pgPoint", values > 0 && pgPoints * 2 > values);
+        p.set("kinds", labels.profile());
       }
       case XML -> {
         p.set("roots", labels.profile());

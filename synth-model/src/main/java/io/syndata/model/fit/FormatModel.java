@@ -417,9 +417,40 @@ public final class FormatModel implements TextGenerator {
   private String point(SplittableRandom random) {
     String x = round6(quantile(profile.path("xs"), random.nextDouble()));
     String y = round6(quantile(profile.path("ys"), random.nextDouble()));
-    return profile.path("pgPoint").asBoolean(false)
-        ? "(" + x + "," + y + ")"
-        : "POINT(" + x + " " + y + ")";
+    if (profile.path("pgPoint").asBoolean(false)) {
+      return "(" + x + "," + y + ")";
+    }
+    // the kind of geometry the column holds, so that a LINESTRING column gets lines
+    String kind = profile.has("kinds") ? label(profile.path("kinds"), random) : "POINT";
+    String x2 = round6(Double.parseDouble(x) + 1);
+    String y2 = round6(Double.parseDouble(y) + 1);
+    return switch (kind) {
+      case "LINESTRING" -> "LINESTRING(" + x + " " + y + ", " + x2 + " " + y2 + ")";
+      case "POLYGON" ->
+          "POLYGON(("
+              + x
+              + " "
+              + y
+              + ", "
+              + x2
+              + " "
+              + y
+              + ", "
+              + x2
+              + " "
+              + y2
+              + ", "
+              + x
+              + " "
+              + y2
+              + ", "
+              + x
+              + " "
+              + y
+              + "))";
+      case "MULTIPOINT" -> "MULTIPOINT((" + x + " " + y + "))";
+      default -> "POINT(" + x + " " + y + ")";
+    };
   }
 
   private static String round6(double x) {
