@@ -6,7 +6,6 @@ import io.syndata.data.TargetLock;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKey;
 import io.syndata.schema.ForeignKeyGraph;
-import io.syndata.schema.Relation;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
@@ -64,14 +63,7 @@ final class JdbcTarget implements Target {
   private boolean finished;
   private TargetLock lock = TargetLock.none();
 
-  /** Foreign keys of NOT NULL cycles, created once the rows are in (same transaction). */
-  private final List<String[]> pendingKeys = new ArrayList<>();
-
-  /** Cycle relations whose constraint is added at commit, by child table and columns. */
-  private final Set<List<String>> postponed = new HashSet<>();
-
-  /** Whether MariaDB/MySQL key checks are off for the load, so orphans are looked for at commit. */
-  private boolean checksSuspended;
+  private CycleLoad cycles;
 
   private Schema schema;
 
@@ -134,7 +126,14 @@ final class JdbcTarget implements Target {
         tables.put(t.name(), new TargetTable(t, t.name(), columns, computed));
       }
       step = "preparing for a foreign-key cycle";
-      prepareCycles(ForeignKeyGraph.of(schema).notNullDeferred(), toCreate);
+      Set<String> creating = new HashSet<>();
+      toCreate.forEach(t -> creating.add(t.name()));
+      cycles = new CycleLoad(dialect, describe());
+      cycles.prepare(
+          connection,
+          ForeignKeyGraph.of(schema).notNullDeferred(),
+          creating,
+          table -> tables.get(table).name());
       step = "creating tables";
       createTables(schema, toCreate);
     } catch (SQLException e) {
@@ -248,76 +247,6 @@ final class JdbcTarget implements Target {
     }
   }
 
-  /**
-   * Makes a cycle whose foreign keys are all NOT NULL loadable: its rows are first written with a
-   * placeholder parent and then set, so the key must not be checked before the load ends. A created
-   * table gets the key after the load (PostgreSQL, H2); MariaDB and MySQL suspend key checks for
-   * the load and look for orphans before the commit; SQLite defers key checks to the commit; an
-   * existing PostgreSQL key is deferred when it is DEFERRABLE. Any other target is refused, naming
-   * the cycle.
-   */
-  private void prepareCycles(Map<Relation, String> cycles, List<Table> toCreate)
-      throws SQLException {
-    if (cycles.isEmpty()) {
-      return;
-    }
-    Set<String> creating = new HashSet<>();
-    toCreate.forEach(t -> creating.add(t.name()));
-    try (Statement st = connection.createStatement()) {
-      switch (dialect) {
-        case MARIADB, MYSQL -> {
-          st.execute("SET SESSION foreign_key_checks = 0");
-          checksSuspended = true;
-        }
-        case SQLITE -> st.execute("PRAGMA defer_foreign_keys = ON");
-        default -> {
-          for (Map.Entry<Relation, String> e : cycles.entrySet()) {
-            Relation r = e.getKey();
-            boolean created = creating.contains(r.child());
-            if (created && dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.ALTER) {
-              postponed.add(cycleKey(r));
-            } else if (created && dialect == Dialect.DUCKDB) {
-              continue; // not declared: DuckDB cannot declare a key of a cycle at all
-            } else if (dialect == Dialect.POSTGRES && deferrable(r)) {
-              st.execute("SET CONSTRAINTS ALL DEFERRED");
-            } else {
-              throw new SynthException(
-                  describe()
-                      + " cannot load foreign-key cycle "
-                      + e.getValue()
-                      + ": none of its keys is nullable, and table "
-                      + tables.get(r.child()).name()
-                      + " exists with key "
-                      + r.fk().describe(r.child())
-                      + " checked at once. Make the constraint DEFERRABLE, drop the table so that"
-                      + " SynData creates it, or make one of the columns nullable");
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static List<String> cycleKey(Relation r) {
-    List<String> key = new ArrayList<>(List.of(r.child()));
-    key.addAll(r.fk().columns());
-    return key;
-  }
-
-  /** Whether every key of an existing PostgreSQL child table to the parent is DEFERRABLE. */
-  private boolean deferrable(Relation r) throws SQLException {
-    String sql =
-        "SELECT bool_and(condeferrable) FROM pg_constraint WHERE contype = 'f'"
-            + " AND conrelid = to_regclass(quote_ident(?)) AND confrelid = to_regclass(quote_ident(?))";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setString(1, tables.get(r.child()).name());
-      ps.setString(2, tables.get(r.parent()).name());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
-    }
-  }
-
   private void createTables(Schema schema, List<Table> toCreate) throws SQLException {
     if (toCreate.isEmpty()) {
       return;
@@ -376,11 +305,7 @@ final class JdbcTarget implements Target {
       if (dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.ALTER) {
         for (Table t : toCreate) {
           for (TableDdl.NamedKey k : keys.get(t.name())) {
-            List<String> key = new ArrayList<>(List.of(t.name()));
-            key.addAll(k.key().columns());
-            if (postponed.contains(key)) {
-              pendingKeys.add(
-                  new String[] {t.name(), ddl.addForeignKey(t.name(), k), k.constraint()});
+            if (cycles.postpone(t.name(), k, ddl.addForeignKey(t.name(), k))) {
               continue;
             }
             st.execute(ddl.addForeignKey(t.name(), k));
@@ -652,17 +577,9 @@ final class JdbcTarget implements Target {
     closeCachedInsert();
     String step = "committing to ";
     try {
-      try (Statement st = connection.createStatement()) {
-        for (String[] pending : pendingKeys) {
-          step = "adding foreign key " + pending[2] + " of a cycle to ";
-          st.execute(pending[1]);
-          alteredKeys.computeIfAbsent(pending[0], n -> new ArrayList<>()).add(pending[2]);
-        }
-        if (checksSuspended) {
-          step = "looking for orphan rows in ";
-          TargetFinish.verifyNoOrphans(connection, dialect, writtenKeys());
-          st.execute("SET SESSION foreign_key_checks = 1");
-        }
+      step = "completing a foreign-key cycle in ";
+      for (String[] added : cycles.finish(connection, this::writtenKeys)) {
+        alteredKeys.computeIfAbsent(added[0], n -> new ArrayList<>()).add(added[1]);
       }
       step = "committing to ";
       connection.commit();
