@@ -1,6 +1,9 @@
 package io.syndata.connectors;
 
 import io.syndata.schema.Column;
+import io.syndata.schema.DataType;
+import io.syndata.schema.SqlDetail;
+import io.syndata.schema.ValueFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -61,6 +64,100 @@ enum Dialect {
   Dialect(String prefix, SQLDialect jooq) {
     this.prefix = prefix;
     this.jooq = jooq;
+  }
+
+  /** The name a column's {@link SqlDetail#dialect()} gives this database. */
+  String dialectName() {
+    return switch (this) {
+      case POSTGRES -> "postgresql";
+      case MARIADB -> "mariadb";
+      case MYSQL -> "mysql";
+      case H2 -> "h2";
+      case SQLITE -> "sqlite";
+      case DUCKDB -> "duckdb";
+      case OTHER -> "";
+    };
+  }
+
+  /**
+   * Whether a column's declared type was spelled by this database (or its sibling: MariaDB and
+   * MySQL), so that it can be recreated exactly.
+   */
+  boolean spelled(Column c) {
+    String d = c.sql().map(SqlDetail::dialect).orElse("");
+    return !d.isEmpty()
+        && (d.equals(dialectName())
+            || (namespaceIsCatalog() && (d.equals("mariadb") || d.equals("mysql"))));
+  }
+
+  /**
+   * The portable type and format of a source column ({@link SqlTypes}); SQLite's declared types are
+   * free text, read by its affinity rules when no name matches.
+   */
+  SqlTypes.TypeInfo sourceType(String typeName, int jdbcType, int size, int digits) {
+    SqlTypes.TypeInfo t = SqlTypes.map(typeName, jdbcType, size, digits);
+    if (this != SQLITE || t.format() != ValueFormat.OTHER) {
+      return t;
+    }
+    String n = typeName.toUpperCase(Locale.ROOT);
+    DataType affinity =
+        n.contains("INT")
+            ? DataType.INTEGER
+            : n.contains("REAL") || n.contains("FLOA") || n.contains("DOUB")
+                ? DataType.FLOAT
+                : DataType.STRING;
+    return new SqlTypes.TypeInfo(affinity, 0, 0, 0, ValueFormat.PLAIN);
+  }
+
+  /**
+   * The SELECT expression that reads a column as canonical text: spatial values as WKT, where the
+   * driver would return binary.
+   */
+  String readExpression(Column c, String quoted) {
+    if (c.format() == ValueFormat.GEOMETRY) {
+      String type = c.sqlType().toLowerCase(Locale.ROOT);
+      if (namespaceIsCatalog()
+          || (this == POSTGRES && (type.contains("geometry") || type.contains("geography")))) {
+        return "ST_AsText(" + quoted + ")";
+      }
+    }
+    return quoted;
+  }
+
+  /** The INSERT placeholder of a column: WKT made a geometry where the column is spatial. */
+  String placeholder(Column c) {
+    return namespaceIsCatalog() && c.format() == ValueFormat.GEOMETRY ? "ST_GeomFromText(?)" : "?";
+  }
+
+  /** Whether a bit string column reads as bytes (MySQL's BIT(n)) rather than as 0s and 1s. */
+  boolean bitsAsBytes() {
+    return namespaceIsCatalog();
+  }
+
+  /**
+   * The value to bind for a column's canonical value: bytes for binary columns, bits as a number.
+   */
+  Object bindable(Column c, Object value) {
+    if (value instanceof String s) {
+      if (c.format() == ValueFormat.BYTES && this != POSTGRES) {
+        return TextValues.hexBytes(s);
+      }
+      if (c.format() == ValueFormat.GEOMETRY && namespaceIsCatalog() && s.startsWith("(")) {
+        // PostgreSQL's point (x,y) as WKT
+        return "POINT(" + s.substring(1, s.length() - 1).replace(',', ' ') + ")";
+      }
+      if (c.format() == ValueFormat.BITS && namespaceIsCatalog() && bitColumn(c)) {
+        return s.isEmpty() ? 0L : Long.parseUnsignedLong(s, 2);
+      }
+    }
+    return bindable(value);
+  }
+
+  /** Whether a bit string column is created (or kept) as a BIT(n) column here. */
+  private boolean bitColumn(Column c) {
+    return c.length() > 0
+        && c.length() <= 64
+        && !c.sqlType().toLowerCase(Locale.ROOT).contains("var");
   }
 
   static Dialect of(String url) {
@@ -196,6 +293,9 @@ enum Dialect {
    *     index unbounded text)
    */
   org.jooq.DataType<?> columnType(Column c, boolean inKey) {
+    if (c.format() != ValueFormat.PLAIN) {
+      return formatType(c, inKey);
+    }
     return switch (c.type()) {
       case BOOLEAN -> SQLDataType.BOOLEAN;
       case INTEGER -> SQLDataType.BIGINT;
@@ -226,6 +326,62 @@ enum Dialect {
             default -> SQLDataType.CHAR(36);
           };
     };
+  }
+
+  @SuppressWarnings("deprecation")
+  private static org.jooq.DataType<?> named(String type) {
+    return org.jooq.impl.DefaultDataType.getDefaultDataType(type);
+  }
+
+  /**
+   * The closest type of this database for a column of a database format read from another (or from
+   * a file): the format's own type where this database has one, else text.
+   */
+  private org.jooq.DataType<?> formatType(Column c, boolean inKey) {
+    boolean pg = this == POSTGRES;
+    boolean my = namespaceIsCatalog();
+    if (pg && spelled(c) && !c.sql().orElseThrow().type().isEmpty()) {
+      return named(c.sql().orElseThrow().type()); // arrays, ranges, points, domains, enums
+    }
+    return switch (c.format()) {
+      case JSON -> pg ? named("jsonb") : my ? named("json") : text(inKey);
+      case BYTES ->
+          pg
+              ? named("bytea")
+              : my ? named(inKey ? "varbinary(255)" : "longblob") : SQLDataType.BLOB;
+      case TSVECTOR -> pg ? named("tsvector") : text(inKey);
+      case INTERVAL -> pg ? named("interval") : SQLDataType.VARCHAR(100);
+      case INET -> pg ? named("inet") : SQLDataType.VARCHAR(50);
+      case CIDR -> pg ? named("cidr") : SQLDataType.VARCHAR(50);
+      case MACADDR -> pg ? named("macaddr") : SQLDataType.VARCHAR(30);
+      case MONEY -> pg ? named("money") : SQLDataType.DECIMAL(19, 2);
+      case BITS ->
+          pg
+              ? named("varbit")
+              : my && c.length() > 0 && c.length() <= 64
+                  ? named("bit(" + c.length() + ")")
+                  : c.length() > 0 && c.length() <= 2000
+                      ? SQLDataType.VARCHAR(c.length())
+                      : text(inKey);
+      case XML -> pg ? named("xml") : text(inKey);
+      case GEOMETRY -> my ? named("geometry") : text(inKey);
+      case ENUM, SET -> {
+        List<String> labels = c.sql().map(SqlDetail::labels).orElse(List.of());
+        if (my && !labels.isEmpty()) {
+          yield named(
+              (c.format() == ValueFormat.SET ? "set(" : "enum(")
+                  + String.join(", ", labels.stream().map(ExactDdl::literal).toList())
+                  + ")");
+        }
+        int longest = labels.stream().mapToInt(String::length).max().orElse(255);
+        yield SQLDataType.VARCHAR(Math.max(longest, c.format() == ValueFormat.SET ? 255 : 1));
+      }
+      default -> text(inKey);
+    };
+  }
+
+  private org.jooq.DataType<?> text(boolean inKey) {
+    return stringType(0, inKey);
   }
 
   private boolean temporalPrecision() {

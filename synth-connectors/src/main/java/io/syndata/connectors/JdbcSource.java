@@ -5,12 +5,14 @@ import io.syndata.data.RowBatchBuilder;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.schema.Column;
+import io.syndata.schema.ColumnKind;
 import io.syndata.schema.ColumnKinds;
-import io.syndata.schema.DataType;
 import io.syndata.schema.ForeignKey;
 import io.syndata.schema.Schema;
+import io.syndata.schema.SqlDetail;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
+import io.syndata.schema.ValueFormat;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -42,50 +44,18 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSource.class);
-  private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
-  private static final Set<String> UNSUPPORTED_NAMES =
-      Set.of(
-          "json",
-          "jsonb",
-          "bytea",
-          "blob",
-          "tinyblob",
-          "mediumblob",
-          "longblob",
-          "binary",
-          "varbinary",
-          "binary varying",
-          "image",
-          "raw",
-          "long raw",
-          "interval",
-          "money",
-          "timetz",
-          "time with time zone",
-          "xml",
-          "tsvector",
-          "geometry",
-          "geography",
-          "point");
-
-  /**
-   * Length, precision and scale as a type name may spell them: {@code varchar(20)}, {@code
-   * decimal(10,2)}.
-   */
-  private static final java.util.regex.Pattern TYPE_ARGUMENTS =
-      java.util.regex.Pattern.compile(".*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\).*");
-
+  private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE");
   private final Database db;
   private final Optional<Schema> schemaFile;
+  private final SourceCatalog catalog;
 
   JdbcSource(Database db, Optional<Schema> schemaFile) {
     this.db = db;
     this.schemaFile = schemaFile;
+    this.catalog = new SourceCatalog(db.dialect());
   }
 
   private record TableRef(String catalog, String schema, String name, Optional<String> namespace) {}
-
-  private record TypeInfo(DataType type, int length, int precision, int scale) {}
 
   @Override
   public Schema introspect(SchemaFilter filter) {
@@ -106,6 +76,11 @@ final class JdbcSource implements Source {
       List<String> allNamespaces = namespaces(c, md);
       List<String> chosen = chosenNamespaces(c, filter, allNamespaces);
       List<TableRef> refs = tables(c, md, chosen);
+      if (counts) {
+        for (String ns : db.dialect().hasNamespaces() ? chosen : List.of("")) {
+          catalog.reportOthers(c, Optional.of(ns));
+        }
+      }
       filter.checkAllNamed(refs.stream().map(TableRef::name).toList(), allNamespaces);
       List<Table> tables = new ArrayList<>();
       for (TableRef ref : refs) {
@@ -180,6 +155,7 @@ final class JdbcSource implements Source {
         db.dialect().hasNamespaces() ? namespaces : java.util.Collections.singletonList(null);
     for (String ns : patterns) {
       boolean catalogs = db.dialect().namespaceIsCatalog();
+      Set<String> children = ns == null ? Set.of() : catalog.readThroughParent(c, ns);
       try (ResultSet rs =
           catalogs
               ? md.getTables(ns, null, "%", null)
@@ -193,6 +169,7 @@ final class JdbcSource implements Source {
           if (type == null
               || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
               || db.dialect().isSystemTable(name)
+              || children.contains(name)
               || (ns != null && !ns.equals(actualNs))) {
             continue;
           }
@@ -221,8 +198,10 @@ final class JdbcSource implements Source {
       duckDbKeys(c, ref, primaryKey, uniqueKeys, foreignKeys);
     }
     long rows = counts ? count(c, ref.namespace(), ref.name()) : 0;
-    return new Table(
-        ref.name(), ref.namespace(), columns, primaryKey, uniqueKeys, foreignKeys, rows);
+    Table table =
+        new Table(ref.name(), ref.namespace(), columns, primaryKey, uniqueKeys, foreignKeys, rows);
+    return catalog.enrich(
+        c, table, db.dialect().namespaceIsCatalog() ? ref.catalog() : ref.schema());
   }
 
   private List<Column> readColumns(DatabaseMetaData md, TableRef ref) throws SQLException {
@@ -244,55 +223,36 @@ final class JdbcSource implements Source {
         int digits = rs.getInt("DECIMAL_DIGITS");
         boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
         int position = rs.getInt("ORDINAL_POSITION");
-        Optional<TypeInfo> type = mapType(typeName, jdbcType, size, digits);
-        Column column;
-        if (type.isPresent()) {
-          TypeInfo t = type.get();
-          column =
-              new Column(
-                  name,
-                  t.type(),
-                  typeName,
-                  t.length(),
-                  t.precision(),
-                  t.scale(),
-                  nullable,
-                  ColumnKinds.defaultKind(name, t.type()),
-                  Optional.empty(),
-                  false);
-        } else if (nullable) {
+        SqlTypes.TypeInfo t = db.dialect().sourceType(typeName, jdbcType, size, digits);
+        if (t.format() == ValueFormat.OTHER) {
           LOG.warn(
-              "column {}.{} has type {}, which SynData does not synthesize: it is excluded (left NULL)",
+              "column {}.{} has type {}, which SynData does not know: its values are learned as"
+                  + " text{}",
               ref.name(),
               name,
-              typeName);
-          column =
-              new Column(
-                  name,
-                  DataType.STRING,
-                  typeName,
-                  0,
-                  0,
-                  0,
-                  true,
-                  ColumnKinds.defaultKind(name, DataType.STRING),
-                  Optional.empty(),
-                  true);
-        } else {
-          throw new SynthException(
-              "column "
-                  + ref.name()
-                  + "."
-                  + name
-                  + " has type "
-                  + typeName
-                  + ", which SynData cannot synthesize, and is NOT NULL so it cannot be left out:"
-                  + " exclude table "
-                  + ref.name()
-                  + " (--exclude "
-                  + ref.name()
-                  + ") or make the column nullable");
+              typeName,
+              nullable ? "" : ", and generated values may not all be valid for the type");
         }
+        ColumnKind kind =
+            switch (t.format()) {
+              case PLAIN, ENUM, SET, OTHER -> ColumnKinds.defaultKind(name, t.type());
+              default -> ColumnKind.TEXT;
+            };
+        Column column =
+            new Column(
+                name,
+                t.type(),
+                typeName,
+                t.length(),
+                t.precision(),
+                t.scale(),
+                nullable,
+                kind,
+                Optional.empty(),
+                false,
+                Optional.of(
+                    SqlDetail.of(db.dialect().dialectName(), typeName, t.format())
+                        .withUnsigned(typeName.toLowerCase(Locale.ROOT).contains("unsigned"))));
         byPosition.put(position == 0 ? byPosition.size() + 1 : position, column);
       }
     }
@@ -306,134 +266,6 @@ final class JdbcSource implements Source {
     } catch (SQLException e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * The portable type of a column, by type name first (drivers disagree on type codes), then by
-   * code.
-   */
-  static Optional<TypeInfo> mapType(String typeName, int jdbcType, int size, int digits) {
-    String n =
-        typeName
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("\\(.*?\\)", "")
-            .replace(" unsigned", "")
-            .trim();
-    if (UNSUPPORTED_NAMES.contains(n) || n.endsWith("[]") || n.startsWith("_")) {
-      return Optional.empty();
-    }
-    java.util.regex.Matcher arguments = TYPE_ARGUMENTS.matcher(typeName);
-    if (arguments.matches()) {
-      // the declared size beats the driver's guess (SQLite reports DECIMAL(10,2) as size 12)
-      size = Integer.parseInt(arguments.group(1));
-      digits = arguments.group(2) == null ? 0 : Integer.parseInt(arguments.group(2));
-    }
-    int length = size <= 0 || size >= 10_485_760 ? 0 : size;
-    DataType byName =
-        switch (n) {
-          case "uuid", "uniqueidentifier" -> DataType.UUID;
-          case "bool", "boolean" -> DataType.BOOLEAN;
-          case "bit" -> size <= 1 ? DataType.BOOLEAN : null;
-          case "tinyint" ->
-              jdbcType == Types.BIT || jdbcType == Types.BOOLEAN
-                  ? DataType.BOOLEAN
-                  : DataType.INTEGER;
-          case "smallint",
-                  "int",
-                  "integer",
-                  "bigint",
-                  "mediumint",
-                  "int2",
-                  "int4",
-                  "int8",
-                  "serial",
-                  "bigserial",
-                  "smallserial",
-                  "serial4",
-                  "serial8",
-                  "utinyint",
-                  "usmallint",
-                  "uinteger",
-                  "year" ->
-              DataType.INTEGER;
-          case "numeric", "decimal", "number", "dec" -> DataType.DECIMAL;
-          case "real",
-                  "float",
-                  "double",
-                  "double precision",
-                  "float4",
-                  "float8",
-                  "binary_float",
-                  "binary_double" ->
-              DataType.FLOAT;
-          case "date" -> DataType.DATE;
-          case "time", "time without time zone" -> DataType.TIME;
-          case "timestamp",
-                  "datetime",
-                  "datetime2",
-                  "smalldatetime",
-                  "timestamp without time zone",
-                  "timestamp_ntz" ->
-              DataType.TIMESTAMP;
-          case "timestamptz",
-                  "timestamp with time zone",
-                  "datetimeoffset",
-                  "timestamp_tz",
-                  "timestamp_ltz" ->
-              DataType.TIMESTAMP_TZ;
-          case "char",
-                  "character",
-                  "varchar",
-                  "character varying",
-                  "nchar",
-                  "nvarchar",
-                  "bpchar",
-                  "varchar2",
-                  "nvarchar2",
-                  "string",
-                  "citext",
-                  "enum",
-                  "set" ->
-              DataType.STRING;
-          case "text", "tinytext", "mediumtext", "longtext", "clob", "nclob", "ntext" -> {
-            length = 0;
-            yield DataType.STRING;
-          }
-          default -> null;
-        };
-    DataType type =
-        byName != null
-            ? byName
-            : switch (jdbcType) {
-              case Types.BOOLEAN -> DataType.BOOLEAN;
-              case Types.BIT -> size <= 1 ? DataType.BOOLEAN : null;
-              case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> DataType.INTEGER;
-              case Types.NUMERIC, Types.DECIMAL -> DataType.DECIMAL;
-              case Types.REAL, Types.FLOAT, Types.DOUBLE -> DataType.FLOAT;
-              case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR -> DataType.STRING;
-              case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> {
-                length = 0;
-                yield DataType.STRING;
-              }
-              case Types.DATE -> DataType.DATE;
-              case Types.TIME -> DataType.TIME;
-              case Types.TIMESTAMP -> DataType.TIMESTAMP;
-              case Types.TIMESTAMP_WITH_TIMEZONE -> DataType.TIMESTAMP_TZ;
-              default -> null;
-            };
-    if (type == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        switch (type) {
-          case STRING -> new TypeInfo(type, length, 0, 0);
-            // with the precision unknown the reported scale is a driver default, not the column's
-          case DECIMAL ->
-              size <= 0 || size >= 1000
-                  ? new TypeInfo(type, 0, 0, 0)
-                  : new TypeInfo(type, 0, size, Math.max(digits, 0));
-          default -> new TypeInfo(type, 0, 0, 0);
-        });
   }
 
   private static List<String> primaryKey(DatabaseMetaData md, TableRef ref) throws SQLException {
@@ -621,7 +453,13 @@ final class JdbcSource implements Source {
     List<String> order = table.primaryKey().isEmpty() ? columns : table.primaryKey();
     String sql =
         "SELECT "
-            + (columns.isEmpty() ? "1" : String.join(", ", columns.stream().map(d::quote).toList()))
+            + (columns.isEmpty()
+                ? "1"
+                : String.join(
+                    ", ",
+                    columns.stream()
+                        .map(c -> d.readExpression(table.column(c), d.quote(c)))
+                        .toList()))
             + " FROM "
             + qualified(table.namespace(), table.name())
             + (order.isEmpty()

@@ -66,8 +66,13 @@ final class JdbcTarget implements Target {
   /** Where DDL commits on its own: the tables this run creates, for a rerun after a kill. */
   private RunRecord record;
 
+  private CycleLoad cycles;
+
+  private Schema schema;
+
   /** A schema table as found or created in the target, with the target's spelling of its names. */
-  private record TargetTable(Table table, String name, Map<String, String> columns) {
+  private record TargetTable(
+      Table table, String name, Map<String, String> columns, Set<String> computed) {
     String column(String schemaColumn) {
       String actual = columns.get(schemaColumn);
       if (actual == null) {
@@ -102,6 +107,7 @@ final class JdbcTarget implements Target {
         }
       }
       connection.setAutoCommit(false);
+      this.schema = schema;
       Map<String, String> existing = existingTables(connection);
       if (!dialect.transactionalDdl()) {
         step = "removing what an earlier run left";
@@ -120,11 +126,25 @@ final class JdbcTarget implements Target {
       for (Table t : toCreate) {
         Map<String, String> columns = new LinkedHashMap<>();
         t.writtenColumns().forEach(c -> columns.put(c.name(), c.name()));
-        tables.put(t.name(), new TargetTable(t, t.name(), columns));
+        Set<String> computed = new HashSet<>();
+        if (ExactDdl.applies(dialect, t)) {
+          t.writtenColumns().stream().filter(Column::computed).forEach(c -> computed.add(c.name()));
+        }
+        tables.put(t.name(), new TargetTable(t, t.name(), columns, computed));
       }
       if (!dialect.transactionalDdl() && !toCreate.isEmpty()) {
         record = RunRecord.write(connection, dialect, toCreate.stream().map(Table::name).toList());
       }
+      step = "preparing for a foreign-key cycle";
+      Set<String> creating = new HashSet<>();
+      toCreate.forEach(t -> creating.add(t.name()));
+      cycles = new CycleLoad(dialect, describe());
+      cycles.prepare(
+          connection,
+          ForeignKeyGraph.of(schema).notNullDeferred(),
+          creating,
+          table -> tables.get(table).name());
+      step = "creating tables";
       createTables(schema, toCreate);
     } catch (SQLException e) {
       abort();
@@ -176,6 +196,7 @@ final class JdbcTarget implements Target {
       }
     }
     Map<String, String> present = new HashMap<>();
+    Set<String> computed = new HashSet<>();
     try (ResultSet rs =
         connection
             .getMetaData()
@@ -189,6 +210,9 @@ final class JdbcTarget implements Target {
       while (rs.next()) {
         if (actual.equals(rs.getString("TABLE_NAME"))) {
           String name = rs.getString("COLUMN_NAME");
+          if ("YES".equalsIgnoreCase(generatedColumn(rs))) {
+            computed.add(name.toLowerCase(Locale.ROOT));
+          }
           present.merge(name.toLowerCase(Locale.ROOT), name, (a, b) -> a);
           present.put(name, name);
         }
@@ -215,7 +239,22 @@ final class JdbcTarget implements Target {
               + missing
               + " that the schema writes: add them to the table, or mark them excluded in the schema file");
     }
-    return new TargetTable(t, actual, columns);
+    Set<String> skipped = new HashSet<>();
+    columns.forEach(
+        (schemaName, actualName) -> {
+          if (computed.contains(actualName.toLowerCase(Locale.ROOT))) {
+            skipped.add(schemaName);
+          }
+        });
+    return new TargetTable(t, actual, columns, skipped);
+  }
+
+  private static String generatedColumn(ResultSet rs) {
+    try {
+      return rs.getString("IS_GENERATEDCOLUMN");
+    } catch (SQLException e) {
+      return "NO"; // drivers before JDBC 4.1
+    }
   }
 
   private void createTables(Schema schema, List<Table> toCreate) throws SQLException {
@@ -234,6 +273,9 @@ final class JdbcTarget implements Target {
     }
     Set<String> done = new HashSet<>();
     try (Statement st = connection.createStatement()) {
+      for (String definition : ExactDdl.typeDefinitions(dialect, toCreate)) {
+        createType(definition);
+      }
       for (Table t : order) {
         List<TableDdl.NamedKey> inline =
             switch (dialect.foreignKeyStyle()) {
@@ -257,20 +299,45 @@ final class JdbcTarget implements Target {
                           })
                       .toList();
             };
-        String sql = ddl.createTable(t.name(), t, inline);
-        LOG.debug("{}", sql);
-        st.execute(sql);
+        if (ExactDdl.applies(dialect, t)) {
+          for (String sql : ExactDdl.create(dialect, t.name(), t)) {
+            LOG.debug("{}", sql);
+            st.execute(sql);
+          }
+        } else {
+          String sql = ddl.createTable(t.name(), t, inline);
+          LOG.debug("{}", sql);
+          st.execute(sql);
+        }
         created.add(tables.get(t.name()));
         done.add(t.name());
       }
       if (dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.ALTER) {
         for (Table t : toCreate) {
           for (TableDdl.NamedKey k : keys.get(t.name())) {
+            if (cycles.postpone(t.name(), k, ddl.addForeignKey(t.name(), k))) {
+              continue;
+            }
             st.execute(ddl.addForeignKey(t.name(), k));
             alteredKeys.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(k.constraint());
           }
         }
       }
+    }
+  }
+
+  /** Creates a user-defined type (enum, domain) unless the target has one of that name already. */
+  private void createType(String definition) throws SQLException {
+    java.sql.Savepoint savepoint = connection.setSavepoint();
+    try (Statement st = connection.createStatement()) {
+      st.execute(definition);
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      if (!"42710".equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(savepoint); // duplicate_object: the type exists; it is used as found
+      LOG.debug("type exists already: {}", definition);
     }
   }
 
@@ -328,6 +395,9 @@ final class JdbcTarget implements Target {
     if (batch.size() == 0) {
       return;
     }
+    if (!t.computed().isEmpty()) {
+      batch = withoutComputed(batch, t.computed());
+    }
     try {
       if (dialect.copiesRows()) {
         copy(t, batch);
@@ -337,6 +407,16 @@ final class JdbcTarget implements Target {
     } catch (SQLException | IOException e) {
       throw new SynthException("writing table " + t.name() + " failed: " + db.explain(e), e);
     }
+  }
+
+  /** The batch without the columns the target computes itself. */
+  private static RowBatch withoutComputed(RowBatch batch, Set<String> computed) {
+    List<String> kept = batch.columns().stream().filter(c -> !computed.contains(c)).toList();
+    Object[][] values = new Object[kept.size()][];
+    for (int i = 0; i < kept.size(); i++) {
+      values[i] = batch.values()[batch.columnIndex(kept.get(i))];
+    }
+    return new RowBatch(batch.table(), kept, values, batch.size());
   }
 
   private List<String> quotedColumns(TargetTable t, List<String> columns) {
@@ -381,8 +461,12 @@ final class JdbcTarget implements Target {
             + " ("
             + String.join(", ", quotedColumns(t, batch.columns()))
             + ") VALUES ";
+    Column[] columns =
+        batch.columns().stream().map(c -> t.table().column(c)).toArray(Column[]::new);
     String row =
-        "(" + String.join(", ", java.util.Collections.nCopies(batch.columns().size(), "?")) + ")";
+        "("
+            + String.join(", ", java.util.Arrays.stream(columns).map(dialect::placeholder).toList())
+            + ")";
     for (int from = 0; from < batch.size(); from += perStatement) {
       int rows = Math.min(perStatement, batch.size() - from);
       PreparedStatement ps;
@@ -406,7 +490,7 @@ final class JdbcTarget implements Target {
         int p = 1;
         for (int r = from; r < from + rows; r++) {
           for (int c = 0; c < batch.columns().size(); c++) {
-            bind(ps, p++, batch.value(c, r));
+            bind(ps, p++, columns[c], batch.value(c, r));
           }
         }
         ps.executeUpdate();
@@ -423,6 +507,15 @@ final class JdbcTarget implements Target {
       ps.setNull(index, Types.NULL);
     } else {
       ps.setObject(index, dialect.bindable(value));
+    }
+  }
+
+  private void bind(PreparedStatement ps, int index, Column column, Object value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.NULL);
+    } else {
+      ps.setObject(index, dialect.bindable(column, value));
     }
   }
 
@@ -492,17 +585,59 @@ final class JdbcTarget implements Target {
       throw new IllegalStateException("commit() before begin() on " + describe());
     }
     closeCachedInsert();
+    String step = "committing to ";
     try {
+      step = "completing a foreign-key cycle in ";
+      for (String[] added : cycles.finish(connection, this::writtenKeys)) {
+        alteredKeys.computeIfAbsent(added[0], n -> new ArrayList<>()).add(added[1]);
+      }
+      step = "committing to ";
       connection.commit();
       finished = true;
-      if (record != null) {
-        record.remove(connection);
-      }
+    } catch (SQLException e) {
+      throw new SynthException(step + describe() + " failed: " + db.explain(e), e);
+    }
+    try {
+      // after the commit: MariaDB commits an ALTER TABLE by itself
+      TargetFinish.resetCounters(
+          connection, dialect, tables.values().stream().map(TargetTable::name).toList());
+    } catch (SQLException e) {
+      LOG.warn(
+          "the rows are committed, but the sequences of {} could not be set above them: {}",
+          describe(),
+          db.explain(e));
+    }
+    if (record != null) {
+      record.remove(connection);
+    }
+    try {
       lock.close();
       connection.close();
     } catch (SQLException e) {
-      throw new SynthException("committing to " + describe() + " failed: " + db.explain(e), e);
+      LOG.debug("closing the connection failed", e);
     }
+  }
+
+  /** Every foreign key of the schema's tables, with the target's names, for the orphan check. */
+  private Map<String, List<TableDdl.NamedKey>> writtenKeys() {
+    Map<String, List<TableDdl.NamedKey>> keys = new LinkedHashMap<>();
+    for (Table t : schema.tables()) {
+      TargetTable child = tables.get(t.name());
+      List<TableDdl.NamedKey> named = new ArrayList<>();
+      for (ForeignKey fk : t.foreignKeys()) {
+        TargetTable parent = tables.get(fk.parentTable());
+        ForeignKey actual =
+            new ForeignKey(
+                fk.name(),
+                fk.columns().stream().map(child::column).toList(),
+                parent.name(),
+                fk.parentColumns().stream().map(parent::column).toList(),
+                fk.inferred());
+        named.add(new TableDdl.NamedKey(fk.name(), actual, parent.name()));
+      }
+      keys.put(child.name(), named);
+    }
+    return keys;
   }
 
   @Override

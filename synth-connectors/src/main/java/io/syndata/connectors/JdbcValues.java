@@ -2,6 +2,7 @@ package io.syndata.connectors;
 
 import io.syndata.schema.Column;
 import io.syndata.schema.DataType;
+import io.syndata.schema.ValueFormat;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
@@ -24,11 +25,17 @@ import java.util.UUID;
 final class JdbcValues {
   private final DataType type;
   private final int scale;
+  private final ValueFormat format;
+  private final int length;
+  private final boolean bitsAsBytes;
   private boolean typed;
 
   JdbcValues(Column column, Dialect dialect) {
     this.type = column.type();
     this.scale = column.scale();
+    this.format = column.format();
+    this.length = column.length();
+    this.bitsAsBytes = dialect.bitsAsBytes();
     this.typed = dialect.readsJavaTime();
   }
 
@@ -52,6 +59,14 @@ final class JdbcValues {
         return rs.wasNull() ? null : v;
       }
       case STRING -> {
+        if (format == ValueFormat.BYTES) {
+          byte[] bytes = rs.getBytes(i);
+          return bytes == null ? null : TextValues.hex(bytes);
+        }
+        if (format == ValueFormat.BITS && bitsAsBytes) {
+          byte[] bytes = rs.getBytes(i);
+          return bytes == null ? null : TextValues.bits(bytes, length);
+        }
         return rs.getString(i);
       }
       default -> {

@@ -77,6 +77,39 @@ final class TextValues {
   }
 
   /** The text of a canonical value: ISO temporals (UTC offset as {@code Z}), plain decimals. */
+  /** Bytes as PostgreSQL prints them: {@code \x} and two hex digits a byte. */
+  static String hex(byte[] bytes) {
+    StringBuilder sb = new StringBuilder(2 + bytes.length * 2).append("\\x");
+    for (byte b : bytes) {
+      sb.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+    }
+    return sb.toString();
+  }
+
+  /** The bytes of {@link #hex} text; other text as its UTF-8 bytes. */
+  static byte[] hexBytes(String text) {
+    if (!text.startsWith("\\x") || (text.length() - 2) % 2 != 0) {
+      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    byte[] bytes = new byte[(text.length() - 2) / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(text.substring(2 + 2 * i, 4 + 2 * i), 16);
+    }
+    return bytes;
+  }
+
+  /** The lowest {@code bits} bits of bytes read from a BIT(n) column, as 0s and 1s. */
+  static String bits(byte[] bytes, int bits) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : bytes) {
+      for (int i = 7; i >= 0; i--) {
+        sb.append((b >> i & 1) == 1 ? '1' : '0');
+      }
+    }
+    int n = bits > 0 ? bits : sb.length();
+    return sb.length() >= n ? sb.substring(sb.length() - n) : "0".repeat(n - sb.length()) + sb;
+  }
+
   static String format(Object value) {
     if (value instanceof BigDecimal bd) {
       return bd.toPlainString();

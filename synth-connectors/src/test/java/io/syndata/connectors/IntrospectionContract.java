@@ -268,19 +268,20 @@ abstract class IntrospectionContract {
   }
 
   @Test
-  void excludesNullableColumnsOfUnsupportedTypeAndRefusesNotNullOnes() {
+  void readsBinaryColumnsAsBytesWhetherNullableOrNot() {
     TestServers.exec(
-        url, "CREATE TABLE photo (id INTEGER PRIMARY KEY, picture " + binaryType() + ")");
+        url,
+        "CREATE TABLE photo (id INTEGER PRIMARY KEY, picture "
+            + binaryType()
+            + ", image "
+            + binaryType()
+            + " NOT NULL)");
     Table photo = introspect().table("photo");
-    assertThat(photo.column("picture").excluded()).isTrue();
-    assertThat(photo.writtenColumns()).extracting(c -> c.name()).containsExactly("id");
-
-    TestServers.exec(
-        url, "CREATE TABLE scan (id INTEGER PRIMARY KEY, image " + binaryType() + " NOT NULL)");
-    assertThatThrownBy(this::introspect)
-        .isInstanceOf(SynthException.class)
-        .hasMessageContaining("scan.image")
-        .hasMessageContaining("exclude table scan");
+    assertThat(photo.column("picture").format()).isEqualTo(io.syndata.schema.ValueFormat.BYTES);
+    assertThat(photo.column("image").format()).isEqualTo(io.syndata.schema.ValueFormat.BYTES);
+    assertThat(photo.writtenColumns())
+        .extracting(c -> c.name())
+        .containsExactly("id", "picture", "image");
   }
 
   static ForeignKey foreignKey(Table table, String firstColumn) {

@@ -6,11 +6,12 @@ import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.schema.DataType;
 import io.syndata.schema.Table;
+import io.syndata.schema.ValueFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL's own kinds of types: domains take their base type, enums are strings, arrays are left
- * out.
+ * PostgreSQL's own kinds of types: domains take their base type and keep their definition, enums
+ * are categories with their labels, arrays are read with their own format.
  */
 class PostgresTypesIT {
 
@@ -29,7 +30,14 @@ class PostgresTypesIT {
         assertThat(film.column("release_year").type()).isEqualTo(DataType.INTEGER);
         assertThat(film.column("release_year").excluded()).isFalse();
         assertThat(film.column("rating").type()).isEqualTo(DataType.STRING);
-        assertThat(film.column("features").excluded()).isTrue();
+        assertThat(film.column("release_year").sql().orElseThrow().typeDefinition())
+            .hasValueSatisfying(d -> assertThat(d).startsWith("CREATE DOMAIN").contains("2155"));
+        assertThat(film.column("rating").format()).isEqualTo(ValueFormat.ENUM);
+        assertThat(film.column("rating").sql().orElseThrow().labels())
+            .containsExactly("G", "PG", "R");
+        assertThat(film.column("features").excluded()).isFalse();
+        assertThat(film.column("features").format()).isEqualTo(ValueFormat.ARRAY);
+        assertThat(film.column("id").sql().orElseThrow().identity()).isTrue();
       }
     }
   }

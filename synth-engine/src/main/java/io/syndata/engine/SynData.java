@@ -430,7 +430,9 @@ public final class SynData {
               t.primaryKey(),
               uniques,
               t.foreignKeys(),
-              t.rowCount());
+              t.rowCount(),
+              t.model(),
+              t.sql());
         });
   }
 

@@ -294,6 +294,10 @@ public final class Generator {
     double nullRate = model.table(d.child()).nullRate(d);
     SplittableRandom random = Seeds.random(options.seed(), d.child(), "deferred", d.fk().name());
     List<String> keyColumns = table.primaryKey();
+    boolean unique =
+        table.uniqueKeys().contains(d.fk().columns())
+            || table.primaryKey().equals(d.fk().columns());
+    java.util.BitSet used = unique && !d.isSelfReference() ? new java.util.BitSet() : null;
     List<String> batchColumns = new ArrayList<>(keyColumns);
     batchColumns.addAll(d.fk().columns());
     int width = batchColumns.size();
@@ -338,6 +342,18 @@ public final class Generator {
             candidates.isEmpty()
                 ? random.nextInt(parent.size())
                 : candidates.get(random.nextInt(candidates.size()));
+        if (used != null) {
+          // A unique reference (a store's one manager): the first parent not taken yet.
+          List<Integer> free = candidates.stream().filter(i -> !used.get(i)).toList();
+          j = free.isEmpty() ? used.nextClearBit(j) : free.get(0);
+          if (j >= parent.size()) {
+            j = used.nextClearBit(0);
+          }
+          if (j >= parent.size()) {
+            continue;
+          }
+          used.set(j);
+        }
       }
       for (int k = 0; k < keyColumns.size(); k++) {
         values[k][b] = child.value(keyColumns.get(k), r);

@@ -251,6 +251,26 @@ final class PartitionWorker {
       salts[c] = Seeds.derive(seed, name, columnNames.get(c), "key");
       inPrimaryKey[c] = table.primaryKey().contains(columnNames.get(c));
     }
+    // A NOT NULL key deferred to close a cycle: a placeholder parent until the second pass.
+    KeyFormat[] placeholder = new KeyFormat[width];
+    long[] placeholderSalt = new long[width];
+    long[] placeholderRows = new long[width];
+    for (Relation d : graph.notNullDeferred().keySet()) {
+      if (!d.child().equals(name)) {
+        continue;
+      }
+      TableModel parentModel = model.table(d.parent());
+      for (int j = 0; j < d.fk().columns().size(); j++) {
+        Integer c = at.get(d.fk().columns().get(j));
+        String parentColumn = d.fk().parentColumns().get(j);
+        KeyFormat f = parentModel.keyFormats().get(parentColumn);
+        if (c != null && f != null) {
+          placeholder[c] = f;
+          placeholderSalt[c] = Seeds.derive(seed, d.parent(), parentColumn, "key");
+          placeholderRows[c] = Math.max(1, plan.table(d.parent()).rows());
+        }
+      }
+    }
     boolean numberWithinParent =
         primary.isPresent()
             && table.primaryKey().containsAll(primary.get().fk().columns())
@@ -262,6 +282,7 @@ final class PartitionWorker {
             && !(primary.isPresent()
                 && primary.get().fk().columns().containsAll(table.primaryKey()));
     int[] pkAt = table.primaryKey().stream().mapToInt(at::get).toArray();
+    RowRules rules = RowRules.of(table, columnNames, attribute);
     Set<List<Object>> tuples = junction ? new HashSet<>() : null;
     List<Integer> uniqueColumns = new ArrayList<>();
     Map<Integer, Set<Object>> uniqueSeen = new HashMap<>();
@@ -392,8 +413,12 @@ final class PartitionWorker {
             }
           } else if (attribute[c] >= 0) {
             out[c][w] = sample.values()[attribute[c]][r];
+          } else if (placeholder[c] != null) {
+            // distinct per row, so that a unique reference (a store's one manager) stays unique
+            out[c][w] = placeholder[c].value(keyOrdinal % placeholderRows[c], placeholderSalt[c]);
           }
         }
+        rules.apply(out, w);
         for (int c : uniqueColumns) {
           out[c][w] = Uniques.unique(out[c][w], uniqueSeen.get(c), columns.get(c).length());
         }

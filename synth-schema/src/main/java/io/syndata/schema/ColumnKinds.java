@@ -99,7 +99,11 @@ public final class ColumnKinds {
    * @param singletons distinct values seen exactly once (among those counted)
    */
   public static Column refine(Column column, long distinct, long nonNull, long singletons) {
-    if (column.kind() != ColumnKind.CATEGORICAL || column.type() != DataType.STRING) {
+    if (column.kind() != ColumnKind.CATEGORICAL
+        || column.type() != DataType.STRING
+        || column.format() == ValueFormat.ENUM
+        || column.format() == ValueFormat.SET) {
+      // labels of an enumeration or set are categories however many: text would not fit the type
       return column;
     }
     boolean categorical =

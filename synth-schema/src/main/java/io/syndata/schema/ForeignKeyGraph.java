@@ -22,28 +22,36 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * <em>deferred</em> — filled in a second pass once both sides exist — because they close a cycle.
  *
  * <p>Self-references are always deferred. In every other cycle the first nullable foreign key (by
- * child table, then constraint name) is deferred until the cycle is broken; a cycle without a
- * nullable foreign key cannot be inserted and is reported naming its tables and columns.
- * Construction is O((V + E) · C) for C broken cycles.
+ * child table, then constraint name) is deferred until the cycle is broken. A cycle without a
+ * nullable foreign key has its first NOT NULL one deferred instead ({@link #notNullDeferred()}):
+ * its rows are first written with a placeholder parent and set in the second pass, which a database
+ * target makes possible by deferring or suspending that key's check until the load is complete, or
+ * refuses naming the cycle. Construction is O((V + E) · C) for C broken cycles.
  */
 public final class ForeignKeyGraph {
   private final Schema schema;
   private final Graph<String, Relation> graph;
   private final Set<Relation> deferred;
+  private final Map<Relation, String> notNullDeferred;
   private final List<Table> order;
 
   private ForeignKeyGraph(
-      Schema schema, Graph<String, Relation> graph, Set<Relation> deferred, List<Table> order) {
+      Schema schema,
+      Graph<String, Relation> graph,
+      Set<Relation> deferred,
+      Map<Relation, String> notNullDeferred,
+      List<Table> order) {
     this.schema = schema;
     this.graph = graph;
     this.deferred = deferred;
+    this.notNullDeferred = notNullDeferred;
     this.order = order;
   }
 
   /**
    * Builds the graph and its generation order.
    *
-   * @throws SynthException when a cycle has no nullable foreign key
+   * @throws SynthException when a self-reference is NOT NULL
    */
   public static ForeignKeyGraph of(Schema schema) {
     Map<String, Integer> position = new HashMap<>();
@@ -72,7 +80,8 @@ public final class ForeignKeyGraph {
         }
       }
     }
-    breakCycles(schema, graph, deferred);
+    Map<Relation, String> notNull = new java.util.LinkedHashMap<>();
+    breakCycles(schema, graph, deferred, notNull);
 
     Comparator<String> bySchemaOrder = Comparator.comparingInt(position::get);
     List<Table> order = new ArrayList<>();
@@ -83,27 +92,27 @@ public final class ForeignKeyGraph {
         graph.addEdge(r.parent(), r.child(), r);
       }
     }
-    return new ForeignKeyGraph(schema, graph, Set.copyOf(deferred), List.copyOf(order));
+    return new ForeignKeyGraph(
+        schema, graph, Set.copyOf(deferred), Map.copyOf(notNull), List.copyOf(order));
   }
 
   private static void breakCycles(
-      Schema schema, Graph<String, Relation> graph, Set<Relation> deferred) {
+      Schema schema,
+      Graph<String, Relation> graph,
+      Set<Relation> deferred,
+      Map<Relation, String> notNull) {
+    Comparator<Relation> order =
+        Comparator.comparing(Relation::child).thenComparing(r -> r.fk().name());
     while (true) {
       List<Relation> cycle = findCycle(schema, graph);
       if (cycle.isEmpty()) {
         return;
       }
-      Relation breakable =
-          cycle.stream()
-              .filter(r -> isNullable(schema, r))
-              .min(Comparator.comparing(Relation::child).thenComparing(r -> r.fk().name()))
-              .orElseThrow(
-                  () ->
-                      new SynthException(
-                          "foreign-key cycle "
-                              + describe(cycle)
-                              + " cannot be inserted: none of its foreign keys is nullable."
-                              + " Make one of these columns nullable, or exclude one of the tables"));
+      Optional<Relation> nullable = cycle.stream().filter(r -> isNullable(schema, r)).min(order);
+      Relation breakable = nullable.orElseGet(() -> cycle.stream().min(order).orElseThrow());
+      if (nullable.isEmpty()) {
+        notNull.put(breakable, describe(cycle));
+      }
       graph.removeEdge(breakable);
       deferred.add(breakable);
     }
@@ -181,6 +190,14 @@ public final class ForeignKeyGraph {
   /** Foreign keys filled in a second pass, after both of their tables exist. */
   public Set<Relation> deferred() {
     return deferred;
+  }
+
+  /**
+   * The deferred foreign keys that are NOT NULL, each with the cycle it breaks as {@code [a(x) ->
+   * b(y), …]} for messages: their rows are written first with a placeholder parent.
+   */
+  public Map<Relation, String> notNullDeferred() {
+    return notNullDeferred;
   }
 
   public boolean isDeferred(Relation relation) {

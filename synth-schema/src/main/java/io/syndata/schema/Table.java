@@ -17,6 +17,8 @@ import java.util.Set;
  * @param rowCount the number of rows in the source, when known (0 otherwise)
  * @param model the model kind that fits this table ({@code statistical}, …), overriding {@code
  *     --model}; empty to follow it
+ * @param sql what the database declares beyond columns and keys: CHECK constraints, comment,
+ *     partitions
  */
 public record Table(
     String name,
@@ -26,12 +28,14 @@ public record Table(
     List<List<String>> uniqueKeys,
     List<ForeignKey> foreignKeys,
     long rowCount,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<TableDetail> sql) {
 
   public Table {
     Objects.requireNonNull(name, "name");
     namespace = namespace == null ? Optional.empty() : namespace;
     model = model == null ? Optional.empty() : model;
+    sql = sql == null ? Optional.empty() : sql;
     columns = List.copyOf(columns);
     primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
     uniqueKeys = uniqueKeys == null ? List.of() : uniqueKeys.stream().map(List::copyOf).toList();
@@ -51,6 +55,28 @@ public record Table(
     }
   }
 
+  /** A table without database detail. */
+  public Table(
+      String name,
+      Optional<String> namespace,
+      List<Column> columns,
+      List<String> primaryKey,
+      List<List<String>> uniqueKeys,
+      List<ForeignKey> foreignKeys,
+      long rowCount,
+      Optional<String> model) {
+    this(
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        Optional.empty());
+  }
+
   /** A table whose model kind follows {@code --model}. */
   public Table(
       String name,
@@ -60,7 +86,16 @@ public record Table(
       List<List<String>> uniqueKeys,
       List<ForeignKey> foreignKeys,
       long rowCount) {
-    this(name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, rowCount, Optional.empty());
+    this(
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static void checkColumns(
@@ -120,21 +155,31 @@ public record Table(
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(
-        name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount, model);
+        name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount, model, sql);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount, model);
+        name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount, model, sql);
   }
 
   public Table withPrimaryKey(List<String> newPrimaryKey) {
     return new Table(
-        name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount, model);
+        name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount, model, sql);
+  }
+
+  public Table withSql(Optional<TableDetail> newSql) {
+    return new Table(
+        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, rowCount, model, newSql);
+  }
+
+  /** The CHECK constraints the source declares. */
+  public List<TableDetail.Check> checks() {
+    return sql.map(TableDetail::checks).orElse(List.of());
   }
 
   public Table withRowCount(long newRowCount) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount, model);
+        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount, model, sql);
   }
 }

@@ -309,6 +309,12 @@ public final class FitJson {
       }
       return node;
     }
+    if (g instanceof FormatModel f) {
+      ObjectNode node = NODES.objectNode();
+      node.put("type", "format");
+      node.set("profile", f.profile.deepCopy());
+      return node;
+    }
     if (g instanceof TextModel t) {
       ObjectNode node = NODES.objectNode();
       node.put("type", "shape");
@@ -359,6 +365,18 @@ public final class FitJson {
                     + io.syndata.schema.ColumnKinds.PII_CATEGORIES);
           }
           return model;
+        }
+      case "format":
+        {
+          JsonNode profile = need(node, "profile");
+          if (!profile.isObject()) {
+            throw new SynthException("a format model's profile must be an object");
+          }
+          try {
+            return new FormatModel((ObjectNode) profile.deepCopy());
+          } catch (IllegalArgumentException e) {
+            throw new SynthException("unknown value format in a format model", e);
+          }
         }
       case "shape":
         {

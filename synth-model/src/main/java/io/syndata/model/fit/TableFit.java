@@ -135,6 +135,11 @@ final class TableFit {
   final Map<String, Integer> textIndex = new LinkedHashMap<>();
   final List<TextModel.Learner> textLearners = new ArrayList<>();
   final List<String> textPii = new ArrayList<>();
+
+  /** Columns of a database format (JSON, bytes, arrays, …), learned by their own learner. */
+  final Map<String, FormatLearner> formatLearners = new LinkedHashMap<>();
+
+  private final Map<String, Integer> formatIndex = new HashMap<>();
   final Map<String, KeyLearner> keyLearners = new LinkedHashMap<>();
   final Map<String, Integer> keyScanIndex = new HashMap<>();
   final List<Link> links = new ArrayList<>();
@@ -176,6 +181,11 @@ final class TableFit {
         case CONTINUOUS -> attrs.add(new Attr(c, i, false));
         case CATEGORICAL -> attrs.add(new Attr(c, i, true));
         case TEXT, PII -> {
+          if (formatted(c)) {
+            formatLearners.put(c.name(), FormatModel.learner(c.format(), c.nullable(), c.length()));
+            formatIndex.put(c.name(), i);
+            continue;
+          }
           textIndex.put(c.name(), i);
           textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
           textPii.add(
@@ -242,6 +252,9 @@ final class TableFit {
     if (type == DataType.BOOLEAN) {
       return Role.CATEGORICAL;
     }
+    if (formatted(c)) {
+      return Role.TEXT;
+    }
     boolean ordered = type.isNumeric() || type.isTemporal();
     if (type == DataType.UUID) {
       return c.kind() == ColumnKind.CATEGORICAL ? Role.CATEGORICAL : Role.GENERATED;
@@ -252,6 +265,17 @@ final class TableFit {
       case TEXT -> type == DataType.STRING ? Role.TEXT : Role.CONTINUOUS;
       case PII -> type == DataType.STRING ? Role.PII : Role.CONTINUOUS;
       case ID -> Role.GENERATED;
+    };
+  }
+
+  /**
+   * Whether a column's values are of a database format with a generator of its own; enumerations
+   * and sets are categories, unknown types keep the kind they have.
+   */
+  static boolean formatted(Column c) {
+    return switch (c.format()) {
+      case PLAIN, ENUM, SET, OTHER -> false;
+      default -> c.type() == DataType.STRING;
     };
   }
 
@@ -308,6 +332,9 @@ final class TableFit {
       int t = 0;
       for (int idx : textIndex.values()) {
         textLearners.get(t++).observe(v[idx][r]);
+      }
+      for (Map.Entry<String, FormatLearner> e : formatLearners.entrySet()) {
+        e.getValue().observe(v[formatIndex.get(e.getKey())][r]);
       }
       int slot = reserve();
       accepted++;
@@ -459,7 +486,9 @@ final class TableFit {
     List<String> textNames = new ArrayList<>(textIndex.keySet());
     for (String name : attributeColumns) {
       int t = textNames.indexOf(name);
-      if (t >= 0) {
+      if (formatLearners.containsKey(name)) {
+        texts.put(name, formatLearners.get(name).model());
+      } else if (t >= 0) {
         TextModel shape = textLearners.get(t).model();
         texts.put(name, textPii.get(t) != null ? new PiiModel(textPii.get(t), shape) : shape);
       } else {
