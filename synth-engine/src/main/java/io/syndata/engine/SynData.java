@@ -2,6 +2,7 @@ package io.syndata.engine;
 
 import io.syndata.connectors.Connectors;
 import io.syndata.data.Progress;
+import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
@@ -97,12 +98,14 @@ public final class SynData {
 
   static Schema introspect(SourceSpec spec, Source source, Progress progress) {
     Schema schema;
+    SchemaFilter filter = TableModes.cascade(spec, source, progress);
     if (spec.schemaFile().isPresent()) {
       Schema file = SchemaFile.read(spec.schemaFile().get());
-      schema = Profiler.checkAgainstSource(file, source, spec.filter(), spec.schemaFile().get());
+      schema = Profiler.checkAgainstSource(file, source, filter, spec.schemaFile().get());
     } else {
-      schema = Profiler.refineKinds(source.introspect(spec.filter()), source, progress);
+      schema = Profiler.refineKinds(source.introspect(filter), source, progress);
     }
+    schema = TableModes.resolve(schema, spec.tables(), progress);
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
         if (fk.inferred()) {

@@ -148,6 +148,10 @@ final class PartitionWorker {
     long nullQuota =
         GenerationPlan.partitionStart(tp.nullParentRows(), partition + 1, partitions)
             - GenerationPlan.partitionStart(tp.nullParentRows(), partition, partitions);
+    if (tm instanceof KeptTableModel kept) {
+      copyKept(kept, first, quota);
+      return;
+    }
     String p = Integer.toString(partition);
     SplittableRandom planRandom = Seeds.random(seed, name, "plan", p);
     SplittableRandom sampleRandom = Seeds.random(seed, name, "sample", p);
@@ -451,6 +455,19 @@ final class PartitionWorker {
     state.size = made;
     states.put(name, state);
     rows.put(name, (long) made);
+  }
+
+  /** Writes a kept table's source rows that this partition owns, as they are. */
+  private void copyKept(KeptTableModel kept, long first, long quota) {
+    String name = kept.table().name();
+    for (long start = 0; start < quota; start += BATCH) {
+      int b = (int) Math.min(BATCH, quota - start);
+      batches.add(new RowBatch(name, kept.columns(), kept.rows(first + start, b), b));
+    }
+    State state = new State();
+    state.size = Math.toIntExact(quota);
+    states.put(name, state);
+    rows.put(name, quota);
   }
 
   /** Per column read from a link: the parent's values of the column it copies. */

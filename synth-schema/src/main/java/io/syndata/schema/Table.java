@@ -17,6 +17,8 @@ import java.util.Set;
  * @param rowCount the number of rows in the source, when known (0 otherwise)
  * @param model the model kind that fits this table ({@code statistical}, …), overriding {@code
  *     --model}; empty to follow it
+ * @param mode what the run does with the table's rows; empty to let the run decide (a detected
+ *     lookup table is kept, any other table synthesized)
  */
 public record Table(
     String name,
@@ -26,12 +28,14 @@ public record Table(
     List<List<String>> uniqueKeys,
     List<ForeignKey> foreignKeys,
     long rowCount,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<TableMode> mode) {
 
   public Table {
     Objects.requireNonNull(name, "name");
     namespace = namespace == null ? Optional.empty() : namespace;
     model = model == null ? Optional.empty() : model;
+    mode = mode == null ? Optional.empty() : mode;
     columns = List.copyOf(columns);
     primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
     uniqueKeys = uniqueKeys == null ? List.of() : uniqueKeys.stream().map(List::copyOf).toList();
@@ -61,6 +65,47 @@ public record Table(
       List<ForeignKey> foreignKeys,
       long rowCount) {
     this(name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, rowCount, Optional.empty());
+  }
+
+  /** A table whose mode the run decides. */
+  public Table(
+      String name,
+      Optional<String> namespace,
+      List<Column> columns,
+      List<String> primaryKey,
+      List<List<String>> uniqueKeys,
+      List<ForeignKey> foreignKeys,
+      long rowCount,
+      Optional<String> model) {
+    this(
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        Optional.empty());
+  }
+
+  /** Whether the run copies the table's rows verbatim ({@link TableMode#KEEP}). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isKept() {
+    return mode.equals(Optional.of(TableMode.KEEP));
+  }
+
+  public Table withMode(TableMode newMode) {
+    return new Table(
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        Optional.of(newMode));
   }
 
   private static void checkColumns(
@@ -120,21 +165,21 @@ public record Table(
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(
-        name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount, model);
+        name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount, model, mode);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount, model);
+        name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount, model, mode);
   }
 
   public Table withPrimaryKey(List<String> newPrimaryKey) {
     return new Table(
-        name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount, model);
+        name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount, model, mode);
   }
 
   public Table withRowCount(long newRowCount) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount, model);
+        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount, model, mode);
   }
 }

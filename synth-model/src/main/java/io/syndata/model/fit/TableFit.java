@@ -149,6 +149,12 @@ final class TableFit {
   final Map<List<String>, KeyIndex> keyIndexes = new LinkedHashMap<>();
   private final Map<List<String>, int[]> keyIndexColumns = new LinkedHashMap<>();
 
+  /**
+   * Columns that reference kept tables only: drawn as categories of the source keys, which the kept
+   * table holds verbatim.
+   */
+  final java.util.Set<String> keptColumns = new java.util.HashSet<>();
+
   private final int maxRows;
   private final SplittableRandom reservoirRandom;
   private final OrphanPolicy orphanPolicy;
@@ -170,9 +176,10 @@ final class TableFit {
     this.orphanPolicy = options.orphans();
     this.reservoirRandom = Seeds.random(options.seed(), table.name(), "reservoir");
     this.scanColumns = table.writtenColumns().stream().map(Column::name).toList();
+    keptColumns.addAll(keptColumns(table, graph));
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
-      switch (roleOf(table, c)) {
+      switch (roleOf(table, c, keptColumns)) {
         case CONTINUOUS -> attrs.add(new Attr(c, i, false));
         case CATEGORICAL -> attrs.add(new Attr(c, i, true));
         case TEXT, PII -> {
@@ -231,7 +238,18 @@ final class TableFit {
     this.slotOrdinal = new long[capacity];
   }
 
-  static Role roleOf(Table t, Column c) {
+  /** The columns of a table's references to kept tables that no generated relation also uses. */
+  static java.util.Set<String> keptColumns(Table table, ForeignKeyGraph graph) {
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    graph.keptReferences(table.name()).forEach(r -> kept.addAll(r.fk().columns()));
+    graph.parentsOf(table.name()).forEach(r -> r.fk().columns().forEach(kept::remove));
+    return kept;
+  }
+
+  static Role roleOf(Table t, Column c, java.util.Set<String> keptColumns) {
+    if (keptColumns.contains(c.name())) {
+      return Role.CATEGORICAL;
+    }
     if (t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(c.name()))) {
       return Role.FOREIGN;
     }
@@ -419,7 +437,9 @@ final class TableFit {
     for (Attr a : attrs) {
       if (!a.categorical) {
         a.codec = a.learner.codec();
-      } else if (a.fallback != null && a.dictionary.size() > ColumnKinds.MAX_CATEGORIES) {
+      } else if (a.fallback != null
+          && a.dictionary.size() > ColumnKinds.MAX_CATEGORIES
+          && !keptColumns.contains(a.column.name())) {
         // Too many values to be categories: never copy them, regenerate them by shape instead.
         a.demoted = true;
         progress.warn(
@@ -444,7 +464,7 @@ final class TableFit {
   TrainingTable training() {
     List<String> attributeColumns = new ArrayList<>();
     for (Column c : table.writtenColumns()) {
-      Role role = roleOf(table, c);
+      Role role = roleOf(table, c, keptColumns);
       if (role != Role.FOREIGN && role != Role.GENERATED) {
         attributeColumns.add(c.name());
       }
