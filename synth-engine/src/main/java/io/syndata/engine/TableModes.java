@@ -30,6 +30,13 @@ final class TableModes {
   /** ... and some table that references it has at least this many rows per lookup row. */
   static final long LOOKUP_MIN_FANOUT = 5;
 
+  /**
+   * ... and at most this many columns besides its key: a label, a code, a symbol. A wider table
+   * (berka's district, with 15 demographic figures) is a dimension whose attributes condition its
+   * children, so it stays their parent.
+   */
+  static final int LOOKUP_MAX_ATTRIBUTES = 4;
+
   private TableModes() {}
 
   /**
@@ -184,14 +191,16 @@ final class TableModes {
   }
 
   /**
-   * A lookup table: small, with no parent of its own and no personal column, referenced by a table
-   * that has many rows per lookup row, and keyed by one column (the children draw that key).
+   * A lookup table: small and narrow, with no parent of its own and no personal column, referenced
+   * by a table that has many rows per lookup row, and keyed by one column (the children draw that
+   * key).
    */
   static boolean isLookup(Schema schema, Table t) {
     if (t.rowCount() <= 0
         || t.rowCount() > LOOKUP_MAX_ROWS
         || !t.foreignKeys().isEmpty()
         || t.primaryKey().size() != 1
+        || t.columns().size() - 1 > LOOKUP_MAX_ATTRIBUTES
         || t.columns().stream().anyMatch(c -> c.kind() == ColumnKind.PII)) {
       return false;
     }

@@ -1,6 +1,7 @@
 package io.syndata.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.syndata.data.InMemoryTarget;
@@ -152,5 +153,49 @@ class MusicStoreTest {
     for (io.syndata.schema.Table t : model.schema().tables()) {
       assertThat(four.rows(t.name())).as(t.name()).containsExactlyElementsOf(one.rows(t.name()));
     }
+  }
+
+  @Test
+  void excludeWithCascadeLeavesOutWhatDependsOnTheTableAndSaysSo() {
+    assertThatThrownBy(() -> SynData.from(source).exclude("ALBUMS").fit())
+        .isInstanceOf(io.syndata.schema.SynthException.class)
+        .hasMessageContaining("TRACKS references ALBUMS")
+        .hasMessageContaining("INVOICE_LINES references TRACKS")
+        .hasMessageContaining("--cascade");
+    noteLines.clear();
+    try (Model cut = SynData.from(source).exclude("ALBUMS").cascade().progress(notes).fit()) {
+      assertThat(cut.schema().tables().stream().map(io.syndata.schema.Table::name))
+          .doesNotContain("ALBUMS", "TRACKS", "INVOICE_LINES")
+          .contains("ARTISTS", "INVOICES", "MEDIA_TYPES");
+      assertThat(noteLines)
+          .anySatisfy(
+              n -> assertThat(n).contains("--cascade also leaves out TRACKS references ALBUMS"));
+    }
+  }
+
+  @Test
+  void keptRowsTravelInTheModelFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path file = dir.resolve("music.synth");
+    model.save(file);
+    try (Model loaded = SynData.load(file)) {
+      assertThat(loaded.provenance().tableKinds()).containsEntry("MEDIA_TYPES", "keep");
+      InMemoryTarget again = loaded.generate().toMemory();
+      for (io.syndata.schema.Table t : model.schema().tables()) {
+        assertThat(again.rows(t.name()))
+            .as(t.name())
+            .containsExactlyElementsOf(synthetic.rows(t.name()));
+      }
+    }
+  }
+
+  @Test
+  void keepAndSynthesizeOverrideTheDetection() {
+    try (Model chosen = SynData.from(source).keep("ARTISTS").synthesize("GENRES").fit()) {
+      assertThat(chosen.schema().table("ARTISTS").isKept()).isTrue();
+      assertThat(chosen.schema().table("GENRES").isKept()).isFalse();
+      assertThat(chosen.generate().scale(0.5).toMemory().rowCount("ARTISTS")).isEqualTo(200);
+    }
+    assertThatThrownBy(() -> SynData.from(source).keep("ALBUMS").fit())
+        .hasMessageContaining("ALBUMS is kept but references ARTISTS, which is synthesized");
   }
 }
