@@ -198,4 +198,23 @@ class MusicStoreTest {
     assertThatThrownBy(() -> SynData.from(source).keep("ALBUMS").fit())
         .hasMessageContaining("ALBUMS is kept but references ARTISTS, which is synthesized");
   }
+
+  @Test
+  void keysKeepTheirTemplatesAndStayUnique() {
+    java.util.List<String> columns = synthetic.columns("WEB_ORDERS");
+    int key = columns.indexOf("ORDER_KEY");
+    int customer = columns.indexOf("CUSTOMER_ID");
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (Object[] row : synthetic.rows("WEB_ORDERS")) {
+      // <customer_id>_<n>, numbered from 1 within each customer as in the source.
+      assertThat((String) row[key]).matches(row[customer] + "_[1-9][0-9]*");
+      assertThat(seen.add(row[key])).as("unique %s", row[key]).isTrue();
+    }
+    // Every customer's orders count from 1, as in the source.
+    long customers = synthetic.column("WEB_ORDERS", "CUSTOMER_ID").stream().distinct().count();
+    assertThat(seen.stream().filter(k -> ((String) k).endsWith("_1")).count()).isEqualTo(customers);
+    java.util.List<Object> invoiceNumbers = synthetic.column("INVOICES", "INVOICE_NO");
+    assertThat(invoiceNumbers).allSatisfy(n -> assertThat((String) n).matches("INV-2024-\\d{6}"));
+    assertThat(new java.util.HashSet<>(invoiceNumbers)).hasSize(invoiceNumbers.size());
+  }
 }

@@ -386,7 +386,9 @@ final class PartitionWorker {
         for (int c = 0; c < width; c++) {
           if (formats[c] != null) {
             KeyFormat f = formats[c];
-            if (inPrimaryKey[c]) {
+            if (f.style() == KeyFormat.Style.DERIVED) {
+              out[c][w] = f.derived(out[at.get(f.from())][w], withinGroup);
+            } else if (inPrimaryKey[c]) {
               out[c][w] = f.value(numberWithinParent ? withinGroup : keyOrdinal, salts[c]);
             } else {
               out[c][w] =

@@ -399,6 +399,9 @@ public final class FitJson {
     node.put("suffix", f.suffix());
     node.put("width", f.width());
     node.set("nullRate", number(f.nullRate()));
+    if (!f.from().isEmpty()) {
+      node.put("from", f.from());
+    }
     return node;
   }
 
@@ -421,7 +424,8 @@ public final class FitJson {
         text(node, "prefix"),
         text(node, "suffix"),
         integer(node, "width"),
-        number(need(node, "nullRate")));
+        number(need(node, "nullRate")),
+        node.has("from") ? text(node, "from") : "");
   }
 
   /**

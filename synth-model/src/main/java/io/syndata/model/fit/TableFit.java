@@ -137,6 +137,13 @@ final class TableFit {
   final List<String> textPii = new ArrayList<>();
   final Map<String, KeyLearner> keyLearners = new LinkedHashMap<>();
   final Map<String, Integer> keyScanIndex = new HashMap<>();
+
+  /** Unique text columns that may turn out to be patterned codes, by column name. */
+  final Map<String, KeyLearner> uniqueCodes = new LinkedHashMap<>();
+
+  /** For a key that may begin with its parent's key: the scan index of that foreign key. */
+  final Map<String, Integer> keyFromIndex = new HashMap<>();
+
   final List<Link> links = new ArrayList<>();
   final Optional<Relation> primary;
   Link primaryLink;
@@ -183,6 +190,12 @@ final class TableFit {
         case CONTINUOUS -> attrs.add(new Attr(c, i, false));
         case CATEGORICAL -> attrs.add(new Attr(c, i, true));
         case TEXT, PII -> {
+          if (c.kind() == ColumnKind.TEXT
+              && c.type() == DataType.STRING
+              && table.isUniqueColumn(c.name())) {
+            // A unique code such as INV-2024-000123 keeps its template when it has one.
+            uniqueCodes.put(c.name(), new KeyLearner(c.type(), c.nullable()));
+          }
           textIndex.put(c.name(), i);
           textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
           textPii.add(
@@ -191,10 +204,15 @@ final class TableFit {
                   : null);
         }
         case GENERATED -> {
+          String from = derivedFrom(table, graph, c);
           keyLearners.put(
               c.name(),
-              new KeyLearner(c.type(), c.nullable() && !table.primaryKey().contains(c.name())));
+              new KeyLearner(
+                  c.type(), c.nullable() && !table.primaryKey().contains(c.name()), from));
           keyScanIndex.put(c.name(), i);
+          if (!from.isEmpty()) {
+            keyFromIndex.put(c.name(), scanColumns.indexOf(from));
+          }
         }
         case FOREIGN -> {}
       }
@@ -236,6 +254,23 @@ final class TableFit {
     this.condValues = new double[conditioning.size()][capacity];
     this.hasParent = new boolean[capacity];
     this.slotOrdinal = new long[capacity];
+  }
+
+  /**
+   * The column a string primary key may be derived from ({@code <customer_id>_<n>}): the one column
+   * of the primary parent's foreign key, whose rows the generator makes together. Empty when the
+   * key is not a single string column or the table has no such parent.
+   */
+  static String derivedFrom(Table table, ForeignKeyGraph graph, Column c) {
+    if (c.type() != DataType.STRING || !table.primaryKey().equals(List.of(c.name()))) {
+      return "";
+    }
+    return graph
+        .primaryParent(table.name())
+        .filter(r -> r.fk().columns().size() == 1 && !graph.isDeferred(r))
+        .map(r -> r.fk().columns().get(0))
+        .filter(f -> !f.equals(c.name()))
+        .orElse("");
   }
 
   /** The columns of a table's references to kept tables that no generated relation also uses. */
@@ -321,11 +356,20 @@ final class TableFit {
         }
       }
       for (Map.Entry<String, KeyLearner> e : keyLearners.entrySet()) {
-        e.getValue().observe(v[keyScanIndex.get(e.getKey())][r]);
+        Integer from = keyFromIndex.get(e.getKey());
+        Object value = v[keyScanIndex.get(e.getKey())][r];
+        if (from == null) {
+          e.getValue().observe(value);
+        } else {
+          e.getValue().observe(value, v[from][r]);
+        }
       }
       int t = 0;
       for (int idx : textIndex.values()) {
         textLearners.get(t++).observe(v[idx][r]);
+      }
+      for (Map.Entry<String, KeyLearner> e : uniqueCodes.entrySet()) {
+        e.getValue().observe(v[textIndex.get(e.getKey())][r]);
       }
       int slot = reserve();
       accepted++;
@@ -495,6 +539,15 @@ final class TableFit {
     }
     Map<String, KeyFormat> formats = new LinkedHashMap<>();
     keyLearners.forEach((name, learner) -> formats.put(name, learner.format()));
+    uniqueCodes.forEach(
+        (name, learner) -> {
+          KeyFormat f = learner.format();
+          if (f.style() == KeyFormat.Style.PATTERN) {
+            formats.put(name, f);
+            attributeColumns.remove(name);
+            texts.remove(name);
+          }
+        });
     Map<Relation, Double> nullRates = new HashMap<>();
     for (Link link : links) {
       nullRates.put(link.relation, accepted == 0 ? 0.0 : link.nulls / (double) accepted);
