@@ -217,4 +217,49 @@ class MusicStoreTest {
     assertThat(invoiceNumbers).allSatisfy(n -> assertThat((String) n).matches("INV-2024-\\d{6}"));
     assertThat(new java.util.HashSet<>(invoiceNumbers)).hasSize(invoiceNumbers.size());
   }
+
+  @Test
+  void domainColumnsGetValuesOfTheirDomainAndAddressesAgree() {
+    java.util.Set<String> countries = new java.util.HashSet<>();
+    for (java.util.Locale l : io.syndata.model.fit.DomainModel.places()) {
+      countries.add(l.getDisplayCountry(java.util.Locale.ENGLISH));
+    }
+    java.util.List<String> sourceCountries =
+        java.util.Arrays.stream(MusicStore.PLACES).map(p -> p[2]).toList();
+    // Employees: 8 rows, every city and country rarer than k = 5 rows: generated, never copied.
+    for (Object[] row : synthetic.rows("EMPLOYEES")) {
+      java.util.List<String> c = synthetic.columns("EMPLOYEES");
+      String country = (String) row[c.indexOf("COUNTRY")];
+      String city = (String) row[c.indexOf("CITY")];
+      assertThat(country).isIn(countries);
+      assertThat(city).isNotBlank().doesNotContainPattern("^[A-Z][a-z]{3}[a-z]* [A-Z][a-z]+al$");
+      String title = (String) row[c.indexOf("TITLE")];
+      // A title beside first and last names is a job title: words, not letters in a shape.
+      assertThat(title)
+          .isNotIn((Object[]) MusicStore.JOB_TITLES)
+          .matches("[A-Z][a-z]+( [A-Z][A-Za-z-]+)+");
+    }
+    // Postal codes are generated in the row's country.
+    java.util.List<String> ic = synthetic.columns("INVOICES");
+    for (Object[] row : synthetic.rows("INVOICES")) {
+      if ("USA".equals(row[ic.indexOf("BILLING_COUNTRY")])) {
+        assertThat((String) row[ic.indexOf("BILLING_POSTAL_CODE")]).matches("\\d{5}(-\\d{4})?");
+      }
+    }
+    // Customers: countries frequent enough are their own categories, so they are real countries.
+    assertThat(synthetic.column("CUSTOMERS", "COUNTRY"))
+        .allSatisfy(
+            c ->
+                assertThat(c == null || sourceCountries.contains(c) || countries.contains(c))
+                    .isTrue());
+  }
+
+  @Test
+  void personalColumnsWithCompoundNamesAreFakedNeverCopied() throws Exception {
+    assertThat(model.schema().table("WEB_ORDERS").column("contactLastName").kind())
+        .isEqualTo(io.syndata.schema.ColumnKind.PII);
+    java.util.Set<Object> real = new java.util.HashSet<>();
+    sourceRows("SELECT email FROM customers").forEach(r -> real.add(r.get(0)));
+    assertThat(synthetic.column("CUSTOMERS", "EMAIL")).noneMatch(real::contains);
+  }
 }

@@ -309,6 +309,15 @@ public final class FitJson {
       }
       return node;
     }
+    if (g instanceof DomainModel d) {
+      // Values of a domain use only the null rate and the maximum length, as fakes do.
+      ObjectNode node = NODES.objectNode();
+      node.put("type", "domain");
+      node.put("domain", d.domain);
+      node.set("nullRate", number(d.shape.nullRate));
+      node.put("maxLength", d.shape.maxLength);
+      return node;
+    }
     if (g instanceof TextModel t) {
       ObjectNode node = NODES.objectNode();
       node.put("type", "shape");
@@ -359,6 +368,23 @@ public final class FitJson {
                     + io.syndata.schema.ColumnKinds.PII_CATEGORIES);
           }
           return model;
+        }
+      case "domain":
+        {
+          String domain = text(node, "domain");
+          if (!Domains.ALL.contains(domain)) {
+            throw new SynthException(
+                "unknown value domain \"" + domain + "\"; known domains are " + Domains.ALL);
+          }
+          return new DomainModel(
+              domain,
+              new TextModel(
+                  number(need(node, "nullRate")),
+                  integer(node, "maxLength"),
+                  new String[] {"Aaaaaa"},
+                  new double[] {1},
+                  0,
+                  null));
         }
       case "shape":
         {

@@ -138,6 +138,19 @@ final class TableFit {
   final Map<String, KeyLearner> keyLearners = new LinkedHashMap<>();
   final Map<String, Integer> keyScanIndex = new HashMap<>();
 
+  /**
+   * A category of a domain column (a country, a city) is reproduced only when at least this many
+   * sample rows hold it; a column with a rarer one is generated from its domain instead, so no
+   * value that could single a person out is copied.
+   */
+  static final int MIN_CATEGORY_ROWS = 5;
+
+  /** String columns of a known domain, by column name: from their names, then their values. */
+  final Map<String, String> domains = new LinkedHashMap<>();
+
+  private final Map<String, Domains.Detector> detectors = new LinkedHashMap<>();
+  private final Map<String, Integer> detectorIndex = new HashMap<>();
+
   /** Unique text columns that may turn out to be patterned codes, by column name. */
   final Map<String, KeyLearner> uniqueCodes = new LinkedHashMap<>();
 
@@ -215,6 +228,25 @@ final class TableFit {
           }
         }
         case FOREIGN -> {}
+      }
+    }
+    for (int i = 0; i < scanColumns.size(); i++) {
+      Column c = table.column(scanColumns.get(i));
+      Role role = roleOf(table, c, keptColumns);
+      if (c.type() != DataType.STRING
+          || keptColumns.contains(c.name())
+          || (role != Role.TEXT && role != Role.CATEGORICAL)) {
+        continue;
+      }
+      Optional<String> named = Domains.ofName(c.name());
+      if (named.isEmpty() && Domains.isJobTitle(table, c.name())) {
+        named = Optional.of(Domains.JOB_TITLE);
+      }
+      if (named.isPresent()) {
+        domains.put(c.name(), named.get());
+      } else {
+        detectors.put(c.name(), new Domains.Detector());
+        detectorIndex.put(c.name(), i);
       }
     }
     this.primary = graph.primaryParent(table.name());
@@ -371,6 +403,9 @@ final class TableFit {
       for (Map.Entry<String, KeyLearner> e : uniqueCodes.entrySet()) {
         e.getValue().observe(v[textIndex.get(e.getKey())][r]);
       }
+      for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
+        e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
+      }
       int slot = reserve();
       accepted++;
       if (slot < 0) {
@@ -478,7 +513,22 @@ final class TableFit {
     }
     Sorting.sort(sortedOrdinals, sortedSlots, size);
     counts = new int[childRelations.size()][size];
+    detectors.forEach((name, d) -> d.domain().ifPresent(domain -> domains.put(name, domain)));
+    for (int i = 0; i < attrs.size(); i++) {
+      Attr a = attrs.get(i);
+      String domain = domains.get(a.column.name());
+      if (domain != null
+          && a.categorical
+          && a.fallback != null
+          && rarestCategory(i) < MIN_CATEGORY_ROWS) {
+        // A rare city or company could single someone out: make the column's values anew.
+        a.demoted = true;
+      }
+    }
     for (Attr a : attrs) {
+      if (a.demoted) {
+        continue;
+      }
       if (!a.categorical) {
         a.codec = a.learner.codec();
       } else if (a.fallback != null
@@ -496,6 +546,18 @@ final class TableFit {
                 + " distinct values: modelled as text (by shape) rather than as categories");
       }
     }
+  }
+
+  /** Rows of the sample holding the attribute's least frequent non-null category. */
+  private long rarestCategory(int attr) {
+    int[] perCode = new int[attrs.get(attr).dictionary.size()];
+    for (int r = 0; r < size; r++) {
+      int code = (int) attrValues[attr][r];
+      if (code >= 0) {
+        perCode[code]++;
+      }
+    }
+    return java.util.Arrays.stream(perCode).min().orElse(Integer.MAX_VALUE);
   }
 
   /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
@@ -525,12 +587,22 @@ final class TableFit {
       int t = textNames.indexOf(name);
       if (t >= 0) {
         TextModel shape = textLearners.get(t).model();
-        texts.put(name, textPii.get(t) != null ? new PiiModel(textPii.get(t), shape) : shape);
+        texts.put(
+            name,
+            textPii.get(t) != null
+                ? new PiiModel(textPii.get(t), shape)
+                : domains.containsKey(name) ? new DomainModel(domains.get(name), shape) : shape);
       } else {
         attrs.stream()
             .filter(a -> a.demoted && a.column.name().equals(name))
             .findFirst()
-            .ifPresent(a -> texts.put(name, a.fallback.model()));
+            .ifPresent(
+                a ->
+                    texts.put(
+                        name,
+                        domains.containsKey(name)
+                            ? new DomainModel(domains.get(name), a.fallback.model())
+                            : a.fallback.model()));
       }
     }
     List<TrainingColumn> cond = new ArrayList<>();
