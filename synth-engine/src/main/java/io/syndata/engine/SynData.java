@@ -137,7 +137,7 @@ public final class SynData {
     long seed = request.fit().seed();
     try (Source source = openSource(request.source())) {
       Schema schema =
-          timings.phase("introspect", () -> introspect(request.source(), source, timings));
+          timings.phase("introspect", () -> introspect(counted(request), source, timings));
       requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
       request.report().ifPresent(r -> r.options().check(schema));
@@ -222,7 +222,7 @@ public final class SynData {
    */
   public static String dryRun(GenerateRequest request, Progress progress) {
     try (Source source = openSource(request.source())) {
-      Schema schema = introspect(request.source(), source, progress);
+      Schema schema = introspect(counted(request), source, progress);
       requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
       SynthModel model = fit(schema, source, request.fit(), progress);
@@ -448,6 +448,25 @@ public final class SynData {
     return request.formats().contains("csv")
         ? Optional.of(Path.of(request.target()).resolve("csv").toString())
         : Optional.empty();
+  }
+
+  /**
+   * The request's source with the tables {@code --rows} names marked for synthesis where nothing
+   * else decides their mode: a count chosen for a table means it is not kept as a lookup table.
+   */
+  private static SourceSpec counted(GenerateRequest request) {
+    SourceSpec spec = request.source();
+    if (request.generation().rows().isEmpty()) {
+      return spec;
+    }
+    TableChoices t = spec.tables();
+    return new SourceSpec(
+        spec.location(),
+        spec.schemaFile(),
+        spec.filter(),
+        spec.csv(),
+        new TableChoices(
+            t.keep(), t.synthesize(), t.cascade(), request.generation().rows().keySet()));
   }
 
   /** Reads the schema of an open source (refusing one without tables) and fits its model. */

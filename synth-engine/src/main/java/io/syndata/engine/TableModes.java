@@ -136,7 +136,12 @@ final class TableModes {
               : matches(choices.synthesize(), t.name())
                   ? Optional.of(TableMode.SYNTHESIZE)
                   : t.mode();
-      TableMode mode = chosen.orElseGet(() -> isLookup(schema, t) ? TableMode.KEEP : null);
+      TableMode mode =
+          chosen.orElseGet(
+              () ->
+                  !choices.counted().contains(t.name()) && isLookup(schema, t)
+                      ? TableMode.KEEP
+                      : null);
       if (chosen.isEmpty() && mode == TableMode.KEEP) {
         progress.note(
             "table "

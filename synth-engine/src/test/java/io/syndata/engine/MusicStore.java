@@ -196,6 +196,14 @@ final class MusicStore {
 
   /** Creates the tables in a fresh database and fills them; deterministic for a seed. */
   static void create(Connection c, long seed) throws SQLException {
+    create(c, seed, "\"");
+  }
+
+  /**
+   * As {@link #create(Connection, long)}, quoting the camelCase column names with {@code quote} (a
+   * backtick on MariaDB).
+   */
+  static void create(Connection c, long seed, String quote) throws SQLException {
     Random random = new Random(seed);
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE media_types (media_type_id INT PRIMARY KEY, name VARCHAR(120))");
@@ -236,8 +244,10 @@ final class MusicStore {
       s.execute(
           "CREATE TABLE web_orders (order_key VARCHAR(20) PRIMARY KEY,"
               + " customer_id INT NOT NULL REFERENCES customers(customer_id),"
-              + " \"contactLastName\" VARCHAR(30), \"shipCity\" VARCHAR(40),"
-              + " \"shipPostalCode\" VARCHAR(10), ordered DATE NOT NULL)");
+              + String.format(
+                  " %1$scontactLastName%1$s VARCHAR(30), %1$sshipCity%1$s VARCHAR(40),"
+                      + " %1$sshipPostalCode%1$s VARCHAR(10), ordered DATE NOT NULL)",
+                  quote));
     }
     rows(
         c,
