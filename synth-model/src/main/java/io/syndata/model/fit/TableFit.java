@@ -517,11 +517,9 @@ final class TableFit {
     for (int i = 0; i < attrs.size(); i++) {
       Attr a = attrs.get(i);
       String domain = domains.get(a.column.name());
-      if (domain != null
-          && a.categorical
-          && a.fallback != null
-          && rarestCategory(i) < MIN_CATEGORY_ROWS) {
-        // A rare city or company could single someone out: make the column's values anew.
+      if (domain != null && a.categorical && a.fallback != null && mostlyRare(i)) {
+        // Cities or companies seen in fewer than k rows each single people out: make the
+        // column's values anew from its domain.
         a.demoted = true;
       }
     }
@@ -548,16 +546,22 @@ final class TableFit {
     }
   }
 
-  /** Rows of the sample holding the attribute's least frequent non-null category. */
-  private long rarestCategory(int attr) {
+  /**
+   * Whether categories held by fewer than {@link #MIN_CATEGORY_ROWS} sample rows hold at least half
+   * of the attribute's non-null rows.
+   */
+  private boolean mostlyRare(int attr) {
     int[] perCode = new int[attrs.get(attr).dictionary.size()];
+    long nonNull = 0;
     for (int r = 0; r < size; r++) {
       int code = (int) attrValues[attr][r];
       if (code >= 0) {
         perCode[code]++;
+        nonNull++;
       }
     }
-    return java.util.Arrays.stream(perCode).min().orElse(Integer.MAX_VALUE);
+    long rare = java.util.Arrays.stream(perCode).filter(c -> c < MIN_CATEGORY_ROWS).sum();
+    return nonNull > 0 && rare * 2 >= nonNull;
   }
 
   /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
