@@ -3,6 +3,7 @@ package io.syndata.cli;
 import io.syndata.connectors.CsvOptions;
 import io.syndata.data.SchemaFilter;
 import io.syndata.engine.SourceSpec;
+import io.syndata.engine.TableChoices;
 import io.syndata.schema.SynthException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,30 @@ final class SourceOptions {
   List<String> exclude = new ArrayList<>();
 
   @Option(
+      names = "--cascade",
+      description =
+          "With --exclude: also leave out every table that references an excluded table, directly or "
+              + "through others, and list them. Without it, such tables are an error naming them.")
+  boolean cascade;
+
+  @Option(
+      names = "--keep",
+      split = ",",
+      paramLabel = "<pattern>",
+      description =
+          "Copy these tables as they are, at any scale (reference data: countries, currencies). Small "
+              + "tables with no parent and no personal column that others reference are kept by default, "
+              + "with a note.")
+  List<String> keep = new ArrayList<>();
+
+  @Option(
+      names = "--synthesize",
+      split = ",",
+      paramLabel = "<pattern>",
+      description = "Synthesize these tables even when they are detected as lookup tables.")
+  List<String> synthesize = new ArrayList<>();
+
+  @Option(
       names = "--encoding",
       paramLabel = "<charset>",
       description =
@@ -80,6 +105,7 @@ final class SourceOptions {
         new SchemaFilter(schemas, include, exclude),
         new CsvOptions(
             Optional.ofNullable(encoding).map(CsvOptions::encoding),
-            CsvOptions.BadValues.of(badValues)));
+            CsvOptions.BadValues.of(badValues)),
+        new TableChoices(keep, synthesize, cascade));
   }
 }

@@ -48,4 +48,10 @@ final class TerminalProgress implements Progress {
     out.println("  warning: " + message);
     out.flush();
   }
+
+  @Override
+  public void note(String message) {
+    out.println("  note: " + message);
+    out.flush();
+  }
 }

@@ -34,6 +34,9 @@ public final class Fitting {
   private final List<String> schemas = new ArrayList<>();
   private final List<String> include = new ArrayList<>();
   private final List<String> exclude = new ArrayList<>();
+  private final List<String> keep = new ArrayList<>();
+  private final List<String> synthesize = new ArrayList<>();
+  private boolean cascade;
   private long seed = 42;
   private String model = ModelKinds.AUTO;
   private OrphanPolicy orphans = OrphanPolicy.FAIL;
@@ -77,6 +80,24 @@ public final class Fitting {
     return this;
   }
 
+  /** Copy tables matching these patterns as they are, at any scale. */
+  public Fitting keep(String... patterns) {
+    keep.addAll(List.of(patterns));
+    return this;
+  }
+
+  /** Synthesize tables matching these patterns even when they are detected as lookup tables. */
+  public Fitting synthesize(String... patterns) {
+    synthesize.addAll(List.of(patterns));
+    return this;
+  }
+
+  /** Let {@link #exclude} also leave out every table that references an excluded one. */
+  public Fitting cascade() {
+    this.cascade = true;
+    return this;
+  }
+
   public Fitting seed(long value) {
     this.seed = value;
     return this;
@@ -110,7 +131,12 @@ public final class Fitting {
   public Model fit() {
     FitOptions options = new FitOptions(seed, orphans, maxFitRows, model);
     SourceSpec spec =
-        new SourceSpec(location, schemaFile, new SchemaFilter(schemas, include, exclude));
+        new SourceSpec(
+            location,
+            schemaFile,
+            new SchemaFilter(schemas, include, exclude),
+            io.syndata.connectors.CsvOptions.DEFAULT,
+            new TableChoices(keep, synthesize, cascade));
     try (Source source = opener.apply(schemaFile.map(SchemaFile::read))) {
       return new Model(SynData.learn(spec, source, options, progress));
     }

@@ -90,7 +90,10 @@ final class HoldoutSplit {
                 out = parentHeldOut.get(p).contains(key);
               }
             }
-            if (!anyParent) {
+            if (table.isKept()) {
+              // Kept rows are copied, not learned, and their children draw any of their keys.
+              out = false;
+            } else if (!anyParent) {
               out = hashToUnit(table.name(), values(batch, row, hashed)) < fraction;
             }
             consumer.accept(batch, row, out);

@@ -14,13 +14,25 @@ import java.util.Optional;
  * @param filter which source schemas and tables to take
  * @param csv how a folder of CSV files is read (encoding, bad values); a database takes only the
  *     default
+ * @param tables per-table choices: kept and synthesized tables, cascading excludes
  */
 public record SourceSpec(
-    String location, Optional<Path> schemaFile, SchemaFilter filter, CsvOptions csv) {
+    String location,
+    Optional<Path> schemaFile,
+    SchemaFilter filter,
+    CsvOptions csv,
+    TableChoices tables) {
   public SourceSpec {
     schemaFile = schemaFile == null ? Optional.empty() : schemaFile;
     filter = filter == null ? SchemaFilter.ALL : filter;
     csv = csv == null ? CsvOptions.DEFAULT : csv;
+    tables = tables == null ? TableChoices.NONE : tables;
+  }
+
+  /** A spec with no per-table choices. */
+  public SourceSpec(
+      String location, Optional<Path> schemaFile, SchemaFilter filter, CsvOptions csv) {
+    this(location, schemaFile, filter, csv, TableChoices.NONE);
   }
 
   /** A spec reading CSV files with the default options (detected encoding). */
@@ -34,6 +46,6 @@ public record SourceSpec(
 
   /** The same spec on another location (a holdout set beside the training data). */
   public SourceSpec withLocation(String other) {
-    return new SourceSpec(other, schemaFile, filter, csv);
+    return new SourceSpec(other, schemaFile, filter, csv, tables);
   }
 }

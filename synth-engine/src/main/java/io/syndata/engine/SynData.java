@@ -2,6 +2,7 @@ package io.syndata.engine;
 
 import io.syndata.connectors.Connectors;
 import io.syndata.data.Progress;
+import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.data.Target;
 import io.syndata.export.CsvFolderTarget;
@@ -101,12 +102,14 @@ public final class SynData {
 
   static Schema introspect(SourceSpec spec, Source source, Progress progress) {
     Schema schema;
+    SchemaFilter filter = TableModes.cascade(spec, source, progress);
     if (spec.schemaFile().isPresent()) {
       Schema file = SchemaFile.read(spec.schemaFile().get());
-      schema = Profiler.checkAgainstSource(file, source, spec.filter(), spec.schemaFile().get());
+      schema = Profiler.checkAgainstSource(file, source, filter, spec.schemaFile().get());
     } else {
-      schema = Profiler.refineKinds(source.introspect(spec.filter()), source, progress);
+      schema = Profiler.refineKinds(source.introspect(filter), source, progress);
     }
+    schema = TableModes.resolve(schema, spec.tables(), progress);
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
         if (fk.inferred()) {
@@ -138,7 +141,7 @@ public final class SynData {
     long seed = request.fit().seed();
     try (Source source = openSource(request.source())) {
       Schema schema =
-          timings.phase("introspect", () -> introspect(request.source(), source, timings));
+          timings.phase("introspect", () -> introspect(counted(request), source, timings));
       requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
       request.report().ifPresent(r -> r.options().check(schema));
@@ -224,7 +227,7 @@ public final class SynData {
    */
   public static String dryRun(GenerateRequest request, Progress progress) {
     try (Source source = openSource(request.source())) {
-      Schema schema = introspect(request.source(), source, progress);
+      Schema schema = introspect(counted(request), source, progress);
       requireTables(schema, request.source());
       checkRowOverrides(schema, request.generation().rows());
       SynthModel model = fit(schema, source, request.fit(), progress);
@@ -432,7 +435,8 @@ public final class SynData {
               t.foreignKeys(),
               t.rowCount(),
               t.model(),
-              t.sql());
+              t.sql(),
+              t.mode());
         });
   }
 
@@ -465,6 +469,25 @@ public final class SynData {
 
   /** The folder formats a source reads back, in the order the read-back prefers them. */
   private static final List<String> READABLE_FORMATS = List.of("csv", "parquet", "jsonl", "json");
+
+  /**
+   * The request's source with the tables {@code --rows} names marked for synthesis where nothing
+   * else decides their mode: a count chosen for a table means it is not kept as a lookup table.
+   */
+  private static SourceSpec counted(GenerateRequest request) {
+    SourceSpec spec = request.source();
+    if (request.generation().rows().isEmpty()) {
+      return spec;
+    }
+    TableChoices t = spec.tables();
+    return new SourceSpec(
+        spec.location(),
+        spec.schemaFile(),
+        spec.filter(),
+        spec.csv(),
+        new TableChoices(
+            t.keep(), t.synthesize(), t.cascade(), request.generation().rows().keySet()));
+  }
 
   /** Reads the schema of an open source (refusing one without tables) and fits its model. */
   static SynthModel learn(SourceSpec spec, Source source, FitOptions options, Progress progress) {

@@ -55,4 +55,9 @@ final class Timings implements Progress {
     warnings.add(message);
     delegate.warn(message);
   }
+
+  @Override
+  public void note(String message) {
+    delegate.note(message);
+  }
 }

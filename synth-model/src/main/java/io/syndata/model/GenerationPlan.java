@@ -177,6 +177,17 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
     Table table = tm.table();
     Long override = options.rows().get(name);
     Optional<Relation> primary = model.graph().primaryParent(name);
+    if (table.isKept()) {
+      if (override != null && override != tm.sourceRows()) {
+        throw new SynthException(
+            "--rows names table "
+                + name
+                + ", which is kept (mode keep): its "
+                + tm.sourceRows()
+                + " source rows are copied as they are; synthesize it to choose its row count");
+      }
+      return new long[] {tm.sourceRows(), 0};
+    }
     if (primary.isEmpty()) {
       if (override != null) {
         return new long[] {override, 0};
@@ -251,6 +262,13 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
           trees.addEdge(from, tree);
         }
       }
+      // A kept table's keys are drawn by the tables that reference it: it is written first.
+      for (Relation r : graph.keptReferences(name)) {
+        String from = rootOf.get(r.parent());
+        if (!from.equals(tree)) {
+          trees.addEdge(from, tree);
+        }
+      }
       uniqueAcrossPartitions(model, name)
           .ifPresent(reason -> reasons.putIfAbsent(rootOf.get(name), reason));
     }
@@ -285,6 +303,9 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
   private static Optional<String> uniqueAcrossPartitions(SynthModel model, String name) {
     TableModel tm = model.table(name);
     Table table = tm.table();
+    if (table.isKept()) {
+      return Optional.empty();
+    }
     Set<String> attributes = new LinkedHashSet<>(tm.attributeColumns());
     for (Relation r : model.graph().childrenOf(name)) {
       for (String c : r.fk().parentColumns()) {

@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param width zero-padded width of the number ({@link Style#PATTERN}, 0 for none), or the length
  *     of the value ({@link Style#SHAPE})
  * @param nullRate share of nulls, for non-key identifier columns
+ * @param from the column whose value begins each value ({@link Style#DERIVED}), else empty
  */
 public record KeyFormat(
     Style style,
@@ -30,7 +31,8 @@ public record KeyFormat(
     String prefix,
     String suffix,
     int width,
-    double nullRate) {
+    double nullRate,
+    String from) {
 
   public enum Style {
     /** Numbers (or days, seconds) counting up from {@code start}. */
@@ -40,7 +42,13 @@ public record KeyFormat(
     /** {@code prefix + zero-padded number + suffix}, like {@code C-000123}. */
     PATTERN,
     /** Upper-case letters and digits of the source's length, unique by a base-36 tail. */
-    SHAPE
+    SHAPE,
+    /**
+     * {@code <from> + prefix + zero-padded number + suffix}, the number counting the rows of the
+     * same parent from {@code start}: an order {@code 1234_7} of customer {@code 1234}. Unique
+     * because the parent's key is.
+     */
+    DERIVED
   }
 
   private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -48,6 +56,19 @@ public record KeyFormat(
   public KeyFormat {
     prefix = prefix == null ? "" : prefix;
     suffix = suffix == null ? "" : suffix;
+    from = from == null ? "" : from;
+  }
+
+  /** A format that takes no part from another column. */
+  public KeyFormat(
+      Style style,
+      DataType type,
+      long start,
+      String prefix,
+      String suffix,
+      int width,
+      double nullRate) {
+    this(style, type, start, prefix, suffix, width, nullRate, "");
   }
 
   public static KeyFormat sequence(DataType type, long start) {
@@ -55,7 +76,24 @@ public record KeyFormat(
   }
 
   public KeyFormat withNullRate(double rate) {
-    return new KeyFormat(style, type, start, prefix, suffix, width, rate);
+    return new KeyFormat(style, type, start, prefix, suffix, width, rate, from);
+  }
+
+  /**
+   * The value of a {@link Style#DERIVED} key: the row's value of {@link #from} and its number among
+   * the rows of the same parent (0 for the first).
+   */
+  public String derived(Object fromValue, long withinParent) {
+    return fromValue + number(start + withinParent) + suffix;
+  }
+
+  private String number(long n) {
+    String digits = Long.toString(n);
+    StringBuilder sb = new StringBuilder(prefix);
+    for (int i = digits.length(); i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
   }
 
   /**
@@ -66,14 +104,9 @@ public record KeyFormat(
   public Object value(long ordinal, long salt) {
     return switch (style) {
       case UUID -> uuid(ordinal, salt);
-      case PATTERN -> {
-        String digits = Long.toString(start + ordinal);
-        StringBuilder sb = new StringBuilder(prefix);
-        for (int i = digits.length(); i < width; i++) {
-          sb.append('0');
-        }
-        yield sb.append(digits).append(suffix).toString();
-      }
+      case PATTERN -> number(start + ordinal) + suffix;
+      case DERIVED ->
+          throw new IllegalStateException("a derived key is made from its row: use derived()");
       case SHAPE -> shape(ordinal, salt);
       case SEQUENCE -> sequenceValue(start + ordinal);
     };

@@ -145,7 +145,7 @@ public final class ModelFile {
       entry.put("name", t.name());
       entry.put("kind", kind);
       try {
-        entry.set("model", ModelKinds.trainer(kind).codec().write(model.table(t.name())));
+        entry.set("model", codec(kind).write(model.table(t.name())));
       } catch (SynthException e) {
         throw new SynthException(
             "cannot save the model of table " + t.name() + " in " + file + ": " + e.getMessage(),
@@ -188,6 +188,13 @@ public final class ModelFile {
     }
   }
 
+  /** The codec of a kind: an installed kind's, or the kept tables' rows. */
+  private static TableModelCodec codec(String kind) {
+    return KeptTableModel.KIND.equals(kind)
+        ? KeptTableModel.CODEC
+        : ModelKinds.trainer(kind).codec();
+  }
+
   /**
    * Reads a model: its graph rebuilt from the saved schema, each table read by the codec of its
    * kind.
@@ -205,8 +212,7 @@ public final class ModelFile {
     for (TableEntry t : contents.tables()) {
       JsonNode entry = entries.next();
       try {
-        ModelTrainer trainer = ModelKinds.trainer(t.kind());
-        models.put(t.name(), trainer.codec().read(FitJson.need(entry, "model"), t.name(), graph));
+        models.put(t.name(), codec(t.kind()).read(FitJson.need(entry, "model"), t.name(), graph));
       } catch (SynthException e) {
         throw new SynthException(
             "model file " + file + ": table " + t.name() + ": " + e.getMessage(), e);

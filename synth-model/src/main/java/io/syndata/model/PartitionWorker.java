@@ -148,6 +148,10 @@ final class PartitionWorker {
     long nullQuota =
         GenerationPlan.partitionStart(tp.nullParentRows(), partition + 1, partitions)
             - GenerationPlan.partitionStart(tp.nullParentRows(), partition, partitions);
+    if (tm instanceof KeptTableModel kept) {
+      copyKept(kept, first, quota);
+      return;
+    }
     String p = Integer.toString(partition);
     SplittableRandom planRandom = Seeds.random(seed, name, "plan", p);
     SplittableRandom sampleRandom = Seeds.random(seed, name, "sample", p);
@@ -403,7 +407,9 @@ final class PartitionWorker {
         for (int c = 0; c < width; c++) {
           if (formats[c] != null) {
             KeyFormat f = formats[c];
-            if (inPrimaryKey[c]) {
+            if (f.style() == KeyFormat.Style.DERIVED) {
+              out[c][w] = f.derived(out[at.get(f.from())][w], withinGroup);
+            } else if (inPrimaryKey[c]) {
               out[c][w] = f.value(numberWithinParent ? withinGroup : keyOrdinal, salts[c]);
             } else {
               out[c][w] =
@@ -476,6 +482,19 @@ final class PartitionWorker {
     state.size = made;
     states.put(name, state);
     rows.put(name, (long) made);
+  }
+
+  /** Writes a kept table's source rows that this partition owns, as they are. */
+  private void copyKept(KeptTableModel kept, long first, long quota) {
+    String name = kept.table().name();
+    for (long start = 0; start < quota; start += BATCH) {
+      int b = (int) Math.min(BATCH, quota - start);
+      batches.add(new RowBatch(name, kept.columns(), kept.rows(first + start, b), b));
+    }
+    State state = new State();
+    state.size = Math.toIntExact(quota);
+    states.put(name, state);
+    rows.put(name, quota);
   }
 
   /** Per column read from a link: the parent's values of the column it copies. */

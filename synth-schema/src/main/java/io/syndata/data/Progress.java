@@ -20,4 +20,7 @@ public interface Progress {
    * Something the user should know but that does not stop the run (a tiny scale, an inferred key).
    */
   default void warn(String message) {}
+
+  /** A decision the run took for the user, which they may change (a table kept as it is). */
+  default void note(String message) {}
 }

@@ -80,9 +80,17 @@ public final class ColumnKinds {
             .replaceAll("([a-z])([A-Z])", "$1_$2")
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9]+", "_");
-    for (PiiRule rule : PII_RULES) {
-      if (rule.name().matcher(normalized).matches()) {
-        return Optional.of(rule.pii());
+    // The whole name first, then its endings at word boundaries, so that compound names
+    // (contactLastName, billing_phone) are recognised by their last words.
+    List<String> endings = new java.util.ArrayList<>(List.of(normalized));
+    for (int i = normalized.indexOf('_'); i >= 0; i = normalized.indexOf('_', i + 1)) {
+      endings.add(normalized.substring(i + 1));
+    }
+    for (String ending : endings) {
+      for (PiiRule rule : PII_RULES) {
+        if (rule.name().matcher(ending).matches()) {
+          return Optional.of(rule.pii());
+        }
       }
     }
     return Optional.empty();

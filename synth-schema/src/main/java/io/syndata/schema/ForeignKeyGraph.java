@@ -64,6 +64,23 @@ public final class ForeignKeyGraph {
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
         Relation r = new Relation(t.name(), fk);
+        if (t.isKept() && !schema.table(fk.parentTable()).isKept()) {
+          throw new SynthException(
+              "table "
+                  + t.name()
+                  + " is kept (mode keep) but references "
+                  + fk.parentTable()
+                  + " by "
+                  + r
+                  + ", which is synthesized: keep "
+                  + fk.parentTable()
+                  + " too, or synthesize "
+                  + t.name());
+        }
+        if (r.isSelfReference() && t.isKept()) {
+          // A kept table's rows are copied as they are, self-references included.
+          continue;
+        }
         if (r.isSelfReference()) {
           if (!isNullable(schema, r)) {
             throw new SynthException(
@@ -205,15 +222,26 @@ public final class ForeignKeyGraph {
   }
 
   /**
-   * Every relation in which the table is the child, deferred ones included, in declaration order.
+   * Every relation in which the table is the child, deferred ones included, in declaration order;
+   * references to kept tables ({@link #keptReferences}) are not relations the model generates and
+   * are left out.
    */
   public List<Relation> parentsOf(String table) {
-    return schema.table(table).foreignKeys().stream().map(fk -> new Relation(table, fk)).toList();
+    return schema.table(table).foreignKeys().stream()
+        .filter(fk -> !schema.table(fk.parentTable()).isKept())
+        .map(fk -> new Relation(table, fk))
+        .toList();
   }
 
-  /** Every relation in which the table is the parent, deferred ones included, in schema order. */
+  /**
+   * Every relation in which the table is the parent, deferred ones included, in schema order; none
+   * for a kept table.
+   */
   public List<Relation> childrenOf(String table) {
     List<Relation> children = new ArrayList<>();
+    if (schema.table(table).isKept()) {
+      return children;
+    }
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
         if (fk.parentTable().equals(table)) {
@@ -222,6 +250,19 @@ public final class ForeignKeyGraph {
       }
     }
     return children;
+  }
+
+  /**
+   * The table's references to kept tables ({@link TableMode#KEEP}): their rows are the source's, so
+   * the referencing columns are drawn as categorical values of the source keys, and the kept table
+   * never decides how many rows the referencing table gets. They still order generation (the kept
+   * table comes first) and stay constraints of the target.
+   */
+  public List<Relation> keptReferences(String table) {
+    return schema.table(table).foreignKeys().stream()
+        .filter(fk -> schema.table(fk.parentTable()).isKept())
+        .map(fk -> new Relation(table, fk))
+        .toList();
   }
 
   /**

@@ -19,6 +19,8 @@ import java.util.Set;
  *     --model}; empty to follow it
  * @param sql what the database declares beyond columns and keys: CHECK constraints, comment,
  *     partitions
+ * @param mode what the run does with the table's rows; empty to let the run decide (a detected
+ *     lookup table is kept, any other table synthesized)
  */
 public record Table(
     String name,
@@ -29,13 +31,15 @@ public record Table(
     List<ForeignKey> foreignKeys,
     long rowCount,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> model,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<TableDetail> sql) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<TableDetail> sql,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<TableMode> mode) {
 
   public Table {
     Objects.requireNonNull(name, "name");
     namespace = namespace == null ? Optional.empty() : namespace;
     model = model == null ? Optional.empty() : model;
     sql = sql == null ? Optional.empty() : sql;
+    mode = mode == null ? Optional.empty() : mode;
     columns = List.copyOf(columns);
     primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
     uniqueKeys = uniqueKeys == null ? List.of() : uniqueKeys.stream().map(List::copyOf).toList();
@@ -55,7 +59,7 @@ public record Table(
     }
   }
 
-  /** A table without database detail. */
+  /** A table without database detail, whose mode the run decides. */
   public Table(
       String name,
       Optional<String> namespace,
@@ -74,6 +78,7 @@ public record Table(
         foreignKeys,
         rowCount,
         model,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -94,6 +99,7 @@ public record Table(
         uniqueKeys,
         foreignKeys,
         rowCount,
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }
@@ -155,22 +161,78 @@ public record Table(
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(
-        name, namespace, newColumns, primaryKey, uniqueKeys, foreignKeys, rowCount, model, sql);
+        name,
+        namespace,
+        newColumns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        sql,
+        mode);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, newForeignKeys, rowCount, model, sql);
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        newForeignKeys,
+        rowCount,
+        model,
+        sql,
+        mode);
   }
 
   public Table withPrimaryKey(List<String> newPrimaryKey) {
     return new Table(
-        name, namespace, columns, newPrimaryKey, uniqueKeys, foreignKeys, rowCount, model, sql);
+        name,
+        namespace,
+        columns,
+        newPrimaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        sql,
+        mode);
   }
 
   public Table withSql(Optional<TableDetail> newSql) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, rowCount, model, newSql);
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        newSql,
+        mode);
+  }
+
+  /** Whether the run copies the table's rows verbatim ({@link TableMode#KEEP}). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isKept() {
+    return mode.equals(Optional.of(TableMode.KEEP));
+  }
+
+  public Table withMode(TableMode newMode) {
+    return new Table(
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        rowCount,
+        model,
+        sql,
+        Optional.of(newMode));
   }
 
   /** The CHECK constraints the source declares. */
@@ -180,6 +242,15 @@ public record Table(
 
   public Table withRowCount(long newRowCount) {
     return new Table(
-        name, namespace, columns, primaryKey, uniqueKeys, foreignKeys, newRowCount, model, sql);
+        name,
+        namespace,
+        columns,
+        primaryKey,
+        uniqueKeys,
+        foreignKeys,
+        newRowCount,
+        model,
+        sql,
+        mode);
   }
 }

@@ -26,7 +26,7 @@ class ColumnKindsTest {
   void aPiiColumnWithoutItsCategoryTakesItFromItsName() {
     Column email =
         new Column(
-            "contact_email",
+            "secret_code",
             DataType.STRING,
             "",
             0,
@@ -40,6 +40,16 @@ class ColumnKindsTest {
     assertThat(customerEmail.kind()).isEqualTo(ColumnKind.PII);
     assertThat(customerEmail.pii()).contains("email");
     assertThat(email.pii()).isEmpty();
+  }
+
+  @Test
+  void compoundAndCamelCaseNamesAreRecognisedByTheirLastWords() {
+    assertThat(ColumnKinds.piiOf("contactLastName")).contains("last_name");
+    assertThat(ColumnKinds.piiOf("contact_email")).contains("email");
+    assertThat(ColumnKinds.piiOf("billing_address")).contains("street_address");
+    assertThat(ColumnKinds.piiOf("shipPhone")).contains("phone");
+    assertThat(ColumnKinds.piiOf("address_id")).isEmpty();
+    assertThat(ColumnKinds.piiOf("email_verified")).isEmpty();
   }
 
   @Test

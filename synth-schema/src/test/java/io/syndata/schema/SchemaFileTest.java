@@ -95,13 +95,34 @@ class SchemaFileTest {
             List.of(
                 new ForeignKey("fk_c", List.of("customer_id"), "customers", List.of("id"), true)),
             250);
-    return new Schema(List.of(customers, orders));
+    return new Schema(List.of(customers.withMode(TableMode.KEEP), orders));
   }
 
   @Test
   void roundTripsEverythingItWrites() {
     Schema schema = shop();
     assertThat(SchemaFile.fromJson(SchemaFile.toJson(schema), "test")).isEqualTo(schema);
+  }
+
+  @Test
+  void readsAndWritesTableModes() {
+    assertThat(SchemaFile.toJson(shop())).contains("\"mode\" : \"keep\"");
+    Schema read =
+        SchemaFile.fromJson(
+            """
+        {"tables": [{"name": "t", "mode": "Exclude", "columns": [{"name": "c", "type": "string"}]}]}
+        """,
+            "modes.json");
+    assertThat(read.table("t").mode()).contains(TableMode.EXCLUDE);
+    assertThatThrownBy(
+            () ->
+                SchemaFile.fromJson(
+                    """
+        {"tables": [{"name": "t", "mode": "copy", "columns": [{"name": "c", "type": "string"}]}]}
+        """,
+                    "bad.json"))
+        .hasMessageContaining("bad.json")
+        .hasMessageContaining("use one of synthesize, keep, exclude");
   }
 
   @Test

@@ -315,6 +315,15 @@ public final class FitJson {
       node.set("profile", f.profile.deepCopy());
       return node;
     }
+    if (g instanceof DomainModel d) {
+      // Values of a domain use only the null rate and the maximum length, as fakes do.
+      ObjectNode node = NODES.objectNode();
+      node.put("type", "domain");
+      node.put("domain", d.domain);
+      node.set("nullRate", number(d.shape.nullRate));
+      node.put("maxLength", d.shape.maxLength);
+      return node;
+    }
     if (g instanceof TextModel t) {
       ObjectNode node = NODES.objectNode();
       node.put("type", "shape");
@@ -378,6 +387,23 @@ public final class FitJson {
             throw new SynthException("unknown value format in a format model", e);
           }
         }
+      case "domain":
+        {
+          String domain = text(node, "domain");
+          if (!Domains.ALL.contains(domain)) {
+            throw new SynthException(
+                "unknown value domain \"" + domain + "\"; known domains are " + Domains.ALL);
+          }
+          return new DomainModel(
+              domain,
+              new TextModel(
+                  number(need(node, "nullRate")),
+                  integer(node, "maxLength"),
+                  new String[] {"Aaaaaa"},
+                  new double[] {1},
+                  0,
+                  null));
+        }
       case "shape":
         {
           String[] shapes = strings(need(node, "shapes")).toArray(String[]::new);
@@ -417,6 +443,9 @@ public final class FitJson {
     node.put("suffix", f.suffix());
     node.put("width", f.width());
     node.set("nullRate", number(f.nullRate()));
+    if (!f.from().isEmpty()) {
+      node.put("from", f.from());
+    }
     return node;
   }
 
@@ -439,7 +468,8 @@ public final class FitJson {
         text(node, "prefix"),
         text(node, "suffix"),
         integer(node, "width"),
-        number(need(node, "nullRate")));
+        number(need(node, "nullRate")),
+        node.has("from") ? text(node, "from") : "");
   }
 
   /**

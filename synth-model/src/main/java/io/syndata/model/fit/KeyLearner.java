@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class KeyLearner {
   private static final Pattern PATTERNED = Pattern.compile("(.*?)(\\d{1,18})(\\D*)");
+  private static final Pattern AFTER_PARENT = Pattern.compile("(\\D*)(\\d{1,18})(\\D*)");
 
   private final DataType type;
   private final boolean nullable;
@@ -30,9 +31,62 @@ final class KeyLearner {
   private int width = -1;
   private long maxLength;
 
+  /** The column a key may begin with (its primary parent's key), or empty. */
+  private final String from;
+
+  private boolean derived;
+  private String derivedPrefix;
+  private String derivedSuffix;
+  private int derivedWidth = -1;
+  private long derivedMin = Long.MAX_VALUE;
+
   KeyLearner(DataType type, boolean nullable) {
+    this(type, nullable, "");
+  }
+
+  /**
+   * @param from a column of the row whose value may begin every value, followed by a counter
+   *     ({@code <customer_id>_<n>}); empty for none
+   */
+  KeyLearner(DataType type, boolean nullable, String from) {
     this.type = type;
     this.nullable = nullable;
+    this.from = from;
+    this.derived = type == DataType.STRING && !from.isEmpty();
+  }
+
+  /** Observes a value with the row's value of the {@code from} column. */
+  void observe(Object v, Object fromValue) {
+    observe(v);
+    if (v == null || !derived) {
+      return;
+    }
+    String s = (String) v;
+    String head = fromValue == null ? null : fromValue.toString();
+    Matcher m =
+        head != null && s.startsWith(head)
+            ? AFTER_PARENT.matcher(s.substring(head.length()))
+            : null;
+    if (m == null || !m.matches()) {
+      derived = false;
+      return;
+    }
+    String digits = m.group(2);
+    if (derivedPrefix == null) {
+      derivedPrefix = m.group(1);
+      derivedSuffix = m.group(3);
+      derivedWidth = digits.length();
+    } else if (!derivedPrefix.equals(m.group(1)) || !derivedSuffix.equals(m.group(3))) {
+      derived = false;
+      return;
+    } else if (derivedWidth != digits.length()) {
+      derivedWidth = 0;
+    }
+    if (derivedWidth == 0 && digits.length() > 1 && digits.charAt(0) == '0') {
+      derived = false;
+      return;
+    }
+    derivedMin = Math.min(derivedMin, Long.parseLong(digits));
   }
 
   void observe(Object v) {
@@ -99,8 +153,24 @@ final class KeyLearner {
                   : patterned
                       ? new KeyFormat(
                           KeyFormat.Style.PATTERN, type, start, prefix, suffix, width, 0)
-                      : new KeyFormat(
-                          KeyFormat.Style.SHAPE, type, 0, "", "", (int) Math.min(maxLength, 64), 0);
+                      : derived
+                          ? new KeyFormat(
+                              KeyFormat.Style.DERIVED,
+                              type,
+                              derivedMin,
+                              derivedPrefix,
+                              derivedSuffix,
+                              derivedWidth,
+                              0,
+                              from)
+                          : new KeyFormat(
+                              KeyFormat.Style.SHAPE,
+                              type,
+                              0,
+                              "",
+                              "",
+                              (int) Math.min(maxLength, 64),
+                              0);
           default -> KeyFormat.sequence(type, start);
         };
     return f.withNullRate(nullRate);

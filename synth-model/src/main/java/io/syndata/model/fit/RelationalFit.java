@@ -4,20 +4,24 @@ import io.syndata.data.Progress;
 import io.syndata.data.Source;
 import io.syndata.model.FitOptions;
 import io.syndata.model.FittedModel;
+import io.syndata.model.KeptTableModel;
 import io.syndata.model.ModelKinds;
 import io.syndata.model.ModelProvenance;
 import io.syndata.model.ModelTrainer;
 import io.syndata.model.OrphanPolicy;
 import io.syndata.model.SelfReference;
 import io.syndata.model.TableModel;
+import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +34,9 @@ import java.util.TreeMap;
  * {@link ModelKinds}, and the sample is freed.
  */
 public final class RelationalFit {
+  /** A kept table is held in the model whole; beyond this many rows it must be synthesized. */
+  public static final long MAX_KEPT_ROWS = 1_000_000;
+
   private final ForeignKeyGraph graph;
   private final Source source;
   private final FitOptions options;
@@ -48,7 +55,9 @@ public final class RelationalFit {
     this.options = options;
     this.progress = progress;
     for (Table t : graph.generationOrder()) {
-      trainers.put(t.name(), ModelKinds.choose(t, options.model()));
+      if (!t.isKept()) {
+        trainers.put(t.name(), ModelKinds.choose(t, options.model()));
+      }
     }
   }
 
@@ -69,6 +78,10 @@ public final class RelationalFit {
       unreadChildren.put(t.name(), children);
     }
     for (Table t : graph.generationOrder()) {
+      if (t.isKept()) {
+        models.put(t.name(), readKept(t));
+        continue;
+      }
       TableFit fit = read(t);
       fits.put(t.name(), fit);
       buildIfComplete(fit);
@@ -83,13 +96,15 @@ public final class RelationalFit {
     Map<String, TableModel> ordered = new LinkedHashMap<>();
     Map<String, Long> training = new LinkedHashMap<>();
     Map<String, Long> sourceRows = new LinkedHashMap<>();
-    for (Table t : graph.generationOrder()) {
-      ordered.put(t.name(), models.get(t.name()));
-      training.put(t.name(), (long) fits.get(t.name()).size);
-      sourceRows.put(t.name(), fits.get(t.name()).scanned);
-    }
     Map<String, String> kinds = new LinkedHashMap<>();
-    trainers.forEach((table, trainer) -> kinds.put(table, trainer.kind()));
+    for (Table t : graph.generationOrder()) {
+      TableModel model = models.get(t.name());
+      ordered.put(t.name(), model);
+      TableFit fit = fits.get(t.name());
+      training.put(t.name(), fit == null ? model.sourceRows() : fit.size);
+      sourceRows.put(t.name(), fit == null ? model.sourceRows() : fit.scanned);
+      kinds.put(t.name(), fit == null ? KeptTableModel.KIND : trainers.get(t.name()).kind());
+    }
     ModelProvenance provenance =
         new ModelProvenance(
             options.model(),
@@ -104,6 +119,45 @@ public final class RelationalFit {
             Instant.now(),
             ModelProvenance.currentVersion());
     return new FittedModel(graph, provenance, ordered, orphans, selfReferences);
+  }
+
+  /** Reads a kept table's rows as they are. */
+  private TableModel readKept(Table t) {
+    long started = System.nanoTime();
+    progress.started("fit", t.name(), t.rowCount());
+    List<String> columns = t.writtenColumns().stream().map(Column::name).toList();
+    List<Object[]> batches = new ArrayList<>();
+    long[] rows = new long[1];
+    source.scan(
+        t,
+        columns,
+        batch -> {
+          for (int r = 0; r < batch.size(); r++) {
+            Object[] row = new Object[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+              row[c] = batch.value(c, r);
+            }
+            batches.add(row);
+          }
+          rows[0] += batch.size();
+          if (rows[0] > MAX_KEPT_ROWS) {
+            throw new SynthException(
+                "table "
+                    + t.name()
+                    + " is kept (mode keep) but has more than "
+                    + MAX_KEPT_ROWS
+                    + " rows, more than a model holds verbatim: synthesize it");
+          }
+          progress.advanced("fit", t.name(), rows[0]);
+        });
+    Object[][] values = new Object[columns.size()][batches.size()];
+    for (int r = 0; r < batches.size(); r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        values[c][r] = batches.get(r)[c];
+      }
+    }
+    progress.finished("fit", t.name(), rows[0], Duration.ofNanos(System.nanoTime() - started));
+    return new KeptTableModel(t, values, batches.size());
   }
 
   private TableFit read(Table t) {

@@ -142,6 +142,26 @@ final class TableFit {
   private final Map<String, Integer> formatIndex = new HashMap<>();
   final Map<String, KeyLearner> keyLearners = new LinkedHashMap<>();
   final Map<String, Integer> keyScanIndex = new HashMap<>();
+
+  /**
+   * A category of a domain column (a country, a city) is reproduced only when at least this many
+   * sample rows hold it; a column with a rarer one is generated from its domain instead, so no
+   * value that could single a person out is copied.
+   */
+  static final int MIN_CATEGORY_ROWS = 5;
+
+  /** String columns of a known domain, by column name: from their names, then their values. */
+  final Map<String, String> domains = new LinkedHashMap<>();
+
+  private final Map<String, Domains.Detector> detectors = new LinkedHashMap<>();
+  private final Map<String, Integer> detectorIndex = new HashMap<>();
+
+  /** Unique text columns that may turn out to be patterned codes, by column name. */
+  final Map<String, KeyLearner> uniqueCodes = new LinkedHashMap<>();
+
+  /** For a key that may begin with its parent's key: the scan index of that foreign key. */
+  final Map<String, Integer> keyFromIndex = new HashMap<>();
+
   final List<Link> links = new ArrayList<>();
   final Optional<Relation> primary;
   Link primaryLink;
@@ -153,6 +173,12 @@ final class TableFit {
   final List<Relation> childRelations;
   final Map<List<String>, KeyIndex> keyIndexes = new LinkedHashMap<>();
   private final Map<List<String>, int[]> keyIndexColumns = new LinkedHashMap<>();
+
+  /**
+   * Columns that reference kept tables only: drawn as categories of the source keys, which the kept
+   * table holds verbatim.
+   */
+  final java.util.Set<String> keptColumns = new java.util.HashSet<>();
 
   private final int maxRows;
   private final SplittableRandom reservoirRandom;
@@ -175,9 +201,10 @@ final class TableFit {
     this.orphanPolicy = options.orphans();
     this.reservoirRandom = Seeds.random(options.seed(), table.name(), "reservoir");
     this.scanColumns = table.writtenColumns().stream().map(Column::name).toList();
+    keptColumns.addAll(keptColumns(table, graph));
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
-      switch (roleOf(table, c)) {
+      switch (roleOf(table, c, keptColumns)) {
         case CONTINUOUS -> attrs.add(new Attr(c, i, false));
         case CATEGORICAL -> attrs.add(new Attr(c, i, true));
         case TEXT, PII -> {
@@ -185,6 +212,12 @@ final class TableFit {
             formatLearners.put(c.name(), FormatModel.learner(c.format(), c.nullable(), c.length()));
             formatIndex.put(c.name(), i);
             continue;
+          }
+          if (c.kind() == ColumnKind.TEXT
+              && c.type() == DataType.STRING
+              && table.isUniqueColumn(c.name())) {
+            // A unique code such as INV-2024-000123 keeps its template when it has one.
+            uniqueCodes.put(c.name(), new KeyLearner(c.type(), c.nullable()));
           }
           textIndex.put(c.name(), i);
           textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
@@ -194,12 +227,36 @@ final class TableFit {
                   : null);
         }
         case GENERATED -> {
+          String from = derivedFrom(table, graph, c);
           keyLearners.put(
               c.name(),
-              new KeyLearner(c.type(), c.nullable() && !table.primaryKey().contains(c.name())));
+              new KeyLearner(
+                  c.type(), c.nullable() && !table.primaryKey().contains(c.name()), from));
           keyScanIndex.put(c.name(), i);
+          if (!from.isEmpty()) {
+            keyFromIndex.put(c.name(), scanColumns.indexOf(from));
+          }
         }
         case FOREIGN -> {}
+      }
+    }
+    for (int i = 0; i < scanColumns.size(); i++) {
+      Column c = table.column(scanColumns.get(i));
+      Role role = roleOf(table, c, keptColumns);
+      if (c.type() != DataType.STRING
+          || keptColumns.contains(c.name())
+          || (role != Role.TEXT && role != Role.CATEGORICAL)) {
+        continue;
+      }
+      Optional<String> named = Domains.ofName(c.name());
+      if (named.isEmpty() && Domains.isJobTitle(table, c.name())) {
+        named = Optional.of(Domains.JOB_TITLE);
+      }
+      if (named.isPresent()) {
+        domains.put(c.name(), named.get());
+      } else {
+        detectors.put(c.name(), new Domains.Detector());
+        detectorIndex.put(c.name(), i);
       }
     }
     this.primary = graph.primaryParent(table.name());
@@ -241,7 +298,35 @@ final class TableFit {
     this.slotOrdinal = new long[capacity];
   }
 
-  static Role roleOf(Table t, Column c) {
+  /**
+   * The column a string primary key may be derived from ({@code <customer_id>_<n>}): the one column
+   * of the primary parent's foreign key, whose rows the generator makes together. Empty when the
+   * key is not a single string column or the table has no such parent.
+   */
+  static String derivedFrom(Table table, ForeignKeyGraph graph, Column c) {
+    if (c.type() != DataType.STRING || !table.primaryKey().equals(List.of(c.name()))) {
+      return "";
+    }
+    return graph
+        .primaryParent(table.name())
+        .filter(r -> r.fk().columns().size() == 1 && !graph.isDeferred(r))
+        .map(r -> r.fk().columns().get(0))
+        .filter(f -> !f.equals(c.name()))
+        .orElse("");
+  }
+
+  /** The columns of a table's references to kept tables that no generated relation also uses. */
+  static java.util.Set<String> keptColumns(Table table, ForeignKeyGraph graph) {
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    graph.keptReferences(table.name()).forEach(r -> kept.addAll(r.fk().columns()));
+    graph.parentsOf(table.name()).forEach(r -> r.fk().columns().forEach(kept::remove));
+    return kept;
+  }
+
+  static Role roleOf(Table t, Column c, java.util.Set<String> keptColumns) {
+    if (keptColumns.contains(c.name())) {
+      return Role.CATEGORICAL;
+    }
     if (t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(c.name()))) {
       return Role.FOREIGN;
     }
@@ -327,7 +412,13 @@ final class TableFit {
         }
       }
       for (Map.Entry<String, KeyLearner> e : keyLearners.entrySet()) {
-        e.getValue().observe(v[keyScanIndex.get(e.getKey())][r]);
+        Integer from = keyFromIndex.get(e.getKey());
+        Object value = v[keyScanIndex.get(e.getKey())][r];
+        if (from == null) {
+          e.getValue().observe(value);
+        } else {
+          e.getValue().observe(value, v[from][r]);
+        }
       }
       int t = 0;
       for (int idx : textIndex.values()) {
@@ -335,6 +426,12 @@ final class TableFit {
       }
       for (Map.Entry<String, FormatLearner> e : formatLearners.entrySet()) {
         e.getValue().observe(v[formatIndex.get(e.getKey())][r]);
+      }
+      for (Map.Entry<String, KeyLearner> e : uniqueCodes.entrySet()) {
+        e.getValue().observe(v[textIndex.get(e.getKey())][r]);
+      }
+      for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
+        e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
       }
       int slot = reserve();
       accepted++;
@@ -443,10 +540,25 @@ final class TableFit {
     }
     Sorting.sort(sortedOrdinals, sortedSlots, size);
     counts = new int[childRelations.size()][size];
+    detectors.forEach((name, d) -> d.domain().ifPresent(domain -> domains.put(name, domain)));
+    for (int i = 0; i < attrs.size(); i++) {
+      Attr a = attrs.get(i);
+      String domain = domains.get(a.column.name());
+      if (domain != null && a.categorical && a.fallback != null && mostlyRare(i)) {
+        // Cities or companies seen in fewer than k rows each single people out: make the
+        // column's values anew from its domain.
+        a.demoted = true;
+      }
+    }
     for (Attr a : attrs) {
+      if (a.demoted) {
+        continue;
+      }
       if (!a.categorical) {
         a.codec = a.learner.codec();
-      } else if (a.fallback != null && a.dictionary.size() > ColumnKinds.MAX_CATEGORIES) {
+      } else if (a.fallback != null
+          && a.dictionary.size() > ColumnKinds.MAX_CATEGORIES
+          && !keptColumns.contains(a.column.name())) {
         // Too many values to be categories: never copy them, regenerate them by shape instead.
         a.demoted = true;
         progress.warn(
@@ -461,6 +573,24 @@ final class TableFit {
     }
   }
 
+  /**
+   * Whether categories held by fewer than {@link #MIN_CATEGORY_ROWS} sample rows hold at least half
+   * of the attribute's non-null rows.
+   */
+  private boolean mostlyRare(int attr) {
+    int[] perCode = new int[attrs.get(attr).dictionary.size()];
+    long nonNull = 0;
+    for (int r = 0; r < size; r++) {
+      int code = (int) attrValues[attr][r];
+      if (code >= 0) {
+        perCode[code]++;
+        nonNull++;
+      }
+    }
+    long rare = java.util.Arrays.stream(perCode).filter(c -> c < MIN_CATEGORY_ROWS).sum();
+    return nonNull > 0 && rare * 2 >= nonNull;
+  }
+
   /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
   int slotOf(long ordinal) {
     int i = Arrays.binarySearch(sortedOrdinals, ordinal);
@@ -471,7 +601,7 @@ final class TableFit {
   TrainingTable training() {
     List<String> attributeColumns = new ArrayList<>();
     for (Column c : table.writtenColumns()) {
-      Role role = roleOf(table, c);
+      Role role = roleOf(table, c, keptColumns);
       if (role != Role.FOREIGN && role != Role.GENERATED) {
         attributeColumns.add(c.name());
       }
@@ -490,12 +620,22 @@ final class TableFit {
         texts.put(name, formatLearners.get(name).model());
       } else if (t >= 0) {
         TextModel shape = textLearners.get(t).model();
-        texts.put(name, textPii.get(t) != null ? new PiiModel(textPii.get(t), shape) : shape);
+        texts.put(
+            name,
+            textPii.get(t) != null
+                ? new PiiModel(textPii.get(t), shape)
+                : domains.containsKey(name) ? new DomainModel(domains.get(name), shape) : shape);
       } else {
         attrs.stream()
             .filter(a -> a.demoted && a.column.name().equals(name))
             .findFirst()
-            .ifPresent(a -> texts.put(name, a.fallback.model()));
+            .ifPresent(
+                a ->
+                    texts.put(
+                        name,
+                        domains.containsKey(name)
+                            ? new DomainModel(domains.get(name), a.fallback.model())
+                            : a.fallback.model()));
       }
     }
     List<TrainingColumn> cond = new ArrayList<>();
@@ -504,6 +644,15 @@ final class TableFit {
     }
     Map<String, KeyFormat> formats = new LinkedHashMap<>();
     keyLearners.forEach((name, learner) -> formats.put(name, learner.format()));
+    uniqueCodes.forEach(
+        (name, learner) -> {
+          KeyFormat f = learner.format();
+          if (f.style() == KeyFormat.Style.PATTERN) {
+            formats.put(name, f);
+            attributeColumns.remove(name);
+            texts.remove(name);
+          }
+        });
     Map<Relation, Double> nullRates = new HashMap<>();
     for (Link link : links) {
       nullRates.put(link.relation, accepted == 0 ? 0.0 : link.nulls / (double) accepted);

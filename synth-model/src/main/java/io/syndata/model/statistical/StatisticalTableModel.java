@@ -4,6 +4,7 @@ import io.syndata.model.KeyFormat;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
 import io.syndata.model.fit.CategoricalMarginal;
+import io.syndata.model.fit.DomainModel;
 import io.syndata.model.fit.Gaussian;
 import io.syndata.model.fit.Marginal;
 import io.syndata.model.fit.NumericMarginal;
@@ -194,6 +195,14 @@ final class StatisticalTableModel implements TableModel {
       }
     }
     keepOrders(raw, n);
+    // Address parts of a row come from one place: every address column draws it from this seed.
+    long placeSeed = 0;
+    for (TextGenerator t : texts) {
+      if (t instanceof DomainModel d && d.isAddress()) {
+        placeSeed = random.nextLong();
+        break;
+      }
+    }
     for (int i = 0; i < values.length; i++) {
       Object[] column;
       if (raw[i] != null) {
@@ -211,9 +220,20 @@ final class StatisticalTableModel implements TableModel {
         }
       } else {
         column = new String[n];
-        texts[i].generate((String[]) column, n, random);
+        if (texts[i] instanceof DomainModel d && d.isAddress()) {
+          // Made below, once the row's country (from any column) is known.
+          values[i] = column;
+          continue;
+        } else {
+          texts[i].generate((String[]) column, n, random);
+        }
       }
       values[i] = column;
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (texts[i] instanceof DomainModel d && d.isAddress()) {
+        d.generate((String[]) values[i], n, random, placeSeed, countries(values));
+      }
     }
     int[][] counts = new int[childRelations.size()][n];
     for (int k = 0; k < counts.length; k++) {
@@ -225,5 +245,22 @@ final class StatisticalTableModel implements TableModel {
       }
     }
     return new TableSample(values, counts, n);
+  }
+
+  /**
+   * The row's sampled country from another attribute column named as a country ({@code country},
+   * {@code billing_country}…) that is sampled rather than made as an address part; null when there
+   * is none.
+   */
+  private Object[] countries(Object[][] values) {
+    List<String> names = attributeColumns();
+    for (int c = 0; c < values.length; c++) {
+      if (!(texts[c] instanceof DomainModel d && d.isAddress())
+          && values[c] != null
+          && io.syndata.model.fit.DomainModel.isCountryColumn(names.get(c))) {
+        return values[c];
+      }
+    }
+    return null;
   }
 }

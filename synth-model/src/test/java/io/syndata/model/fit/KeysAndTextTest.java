@@ -10,6 +10,35 @@ import org.junit.jupiter.api.Test;
 class KeysAndTextTest {
 
   @Test
+  void learnsAKeyBuiltFromTheParentsKeyAndACounter() {
+    KeyLearner learner = new KeyLearner(DataType.STRING, false, "customer_id");
+    for (long customer = 7; customer < 40; customer++) {
+      for (int n = 1; n <= 3; n++) {
+        learner.observe(customer + "_" + n, customer);
+      }
+    }
+    KeyFormat f = learner.format();
+    assertThat(f.style()).isEqualTo(KeyFormat.Style.DERIVED);
+    assertThat(f.from()).isEqualTo("customer_id");
+    assertThat(f.derived(1234L, 0)).isEqualTo("1234_1");
+    assertThat(f.derived(1234L, 6)).isEqualTo("1234_7");
+    assertThat(FitJson.keyFormat(FitJson.keyFormat(f))).isEqualTo(f);
+  }
+
+  @Test
+  void aKeyThatDoesNotAlwaysBeginWithTheParentsKeyIsNotDerived() {
+    KeyLearner learner = new KeyLearner(DataType.STRING, false, "customer_id");
+    learner.observe("7_1", 7L);
+    learner.observe("9_1", 8L);
+    assertThat(learner.format().style()).isEqualTo(KeyFormat.Style.SHAPE);
+    KeyLearner patterned = new KeyLearner(DataType.STRING, false, "customer_id");
+    patterned.observe("INV-2024-000123", 7L);
+    patterned.observe("INV-2024-000124", 8L);
+    assertThat(patterned.format().style()).isEqualTo(KeyFormat.Style.PATTERN);
+    assertThat(patterned.format().value(0, 0)).isEqualTo("INV-2024-000123");
+  }
+
+  @Test
   void learnsPatternedKeys() {
     KeyLearner learner = new KeyLearner(DataType.STRING, false);
     learner.observe("C-000123");
