@@ -166,6 +166,7 @@ public final class GenerateMojo extends AbstractFitMojo {
     }
     String targetUrl = withCredentials(to);
     MavenProgress progress = new MavenProgress(getLog());
+    long start = System.nanoTime();
     RunReport run =
         fromSource
             ? fromSource(targetUrl, options, formats, export, progress)
@@ -175,10 +176,11 @@ public final class GenerateMojo extends AbstractFitMojo {
         .info(
             String.format(
                 Locale.ROOT,
-                "synth: wrote %,d rows into %d tables of %s",
+                "synth: wrote %,d rows into %d tables of %s in %.1f s",
                 total,
                 run.writtenRows().size(),
-                Connectors.redact(to)));
+                Connectors.redact(to),
+                (System.nanoTime() - start) / 1e9));
     run.fidelity()
         .ifPresent(
             f ->
