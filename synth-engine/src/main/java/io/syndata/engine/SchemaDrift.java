@@ -99,9 +99,13 @@ public final class SchemaDrift {
     if (!SynData.isJdbc(targetUrl)) {
       return new SchemaDrift(List.of());
     }
-    try (Source source = Connectors.source(targetUrl);
-        Connection c = DriverManager.getConnection(targetUrl)) {
-      return compare(model, source.introspect(SchemaFilter.ALL), defaults(c));
+    try (Connection c = DriverManager.getConnection(targetUrl)) {
+      if (!holdsAny(c, model)) {
+        return new SchemaDrift(List.of());
+      }
+      try (Source source = Connectors.source(targetUrl)) {
+        return compare(model, source.introspect(SchemaFilter.ALL), defaults(c));
+      }
     } catch (SQLException e) {
       throw new SynthException(
           "cannot read the tables of " + Connectors.redact(targetUrl) + ": " + e.getMessage(), e);
@@ -110,9 +114,13 @@ public final class SchemaDrift {
 
   /** As {@link #read(Schema, String)}, for the database behind a data source (not closed). */
   public static SchemaDrift read(Schema model, DataSource target) {
-    try (Source source = Connectors.source(target, Optional.empty());
-        Connection c = target.getConnection()) {
-      return compare(model, source.introspect(SchemaFilter.ALL), defaults(c));
+    try (Connection c = target.getConnection()) {
+      if (!holdsAny(c, model)) {
+        return new SchemaDrift(List.of());
+      }
+      try (Source source = Connectors.source(target, Optional.empty())) {
+        return compare(model, source.introspect(SchemaFilter.ALL), defaults(c));
+      }
     } catch (SQLException e) {
       throw new SynthException("cannot read the tables of the target: " + e.getMessage(), e);
     }
@@ -287,6 +295,24 @@ public final class SchemaDrift {
       return sql + "(" + c.precision() + "," + c.scale() + ")";
     }
     return c.length() > 0 && c.type() == DataType.STRING ? sql + "(" + c.length() + ")" : sql;
+  }
+
+  /**
+   * Whether the database has any of the model's tables. Checked on a plain connection first, so
+   * that a new embedded database (SQLite, DuckDB), which a read-only source could not open, is not
+   * drift.
+   */
+  private static boolean holdsAny(Connection c, Schema model) throws SQLException {
+    Set<String> names = new HashSet<>();
+    model.tables().forEach(t -> names.add(lower(t.name())));
+    try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", null)) {
+      while (rs.next()) {
+        if (names.contains(lower(rs.getString("TABLE_NAME")))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The columns that declare a default, as lower-case {@code table.column}. */

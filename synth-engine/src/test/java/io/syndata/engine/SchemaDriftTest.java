@@ -101,6 +101,23 @@ class SchemaDriftTest {
   }
 
   @Test
+  void aNewEmbeddedDatabaseHasNoDriftAndIsCreatedAsBefore(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    try (Model model = trainedShop()) {
+      for (String url :
+          java.util.List.of(
+              "jdbc:sqlite:" + dir.resolve("new.sqlite"),
+              "jdbc:duckdb:" + dir.resolve("new.duckdb"),
+              "jdbc:h2:" + dir.resolve("new-h2"))) {
+        assertThat(SchemaDrift.read(model.schema(), url).isEmpty()).as(url).isTrue();
+        assertThat(model.generate().seed(1).to(url).writtenRows())
+            .as(url)
+            .containsEntry("ORDERS", 500L);
+      }
+    }
+  }
+
+  @Test
   void cleanEmptiesOnlyTheModelsTables() throws Exception {
     try (Model model = trainedShop()) {
       sql(
