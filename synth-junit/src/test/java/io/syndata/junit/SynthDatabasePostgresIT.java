@@ -40,7 +40,9 @@ class SynthDatabasePostgresIT {
       assertThat(ShopModel.scalar(db, "SELECT COUNT(*) FROM customers")).isEqualTo(400);
       assertThat(ShopModel.scalar(db, "SELECT COUNT(*) FROM orders")).isGreaterThan(400);
       assertThat(ShopModel.orphans(db)).isZero();
-      assertThat(db.getConnection().getMetaData().getURL()).startsWith("jdbc:postgresql:");
+      try (var c = db.getConnection()) {
+        assertThat(c.getMetaData().getURL()).startsWith("jdbc:postgresql:");
+      }
     }
   }
 

@@ -170,7 +170,7 @@ public final class GenerateMojo extends AbstractFitMojo {
     RunReport run =
         fromSource
             ? fromSource(targetUrl, options, formats, export, progress)
-            : fromModelFile(targetUrl, jdbc, options, formats, export, progress);
+            : fromModelFile(targetUrl, options, formats, export, progress);
     long total = run.writtenRows().values().stream().mapToLong(Long::longValue).sum();
     getLog()
         .info(
@@ -197,7 +197,6 @@ public final class GenerateMojo extends AbstractFitMojo {
 
   private RunReport fromModelFile(
       String targetUrl,
-      boolean jdbc,
       GenerationOptions options,
       List<String> formats,
       ExportOptions export,
@@ -217,7 +216,7 @@ public final class GenerateMojo extends AbstractFitMojo {
     getLog().info(announce(modelFile.toString()));
     try (Model model = SynData.load(modelFile.toPath())) {
       Schema schema = model.schema();
-      SchemaDrift drift = jdbc ? SchemaDrift.read(schema, targetUrl) : SchemaDrift.read(schema, "");
+      SchemaDrift drift = SchemaDrift.read(schema, targetUrl); // a folder has none
       drift.lines().forEach(line -> getLog().warn("schema drift: " + line));
       if (failOnDrift && !drift.isEmpty()) {
         throw new MojoFailureException(

@@ -163,6 +163,23 @@ class MojosTest {
   }
 
   @Test
+  void reportComparesTheSeededDatabaseWithItsSource() throws Exception {
+    String target = "jdbc:h2:mem:mojo_report;DB_CLOSE_DELAY=-1";
+    generate(target).execute();
+    ReportMojo report = new ReportMojo();
+    report.source = SHOP;
+    report.target = target;
+    report.reportDirectory = dir.resolve("report").toFile();
+    report.maxRows = 1_000;
+    report.execute();
+    assertThat(dir.resolve("report/report.html")).isNotEmptyFile();
+    assertThat(dir.resolve("report/report.json")).isNotEmptyFile();
+    assertThatThrownBy(report::execute)
+        .hasMessageEndingWith(
+            "report.html: set <force>true</force> (-Dsynth.force) to overwrite it");
+  }
+
+  @Test
   void introspectWritesTheSchemaFileAndKeepsAnEditedOne() throws Exception {
     IntrospectMojo m = new IntrospectMojo();
     m.source = SHOP;
