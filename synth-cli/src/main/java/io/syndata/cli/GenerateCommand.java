@@ -3,6 +3,7 @@ package io.syndata.cli;
 import io.syndata.connectors.Connectors;
 import io.syndata.engine.GenerateRequest;
 import io.syndata.engine.RunReport;
+import io.syndata.engine.SchemaDrift;
 import io.syndata.engine.SynData;
 import io.syndata.engine.Training;
 import io.syndata.model.GenerationOptions;
@@ -103,6 +104,15 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin ReportOptionsMixin report;
 
+  @Option(
+      names = "--fail-on-drift",
+      negatable = false,
+      description =
+          "With --model-file into a database: fail when its existing tables differ from the model's "
+              + "schema. Without it each difference is a warning, new columns are filled and dropped ones "
+              + "not written (docs/maven-plugin.md#schema-drift).")
+  boolean failOnDrift;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -170,10 +180,18 @@ final class GenerateCommand implements Callable<Integer> {
       return 0;
     }
     announce(err, modelFile.toString());
+    SchemaDrift drift = SchemaDrift.read(model.graph().schema(), target.location);
+    drift.lines().forEach(line -> err.println("  warning: schema drift: " + line));
+    if (failOnDrift && !drift.isEmpty()) {
+      throw new SynthException(
+          "the target's tables differ from the model's schema in "
+              + drift.differences().size()
+              + " places (listed above) and --fail-on-drift is given: retrain the model");
+    }
     RunReport run =
         SynData.generate(
             model,
-            SynData.openTarget(target.location, format.formats, format.export()),
+            drift.adapt(SynData.openTarget(target.location, format.formats, format.export()), seed),
             generation,
             new TerminalProgress(err));
     Summary.print(run, spec.commandLine().getOut());
