@@ -54,7 +54,8 @@ final class SourceCatalog {
     String sql =
         "SELECT ch.relname, pa.relname, ch.relispartition FROM pg_inherits i"
             + " JOIN pg_class ch ON ch.oid = i.inhrelid JOIN pg_class pa ON pa.oid = i.inhparent"
-            + " JOIN pg_namespace n ON n.oid = ch.relnamespace WHERE n.nspname = ?";
+            + " JOIN pg_namespace n ON n.oid = ch.relnamespace WHERE n.nspname = ?"
+            + " ORDER BY pa.relname, ch.relname";
     List<String> lines = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, namespace);
