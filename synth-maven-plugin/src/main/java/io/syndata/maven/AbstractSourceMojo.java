@@ -1,7 +1,9 @@
 package io.syndata.maven;
 
+import io.syndata.connectors.CsvOptions;
 import io.syndata.data.SchemaFilter;
 import io.syndata.engine.SourceSpec;
+import io.syndata.engine.TableChoices;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,21 @@ abstract class AbstractSourceMojo extends AbstractSynthMojo {
   @Parameter(property = "synth.excludes")
   List<String> excludes = new ArrayList<>();
 
+  /**
+   * Table modes: copy these tables verbatim (reference data such as countries or currencies),
+   * whatever lookup-table detection says. See docs/realism.md.
+   */
+  @Parameter(property = "synth.keep")
+  List<String> keep = new ArrayList<>();
+
+  /** Table modes: synthesize these tables even where they look like lookup tables. */
+  @Parameter(property = "synth.synthesize")
+  List<String> synthesize = new ArrayList<>();
+
+  /** With {@code <excludes>}: leave out the tables that depend on an excluded one too. */
+  @Parameter(property = "synth.cascade", defaultValue = "false")
+  boolean cascade;
+
   SourceSpec sourceSpec(String location) throws MojoFailureException {
     if (schemaFile != null && !schemaFile.isFile()) {
       throw new MojoFailureException(
@@ -44,7 +61,9 @@ abstract class AbstractSourceMojo extends AbstractSynthMojo {
     return new SourceSpec(
         location,
         Optional.ofNullable(schemaFile).map(File::toPath),
-        new SchemaFilter(clean(schemas), clean(includes), clean(excludes)));
+        new SchemaFilter(clean(schemas), clean(includes), clean(excludes)),
+        CsvOptions.DEFAULT,
+        new TableChoices(clean(keep), clean(synthesize), cascade));
   }
 
   boolean filtersTables() {

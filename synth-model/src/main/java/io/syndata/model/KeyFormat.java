@@ -39,6 +39,11 @@ public record KeyFormat(
     SEQUENCE,
     /** Random-looking version-4 UUIDs. */
     UUID,
+    /**
+     * Time-ordered version-7 UUIDs, as the source's were: a millisecond timestamp counting from
+     * {@code start}, {@code width} milliseconds apart, then keyed random bits (no counter shows).
+     */
+    UUID7,
     /** {@code prefix + zero-padded number + suffix}, like {@code C-000123}. */
     PATTERN,
     /** Upper-case letters and digits of the source's length, unique by a base-36 tail. */
@@ -104,6 +109,7 @@ public record KeyFormat(
   public Object value(long ordinal, long salt) {
     return switch (style) {
       case UUID -> uuid(ordinal, salt);
+      case UUID7 -> uuid7(ordinal, salt);
       case PATTERN -> number(start + ordinal) + suffix;
       case DERIVED ->
           throw new IllegalStateException("a derived key is made from its row: use derived()");
@@ -133,6 +139,13 @@ public record KeyFormat(
     high = (high & ~0xF000L) | 0x4000L;
     // The low half is a keyed bijection of the ordinal on 62 bits, so values never collide and
     // show no counter.
+    long low = scramble62(ordinal ^ Seeds.mix(salt)) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low);
+  }
+
+  private UUID uuid7(long ordinal, long salt) {
+    long millis = start + ordinal * (long) width;
+    long high = (millis << 16) | 0x7000L | (Seeds.mix(salt ^ Seeds.mix(~ordinal)) & 0x0FFFL);
     long low = scramble62(ordinal ^ Seeds.mix(salt)) | 0x8000_0000_0000_0000L;
     return new UUID(high, low);
   }

@@ -31,6 +31,12 @@ final class KeyLearner {
   private int width = -1;
   private long maxLength;
 
+  /** Whether every UUID seen is of version 7, and their timestamps' range in milliseconds. */
+  private boolean version7 = true;
+
+  private long firstMillis = Long.MAX_VALUE;
+  private long lastMillis = Long.MIN_VALUE;
+
   /** The column a key may begin with (its primary parent's key), or empty. */
   private final String from;
 
@@ -106,6 +112,16 @@ final class KeyLearner {
       case TIMESTAMP -> min = Math.min(min, ((LocalDateTime) v).toEpochSecond(ZoneOffset.UTC));
       case TIMESTAMP_TZ -> min = Math.min(min, ((OffsetDateTime) v).toEpochSecond());
       case STRING -> observeString((String) v);
+      case UUID -> {
+        java.util.UUID u = (java.util.UUID) v;
+        if (u.version() != 7) {
+          version7 = false;
+        } else {
+          long millis = u.getMostSignificantBits() >>> 16;
+          firstMillis = Math.min(firstMillis, millis);
+          lastMillis = Math.max(lastMillis, millis);
+        }
+      }
       default -> {}
     }
   }
@@ -146,7 +162,17 @@ final class KeyLearner {
     long start = count == 0 || min == Long.MAX_VALUE ? 1 : min;
     KeyFormat f =
         switch (type) {
-          case UUID -> new KeyFormat(KeyFormat.Style.UUID, type, 0, "", "", 0, 0);
+          case UUID ->
+              version7 && count > 0
+                  ? new KeyFormat(
+                      KeyFormat.Style.UUID7,
+                      type,
+                      firstMillis,
+                      "",
+                      "",
+                      (int) Math.min(Integer.MAX_VALUE, (lastMillis - firstMillis) / count),
+                      0)
+                  : new KeyFormat(KeyFormat.Style.UUID, type, 0, "", "", 0, 0);
           case STRING ->
               count == 0
                   ? new KeyFormat(KeyFormat.Style.PATTERN, type, 1, "", "", 0, 0)
