@@ -16,7 +16,11 @@ import java.util.TreeMap;
  *     kind reads and checks the ones it knows (see its documentation) and ignores the others
  */
 public record FitOptions(
-    long seed, OrphanPolicy orphans, int maxFitRows, String model, Map<String, String> modelOptions) {
+    long seed,
+    OrphanPolicy orphans,
+    int maxFitRows,
+    String model,
+    Map<String, String> modelOptions) {
   public static final int DEFAULT_MAX_FIT_ROWS = 1_000_000;
 
   public FitOptions {

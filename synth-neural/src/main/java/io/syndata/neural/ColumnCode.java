@@ -145,16 +145,62 @@ final class ColumnCode {
     }
   }
 
+  /**
+   * The probability the score range [-{@link #MAX_SCORE}, {@link #MAX_SCORE}] leaves out at each
+   * end: probabilities are squeezed into the rest, so that the extremes map back exactly.
+   */
+  private static final double TAIL = Gaussian.cdf(-MAX_SCORE);
+
   /** The normal score of a non-null value within the non-null part of the marginal. */
   static double score(NumericMarginal m, double x) {
+    double u = m.cumulative == null ? position(m.points, x) : discretePosition(m, x);
+    return Math.max(-MAX_SCORE, Math.min(MAX_SCORE, Gaussian.threshold(TAIL + (1 - 2 * TAIL) * u)));
+  }
+
+  /**
+   * The probability below x within the non-null part of a quantile table: as {@link
+   * NumericMarginal#cdfOf} but without its clamp away from 0 and 1, so the extremes map back
+   * exactly. Ties (an atom such as many zeros) sit at the middle of their run.
+   */
+  static double position(double[] points, double x) {
+    int last = points.length - 1;
+    if (last == 0 || x < points[0]) {
+      return last == 0 ? 0.5 : 0;
+    }
+    if (x > points[last]) {
+      return 1;
+    }
+    int lo = 0;
+    int hi = last;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (points[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (points[lo] == x) {
+      int end = lo;
+      while (end + 1 <= last && points[end + 1] == x) {
+        end++;
+      }
+      return (lo + end) / 2.0 / last;
+    }
+    int below = lo - 1;
+    return (below + (x - points[below]) / (points[lo] - points[below])) / last;
+  }
+
+  /** The mid-probability of a value of a marginal with point frequencies (child counts). */
+  private static double discretePosition(NumericMarginal m, double x) {
     double u = m.nullRate >= 1 ? 0.5 : (m.cdfOf(x) - m.nullRate) / (1 - m.nullRate);
-    u = Math.min(1 - Gaussian.EPS, Math.max(Gaussian.EPS, u));
-    return Math.max(-MAX_SCORE, Math.min(MAX_SCORE, Gaussian.quantile(u)));
+    return Math.min(1, Math.max(0, u));
   }
 
   /** The value at a normal score within the non-null part of the marginal. */
   static double value(NumericMarginal m, double z) {
-    double u = m.nullRate + (1 - m.nullRate) * Gaussian.cdf(z);
+    double v = Math.min(1, Math.max(0, (Gaussian.cdf(z) - TAIL) / (1 - 2 * TAIL)));
+    double u = m.nullRate + (1 - m.nullRate) * v;
     return m.inverseOf(Math.max(u, Math.nextUp(m.nullRate)));
   }
 

@@ -58,8 +58,7 @@ final class NeuralFit {
                   countCodec, counts[k], size, null, false, NumericMarginal.MAX_DISCRETE_COUNTS)));
     }
     RowCode row = new RowCode(codes);
-    boolean conditioned =
-        !t.conditioning().isEmpty() && t.parentedRows() >= MIN_CONDITIONED_ROWS;
+    boolean conditioned = !t.conditioning().isEmpty() && t.parentedRows() >= MIN_CONDITIONED_ROWS;
     RowCode context = null;
     if (conditioned) {
       List<ColumnCode> parentCodes = new ArrayList<>();

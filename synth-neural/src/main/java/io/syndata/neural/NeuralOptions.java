@@ -17,6 +17,9 @@ import java.util.Set;
  * @param latent dimensions of the latent code z
  * @param learningRate Adam's step size
  * @param patience epochs without a better validation loss before training stops
+ * @param reconstructionWeight weight of the reconstruction against the KL term (TVAE's loss factor
+ *     is 2); higher keeps more dependence between columns, at the cost of a latent space the prior
+ *     covers less evenly
  * @param adversarialWeight weight of the discriminator's loss in the decoder's objective (0 turns
  *     the model into a plain conditional VAE)
  * @param device where training runs
@@ -29,6 +32,7 @@ public record NeuralOptions(
     int latent,
     double learningRate,
     int patience,
+    double reconstructionWeight,
     double adversarialWeight,
     Device device,
     int threads) {
@@ -49,6 +53,7 @@ public record NeuralOptions(
           "latent",
           "learning-rate",
           "patience",
+          "reconstruction-weight",
           "adversarial-weight",
           "device",
           "threads");
@@ -61,8 +66,11 @@ public record NeuralOptions(
     positive("patience", patience);
     positive("threads", threads);
     if (!(learningRate > 0 && learningRate < 1)) {
+      throw new SynthException("model option learning-rate must be in (0, 1), was " + learningRate);
+    }
+    if (!(reconstructionWeight > 0 && reconstructionWeight <= 100)) {
       throw new SynthException(
-          "model option learning-rate must be in (0, 1), was " + learningRate);
+          "model option reconstruction-weight must be in (0, 100], was " + reconstructionWeight);
     }
     if (!(adversarialWeight >= 0 && adversarialWeight <= 10)) {
       throw new SynthException(
@@ -72,7 +80,7 @@ public record NeuralOptions(
 
   /** The defaults. */
   public static NeuralOptions defaults() {
-    return new NeuralOptions(300, 500, 128, 32, 1e-3, 15, 0.1, Device.AUTO, 1);
+    return new NeuralOptions(300, 500, 128, 32, 2e-3, 20, 4, 0.1, Device.AUTO, 1);
   }
 
   /** The defaults overridden by the given settings; names other kinds know are ignored. */
@@ -85,6 +93,7 @@ public record NeuralOptions(
         integer(options, "latent", d.latent),
         number(options, "learning-rate", d.learningRate),
         integer(options, "patience", d.patience),
+        number(options, "reconstruction-weight", d.reconstructionWeight),
         number(options, "adversarial-weight", d.adversarialWeight),
         device(options.getOrDefault("device", d.device.name())),
         integer(options, "threads", d.threads));

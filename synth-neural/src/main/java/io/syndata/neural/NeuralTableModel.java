@@ -41,7 +41,9 @@ final class NeuralTableModel implements TableModel {
 
   final Mlp decoder;
 
-  /** Per slot of {@link #row}: the spread of a continuous slot's value around the decoder's mean. */
+  /**
+   * Per slot of {@link #row}: the spread of a continuous slot's value around the decoder's mean.
+   */
   final double[] sigma;
 
   final int latent;

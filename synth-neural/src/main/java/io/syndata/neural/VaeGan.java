@@ -58,8 +58,8 @@ final class VaeGan {
   private record Layer(NDArray w, NDArray b) {}
 
   /**
-   * Trains on {@code n} rows: {@code x} row-major with {@link RowCode#width} slots, {@code ctx} with
-   * {@code contextWidth} (empty when 0).
+   * Trains on {@code n} rows: {@code x} row-major with {@link RowCode#width} slots, {@code ctx}
+   * with {@code contextWidth} (empty when 0).
    */
   Result train(float[] x, float[] ctx, int n, long seed) {
     long started = System.nanoTime();
@@ -104,10 +104,17 @@ final class VaeGan {
       NDArray softMask = contMask.neg().add(1);
       // Slot-to-group incidence: logsumexp and softmax of every group at once by two products.
       NDArray groups =
-          row.groups.isEmpty()
-              ? null
-              : base.create(groupOf, new Shape(d, row.groups.size()));
-      Net net = new Net(enc, dec, dis, logSigma, contMask, softMask, groups);
+          row.groups.isEmpty() ? null : base.create(groupOf, new Shape(d, row.groups.size()));
+      Net net =
+          new Net(
+              enc,
+              dec,
+              dis,
+              logSigma,
+              contMask,
+              softMask,
+              groups,
+              (float) options.reconstructionWeight());
 
       double best = Double.POSITIVE_INFINITY;
       Mlp bestDecoder = toMlp(dec, l + c);
@@ -128,7 +135,8 @@ final class VaeGan {
           }
           try (NDManager m = base.newSubManager()) {
             NDArray xb = m.create(gather(x, d, trainRows, start, b), new Shape(b, d));
-            NDArray cb = c == 0 ? null : m.create(gather(ctx, c, trainRows, start, b), new Shape(b, c));
+            NDArray cb =
+                c == 0 ? null : m.create(gather(ctx, c, trainRows, start, b), new Shape(b, c));
             NDArray eps = m.create(normals(b * l, random), new Shape(b, l));
             NDArray prior = m.create(normals(b * l, random), new Shape(b, l));
             NDArray gumbel = m.create(gumbels(b * d, random), new Shape(b, d));
@@ -162,7 +170,10 @@ final class VaeGan {
           }
           steps++;
         }
-        double val = validation == 0 ? vaeSum / Math.max(1, steps) : validate(base, net, x, ctx, valRows, batch);
+        double val =
+            validation == 0
+                ? vaeSum / Math.max(1, steps)
+                : validate(base, net, x, ctx, valRows, batch);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (best - val > 1e-4 * Math.abs(val)) {
           best = val;
@@ -213,7 +224,8 @@ final class VaeGan {
       NDArray logSigma,
       NDArray contMask,
       NDArray softMask,
-      NDArray groups) {
+      NDArray groups,
+      float reconstructionWeight) {
 
     NDArray decode(NDArray z, NDArray c) {
       return forward(dec, join(z, c), false);
@@ -243,7 +255,7 @@ final class VaeGan {
       NDArray logVar = stats.get(":, " + l + ":").clip(-10, 10);
       NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
       NDArray out = decode(z, c);
-      return reconstruction(x, out).add(kl(mu, logVar)).div(b);
+      return reconstruction(x, out).mul(reconstructionWeight).add(kl(mu, logVar)).div(b);
     }
 
     NDArray kl(NDArray mu, NDArray logVar) {
@@ -281,8 +293,7 @@ final class VaeGan {
   }
 
   /** Reconstruction + KL of the held-out rows at the posterior mean, per row. */
-  private double validate(
-      NDManager base, Net net, float[] x, float[] ctx, int[] rows, int batch) {
+  private double validate(NDManager base, Net net, float[] x, float[] ctx, int[] rows, int batch) {
     double sum = 0;
     int d = row.width;
     int c = contextWidth;

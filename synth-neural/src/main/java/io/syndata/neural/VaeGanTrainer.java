@@ -9,9 +9,9 @@ import io.syndata.schema.Table;
 
 /**
  * The {@code vaegan} model kind: per table a conditional variational autoencoder whose decoder a
- * GAN discriminator sharpens, over the same column encodings and marginals as the statistical
- * kind, conditioned on the parent row's attributes for child tables; child counts are decoded from
- * the same row vector. Knobs come from {@link FitOptions#modelOptions()} ({@link NeuralOptions}).
+ * GAN discriminator sharpens, over the same column encodings and marginals as the statistical kind,
+ * conditioned on the parent row's attributes for child tables; child counts are decoded from the
+ * same row vector. Knobs come from {@link FitOptions#modelOptions()} ({@link NeuralOptions}).
  * Trained with DJL on PyTorch (offline; CPU or GPU), sampled in Java. See {@code docs/neural.md}.
  */
 public final class VaeGanTrainer implements ModelTrainer {

@@ -25,7 +25,14 @@ final class Tables {
 
   /** Small and fast: enough to learn the test relations in seconds on two cores. */
   static final Map<String, String> QUICK =
-      Map.of("epochs", "150", "width", "64", "latent", "8", "batch-size", "250", "patience", "20");
+      Map.of(
+          "epochs", "150",
+          "width", "64",
+          "latent", "8",
+          "batch-size", "250",
+          "learning-rate", "0.005",
+          "patience", "30",
+          "reconstruction-weight", "4");
 
   static Column col(String name, DataType type, boolean nullable) {
     return Column.of(name, type, nullable);
