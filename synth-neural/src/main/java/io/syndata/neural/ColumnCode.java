@@ -252,12 +252,26 @@ final class ColumnCode {
 
   /** A continuous column's value as a double (NaN for NULL), before rounding. */
   double decodeDouble(double[] out, int at, double sigma, SplittableRandom random) {
+    return valueOfScore(drawScore(out, at, sigma, random));
+  }
+
+  /** A continuous column's normal score (NaN for NULL), drawn around the decoder's mean. */
+  double drawScore(double[] out, int at, double sigma, SplittableRandom random) {
     if (nullable && draw(out, at + 1, 2, random) == 1) {
-      // The null indicator's second slot is "null"; the noise draw below is skipped likewise.
+      // The null indicator's second slot is "null"; no noise is drawn for a null.
       return Double.NaN;
     }
-    double z = out[at] + sigma * Gaussian.next(random);
-    return value((NumericMarginal) marginal, z);
+    return out[at] + sigma * Gaussian.next(random);
+  }
+
+  /** The value (before rounding) of a continuous column's score; NaN for NULL. */
+  double valueOfScore(double z) {
+    return Double.isNaN(z) ? Double.NaN : value((NumericMarginal) marginal, z);
+  }
+
+  /** The canonical value of a continuous column's score; null for NULL. */
+  Object decodeScore(double z) {
+    return ((NumericMarginal) marginal).codec.decode(valueOfScore(z));
   }
 
   /** A category beyond the kept ones, drawn by its frequency among them. */

@@ -154,6 +154,38 @@ final class NeuralTableModel implements TableModel {
     }
   }
 
+  /**
+   * A batch of an unconditioned table at least this large has the non-null scores of each
+   * continuous column replaced by the standard normal quantiles of their ranks.
+   */
+  static final int MIN_CALIBRATED_ROWS = 256;
+
+  /**
+   * Replaces the non-null scores by the normal quantiles at their mid-ranks, ties in row order. The
+   * decoder's scores are only roughly standard normal; their ranks carry the dependence the network
+   * learned, and the quantiles make each column's marginal that of the source, as exact as the
+   * copula's. Children are not calibrated: their batch mixes parents, whose children differ.
+   */
+  static void calibrate(double[] z) {
+    int m = 0;
+    for (double v : z) {
+      m += Double.isNaN(v) ? 0 : 1;
+    }
+    Integer[] order = new Integer[m];
+    for (int r = 0, i = 0; r < z.length; r++) {
+      if (!Double.isNaN(z[r])) {
+        order[i++] = r;
+      }
+    }
+    java.util.Arrays.sort(
+        order,
+        (a, b) ->
+            a.equals(b) ? 0 : z[a] != z[b] ? Double.compare(z[a], z[b]) : Integer.compare(a, b));
+    for (int i = 0; i < m; i++) {
+      z[order[i]] = Gaussian.quantile((i + 0.5) / m);
+    }
+  }
+
   @Override
   public TableSample sample(int n, Object[][] parentValues, SplittableRandom random) {
     int c = contextWidth();
@@ -191,26 +223,55 @@ final class NeuralTableModel implements TableModel {
     float[] out = decoder.forward(input, n);
     int w = row.width;
     double[] slots = new double[w];
-    Object[][] values = new Object[attributeColumns.size()][];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = codeIndex[i] >= 0 ? new Object[n] : new String[n];
+    // Continuous columns as normal scores first (per code, per row), categories decoded at once.
+    double[][] scores = new double[row.columns.length][];
+    Object[][] decoded = new Object[row.columns.length][];
+    for (int k = 0; k < row.columns.length; k++) {
+      if (row.columns[k].kind == ColumnCode.Kind.CONTINUOUS) {
+        scores[k] = new double[n];
+      } else {
+        decoded[k] = new Object[n];
+      }
     }
-    int[][] counts = new int[childRelations.size()][n];
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < w; j++) {
         slots[j] = out[r * w + j];
       }
-      for (int i = 0; i < values.length; i++) {
-        int k = codeIndex[i];
-        if (k >= 0) {
-          int at = row.offsets[k];
-          values[i][r] = row.columns[k].decode(slots, at, sigma[at], random);
+      for (int k = 0; k < row.columns.length; k++) {
+        int at = row.offsets[k];
+        if (scores[k] != null) {
+          scores[k][r] = row.columns[k].drawScore(slots, at, sigma[at], random);
+        } else {
+          decoded[k][r] = row.columns[k].decode(slots, at, sigma[at], random);
         }
       }
-      for (int k = 0; k < counts.length; k++) {
-        int code = attributeCodes + k;
-        int at = row.offsets[code];
-        double x = row.columns[code].decodeDouble(slots, at, sigma[at], random);
+    }
+    if (c == 0 && n >= MIN_CALIBRATED_ROWS) {
+      for (double[] z : scores) {
+        if (z != null) {
+          calibrate(z);
+        }
+      }
+    }
+    Object[][] values = new Object[attributeColumns.size()][];
+    for (int i = 0; i < values.length; i++) {
+      int k = codeIndex[i];
+      if (k < 0) {
+        values[i] = new String[n];
+      } else if (scores[k] != null) {
+        values[i] = new Object[n];
+        for (int r = 0; r < n; r++) {
+          values[i][r] = row.columns[k].decodeScore(scores[k][r]);
+        }
+      } else {
+        values[i] = decoded[k];
+      }
+    }
+    int[][] counts = new int[childRelations.size()][n];
+    for (int k = 0; k < counts.length; k++) {
+      int code = attributeCodes + k;
+      for (int r = 0; r < n; r++) {
+        double x = row.columns[code].valueOfScore(scores[code][r]);
         counts[k][r] = Double.isNaN(x) ? 0 : (int) Math.max(0, Math.round(x));
       }
     }
