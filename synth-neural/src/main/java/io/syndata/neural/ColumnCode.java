@@ -274,6 +274,40 @@ final class ColumnCode {
     return ((NumericMarginal) marginal).codec.decode(valueOfScore(z));
   }
 
+  /** The source's share of each one-hot slot of a discrete or categorical column. */
+  double[] shares() {
+    double[] p = new double[slots];
+    if (kind == Kind.DISCRETE) {
+      NumericMarginal m = (NumericMarginal) marginal;
+      int offset = m.nullRate > 0 ? 1 : 0;
+      if (offset == 1) {
+        p[0] = m.nullRate;
+      }
+      for (int i = 0; i < m.points.length; i++) {
+        double below = i == 0 ? 0 : m.cumulative[i - 1];
+        p[offset + i] = (1 - m.nullRate) * (m.cumulative[i] - below);
+      }
+    } else {
+      CategoricalMarginal m = (CategoricalMarginal) marginal;
+      for (int i = 0; i < m.values.length; i++) {
+        double below = i == 0 ? 0 : m.cumulative[i - 1];
+        p[Math.min(i, kept)] += m.cumulative[i] - below;
+      }
+    }
+    return p;
+  }
+
+  /** The value of a one-hot slot of a discrete or categorical column. */
+  Object valueOfSlot(int slot, SplittableRandom random) {
+    if (kind == Kind.DISCRETE) {
+      NumericMarginal m = (NumericMarginal) marginal;
+      int offset = m.nullRate > 0 ? 1 : 0;
+      return slot < offset ? null : m.codec.decode(m.points[slot - offset]);
+    }
+    CategoricalMarginal m = (CategoricalMarginal) marginal;
+    return m.values[slot < kept ? slot : other(m, random)];
+  }
+
   /** A category beyond the kept ones, drawn by its frequency among them. */
   private int other(CategoricalMarginal m, SplittableRandom random) {
     double below = m.cumulative[kept - 1];

@@ -186,6 +186,74 @@ final class NeuralTableModel implements TableModel {
     }
   }
 
+  /** Rounds of iterative proportional fitting of a batch's category probabilities. */
+  static final int CALIBRATION_ROUNDS = 10;
+
+  /**
+   * Draws a one-hot column for a batch from the decoder's probabilities scaled per category
+   * (iterative proportional fitting) so that the batch's expected counts are the source's shares:
+   * each row keeps its own odds between categories, the dependence the network learned, while the
+   * column's marginal becomes the source's.
+   */
+  private static void drawCalibrated(
+      ColumnCode code, int at, float[] out, int w, int n, Object[] into, SplittableRandom random) {
+    int slots = code.width();
+    double[] target = code.shares();
+    double[][] p = new double[n][slots];
+    for (int r = 0; r < n; r++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < slots; j++) {
+        max = Math.max(max, out[r * w + at + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < slots; j++) {
+        p[r][j] = Math.exp(out[r * w + at + j] - max);
+        sum += p[r][j];
+      }
+      for (int j = 0; j < slots; j++) {
+        p[r][j] /= sum;
+      }
+    }
+    double[] scale = new double[slots];
+    java.util.Arrays.fill(scale, 1);
+    double[] expected = new double[slots];
+    for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
+      java.util.Arrays.fill(expected, 0);
+      for (int r = 0; r < n; r++) {
+        double sum = 0;
+        for (int j = 0; j < slots; j++) {
+          sum += p[r][j] * scale[j];
+        }
+        for (int j = 0; j < slots; j++) {
+          expected[j] += p[r][j] * scale[j] / sum;
+        }
+      }
+      for (int j = 0; j < slots; j++) {
+        if (expected[j] > 0 && target[j] > 0) {
+          scale[j] *= target[j] * n / expected[j];
+        }
+      }
+    }
+    double[] q = new double[slots];
+    for (int r = 0; r < n; r++) {
+      double sum = 0;
+      for (int j = 0; j < slots; j++) {
+        q[j] = p[r][j] * scale[j];
+        sum += q[j];
+      }
+      double u = random.nextDouble() * sum;
+      int slot = slots - 1;
+      for (int j = 0; j < slots - 1; j++) {
+        u -= q[j];
+        if (u < 0) {
+          slot = j;
+          break;
+        }
+      }
+      into[r] = code.valueOfSlot(slot, random);
+    }
+  }
+
   @Override
   public TableSample sample(int n, Object[][] parentValues, SplittableRandom random) {
     int c = contextWidth();
@@ -233,6 +301,7 @@ final class NeuralTableModel implements TableModel {
         decoded[k] = new Object[n];
       }
     }
+    boolean calibrated = c == 0 && n >= MIN_CALIBRATED_ROWS;
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < w; j++) {
         slots[j] = out[r * w + j];
@@ -241,12 +310,17 @@ final class NeuralTableModel implements TableModel {
         int at = row.offsets[k];
         if (scores[k] != null) {
           scores[k][r] = row.columns[k].drawScore(slots, at, sigma[at], random);
-        } else {
+        } else if (!calibrated) {
           decoded[k][r] = row.columns[k].decode(slots, at, sigma[at], random);
         }
       }
     }
-    if (c == 0 && n >= MIN_CALIBRATED_ROWS) {
+    if (calibrated) {
+      for (int k = 0; k < row.columns.length; k++) {
+        if (decoded[k] != null) {
+          drawCalibrated(row.columns[k], row.offsets[k], out, w, n, decoded[k], random);
+        }
+      }
       for (double[] z : scores) {
         if (z != null) {
           calibrate(z);

@@ -35,6 +35,9 @@ final class VaeGan {
   /** Temperature of the Gumbel-softmax that makes the fake rows' one-hot groups differentiable. */
   static final float TAU = 0.2f;
 
+  /** Largest absolute value of a gradient element handed to Adam. */
+  static final float CLIP = 10f;
+
   static final float MIN_LOG_SIGMA = (float) Math.log(0.01);
   static final float LEAK = 0.2f;
 
@@ -197,6 +200,13 @@ final class VaeGan {
                 sinceBest == 0 ? " (best)" : "",
                 trainRows.length / Math.max(seconds, 1e-9),
                 seconds * (options.epochs() - epoch)));
+        if (Double.isNaN(val) || Double.isNaN(vaeSum)) {
+          LOG.warn(
+              "vaegan {}: training diverged at epoch {}; keeping the best epoch's decoder",
+              table,
+              epoch);
+          break;
+        }
         if (sinceBest >= options.patience()) {
           break;
         }
@@ -312,6 +322,8 @@ final class VaeGan {
   private Optimizer adam() {
     Adam.Builder builder = Optimizer.adam();
     builder.optLearningRateTracker(Tracker.fixed((float) options.learningRate()));
+    // A row far from its reconstruction under a small learned spread gives a huge gradient: clip.
+    builder.optClipGrad(CLIP);
     return builder.build();
   }
 
