@@ -4,7 +4,6 @@ import io.syndata.model.FitOptions;
 import io.syndata.schema.SynthException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The knobs of the {@code vaegan} kind, read from {@link FitOptions#modelOptions()} (CLI {@code
@@ -44,19 +43,6 @@ public record NeuralOptions(
     /** The GPU when PyTorch sees one, else the CPU. */
     AUTO
   }
-
-  static final Set<String> NAMES =
-      Set.of(
-          "epochs",
-          "batch-size",
-          "width",
-          "latent",
-          "learning-rate",
-          "patience",
-          "reconstruction-weight",
-          "adversarial-weight",
-          "device",
-          "threads");
 
   public NeuralOptions {
     positive("epochs", epochs);
