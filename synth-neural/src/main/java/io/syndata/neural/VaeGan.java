@@ -35,9 +35,6 @@ final class VaeGan {
   /** Temperature of the Gumbel-softmax that makes the fake rows' one-hot groups differentiable. */
   static final float TAU = 0.2f;
 
-  /** Largest absolute value of a gradient element handed to Adam. */
-  static final float CLIP = 10f;
-
   static final float MIN_LOG_SIGMA = (float) Math.log(0.01);
   static final float LEAK = 0.2f;
 
@@ -322,8 +319,6 @@ final class VaeGan {
   private Optimizer adam() {
     Adam.Builder builder = Optimizer.adam();
     builder.optLearningRateTracker(Tracker.fixed((float) options.learningRate()));
-    // A row far from its reconstruction under a small learned spread gives a huge gradient: clip.
-    builder.optClipGrad(CLIP);
     return builder.build();
   }
 
