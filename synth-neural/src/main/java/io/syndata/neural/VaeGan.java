@@ -140,33 +140,11 @@ final class VaeGan {
             NDArray eps = m.create(normals(b * l, random), new Shape(b, l));
             NDArray prior = m.create(normals(b * l, random), new Shape(b, l));
             NDArray gumbel = m.create(gumbels(b * d, random), new Shape(b, d));
-            if (options.adversarialWeight() > 0) {
-              try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray fake = net.fake(prior, cb, gumbel).stopGradient();
-                NDArray loss =
-                    Activation.softPlus(net.discriminate(xb, cb).neg())
-                        .mean()
-                        .add(Activation.softPlus(net.discriminate(fake, cb)).mean());
-                gc.backward(loss);
-                disSum += loss.getFloat();
-              }
-              step(adamDis, "d", disParams);
-            }
-            try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray loss = net.vaeLoss(xb, cb, eps);
-              if (options.adversarialWeight() > 0) {
-                NDArray fake = net.fake(prior, cb, gumbel);
-                NDArray adversarial = Activation.softPlus(net.discriminate(fake, cb).neg()).mean();
-                loss = loss.add(adversarial.mul((float) options.adversarialWeight()));
-              }
-              gc.backward(loss);
-              vaeSum += loss.getFloat();
-            }
-            step(adamVae, "v", vae);
-            if (options.adversarialWeight() > 0) {
-              // The adversarial term reached the discriminator too; its step starts from zero.
-              zero(disParams);
-            }
+            double[] losses =
+                batchStep(
+                    engine, net, xb, cb, eps, prior, gumbel, adamDis, disParams, adamVae, vae);
+            disSum += losses[0];
+            vaeSum += losses[1];
           }
           steps++;
         }
@@ -183,20 +161,14 @@ final class VaeGan {
         } else {
           sinceBest++;
         }
-        LOG.info(
-            String.format(
-                java.util.Locale.ROOT,
-                "vaegan %s epoch %d/%d: loss %.4f, discriminator %.4f, validation %.4f%s,"
-                    + " %.0f rows/s, at most %.0f s left",
-                table,
-                epoch,
-                options.epochs(),
-                vaeSum / Math.max(1, steps),
-                disSum / Math.max(1, steps),
-                val,
-                sinceBest == 0 ? " (best)" : "",
-                trainRows.length / Math.max(seconds, 1e-9),
-                seconds * (options.epochs() - epoch)));
+        logEpoch(
+            epoch,
+            vaeSum / Math.max(1, steps),
+            disSum / Math.max(1, steps),
+            val,
+            sinceBest == 0,
+            trainRows.length / Math.max(seconds, 1e-9),
+            seconds * (options.epochs() - epoch));
         if (Double.isNaN(val) || Double.isNaN(vaeSum)) {
           LOG.warn(
               "vaegan {}: training diverged at epoch {}; keeping the best epoch's decoder",
@@ -221,6 +193,79 @@ final class VaeGan {
           (System.nanoTime() - started) / 1e9,
           trainRows.length);
     }
+  }
+
+  /**
+   * One discriminator step, then one encoder and decoder step, on a batch.
+   *
+   * @return the discriminator's loss (0 without one) and the encoder and decoder's
+   */
+  private double[] batchStep(
+      Engine engine,
+      Net net,
+      NDArray xb,
+      NDArray cb,
+      NDArray eps,
+      NDArray prior,
+      NDArray gumbel,
+      Optimizer adamDis,
+      List<NDArray> disParams,
+      Optimizer adamVae,
+      List<NDArray> vae) {
+    double disLoss = 0;
+    double vaeLoss;
+    if (options.adversarialWeight() > 0) {
+      try (GradientCollector gc = engine.newGradientCollector()) {
+        NDArray fake = net.fake(prior, cb, gumbel).stopGradient();
+        NDArray loss =
+            Activation.softPlus(net.discriminate(xb, cb).neg())
+                .mean()
+                .add(Activation.softPlus(net.discriminate(fake, cb)).mean());
+        gc.backward(loss);
+        disLoss = loss.getFloat();
+      }
+      step(adamDis, "d", disParams);
+    }
+    try (GradientCollector gc = engine.newGradientCollector()) {
+      NDArray loss = net.vaeLoss(xb, cb, eps);
+      if (options.adversarialWeight() > 0) {
+        NDArray fake = net.fake(prior, cb, gumbel);
+        NDArray adversarial = Activation.softPlus(net.discriminate(fake, cb).neg()).mean();
+        loss = loss.add(adversarial.mul((float) options.adversarialWeight()));
+      }
+      gc.backward(loss);
+      vaeLoss = loss.getFloat();
+    }
+    step(adamVae, "v", vae);
+    if (options.adversarialWeight() > 0) {
+      // The adversarial term reached the discriminator too; its step starts from zero.
+      zero(disParams);
+    }
+    return new double[] {disLoss, vaeLoss};
+  }
+
+  private void logEpoch(
+      int epoch,
+      double loss,
+      double discriminator,
+      double validation,
+      boolean best,
+      double rowsPerSecond,
+      double secondsLeft) {
+    LOG.info(
+        String.format(
+            java.util.Locale.ROOT,
+            "vaegan %s epoch %d/%d: loss %.4f, discriminator %.4f, validation %.4f%s,"
+                + " %.0f rows/s, at most %.0f s left",
+            table,
+            epoch,
+            options.epochs(),
+            loss,
+            discriminator,
+            validation,
+            best ? " (best)" : "",
+            rowsPerSecond,
+            secondsLeft));
   }
 
   /** The networks and the masks their losses need, on the device. */
