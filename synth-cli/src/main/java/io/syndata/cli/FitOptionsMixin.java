@@ -4,7 +4,9 @@ import io.syndata.model.FitOptions;
 import io.syndata.model.ModelKinds;
 import io.syndata.model.OrphanPolicy;
 import io.syndata.schema.SynthException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How to fit, apart from the seed: the options of every command that fits a model. */
@@ -36,6 +38,23 @@ final class FitOptionsMixin {
           "Larger tables are fitted on a deterministic sample of this many rows (default ${DEFAULT-VALUE}).")
   int maxFitRows;
 
+  @Option(
+      names = "--model-option",
+      paramLabel = "<name>=<value>",
+      description =
+          "A setting of a model kind, repeatable: for vaegan epochs, batch-size, width, latent, "
+              + "learning-rate, patience, reconstruction-weight, adversarial-weight, threads "
+              + "(docs/neural.md). Kinds ignore the settings they do not know.")
+  Map<String, String> modelOptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--device",
+      paramLabel = "cpu|gpu|auto",
+      description =
+          "Where a neural model (vaegan) trains: the CPU, an NVIDIA GPU (with DJL's CUDA flavour on "
+              + "the class path), or auto (default: the GPU when PyTorch sees one).")
+  String device;
+
   FitOptions options(long seed) {
     OrphanPolicy policy =
         switch (orphans.toLowerCase(Locale.ROOT)) {
@@ -45,6 +64,10 @@ final class FitOptionsMixin {
           default ->
               throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
         };
-    return new FitOptions(seed, policy, maxFitRows, model);
+    Map<String, String> settings = new LinkedHashMap<>(modelOptions);
+    if (device != null) {
+      settings.put("device", device.toLowerCase(Locale.ROOT));
+    }
+    return new FitOptions(seed, policy, maxFitRows, model, settings);
   }
 }

@@ -83,7 +83,15 @@ public final class TerminalLogging implements SLF4JServiceProvider {
       if (verbose) {
         return true;
       }
-      boolean noisy = name.startsWith("org.mariadb.jdbc") || name.startsWith("smile");
+      boolean noisy =
+          name.startsWith("org.mariadb.jdbc")
+              || name.startsWith("smile")
+              // DJL warns that it finds no usable GPU even when the CPU was asked for.
+              || name.startsWith("ai.djl.util.cuda");
+      if (name.startsWith("io.syndata.neural")) {
+        // A neural model's progress line per epoch: minutes of training must not look like a hang.
+        return level.toInt() >= Level.INFO.toInt();
+      }
       return level.toInt() >= (noisy ? Level.ERROR.toInt() : Level.WARN.toInt());
     }
 

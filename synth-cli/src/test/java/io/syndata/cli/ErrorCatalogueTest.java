@@ -211,6 +211,20 @@ class ErrorCatalogueTest {
     cases.add(generateCase("`--exclude '*'`, or filters that leave no table", "--exclude", "*"));
     cases.add(generateCase("`--model` naming a kind that is not installed", "--model", "gan9000"));
     cases.add(generateCase("`--threads 0`", "--threads", "0"));
+    cases.add(
+        generateCase(
+            "a wrong `--model-option` value (checked when the first vaegan table is fitted)",
+            "--model",
+            "vaegan",
+            "--model-option",
+            "epochs=many"));
+    cases.add(
+        generateCase(
+            "`--device gpu` on a machine where PyTorch sees no GPU",
+            "--model",
+            "vaegan",
+            "--device",
+            "gpu"));
     cases.add(generateCase("`--rows` naming a table the source lacks", "--rows", "nope=10"));
     cases.add(
         generateCase(

@@ -131,9 +131,9 @@ class TrainInspectTest {
             "--out",
             model.toString(),
             "--model",
-            "vaegan");
+            "gan9000");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("--model vaegan", "[statistical] and auto");
+    assertThat(r.err()).contains("--model gan9000", "[statistical, vaegan] and auto");
     assertThat(model).doesNotExist();
   }
 

@@ -39,6 +39,7 @@ public final class Fitting {
   private boolean cascade;
   private long seed = 42;
   private String model = ModelKinds.AUTO;
+  private final java.util.Map<String, String> modelOptions = new java.util.LinkedHashMap<>();
   private OrphanPolicy orphans = OrphanPolicy.FAIL;
   private int maxFitRows = FitOptions.DEFAULT_MAX_FIT_ROWS;
   private Progress progress = Progress.NONE;
@@ -109,6 +110,15 @@ public final class Fitting {
     return this;
   }
 
+  /**
+   * A setting of a model kind ({@code epochs}, {@code device}, … for {@code vaegan}; see
+   * docs/neural.md); kinds ignore the settings they do not know.
+   */
+  public Fitting modelOption(String name, String value) {
+    modelOptions.put(name, value);
+    return this;
+  }
+
   public Fitting orphans(OrphanPolicy policy) {
     this.orphans = policy;
     return this;
@@ -129,7 +139,7 @@ public final class Fitting {
    * source is read.
    */
   public Model fit() {
-    FitOptions options = new FitOptions(seed, orphans, maxFitRows, model);
+    FitOptions options = new FitOptions(seed, orphans, maxFitRows, model, modelOptions);
     SourceSpec spec =
         new SourceSpec(
             location,

@@ -1,6 +1,8 @@
 package io.syndata.model;
 
 import io.syndata.schema.SynthException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How to fit.
@@ -10,8 +12,15 @@ import io.syndata.schema.SynthException;
  * @param maxFitRows tables with more rows are fitted on a deterministic sample of this many rows
  * @param model the model kind of every table ({@link ModelKinds#AUTO} lets each kind's {@link
  *     ModelTrainer#suitability} choose per table); a table's {@code model} in the schema file wins
+ * @param modelOptions settings of model kinds by name ({@code epochs}, {@code device}, …); each
+ *     kind reads and checks the ones it knows (see its documentation) and ignores the others
  */
-public record FitOptions(long seed, OrphanPolicy orphans, int maxFitRows, String model) {
+public record FitOptions(
+    long seed,
+    OrphanPolicy orphans,
+    int maxFitRows,
+    String model,
+    Map<String, String> modelOptions) {
   public static final int DEFAULT_MAX_FIT_ROWS = 1_000_000;
 
   public FitOptions {
@@ -23,6 +32,15 @@ public record FitOptions(long seed, OrphanPolicy orphans, int maxFitRows, String
     }
     model = model == null ? ModelKinds.AUTO : model;
     ModelKinds.check(model, "--model");
+    modelOptions =
+        modelOptions == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(modelOptions));
+  }
+
+  /** Options without settings for the model kinds. */
+  public FitOptions(long seed, OrphanPolicy orphans, int maxFitRows, String model) {
+    this(seed, orphans, maxFitRows, model, Map.of());
   }
 
   /** Options with the model kind chosen per table ({@link ModelKinds#AUTO}). */
@@ -35,6 +53,11 @@ public record FitOptions(long seed, OrphanPolicy orphans, int maxFitRows, String
   }
 
   public FitOptions withModel(String kind) {
-    return new FitOptions(seed, orphans, maxFitRows, kind);
+    return new FitOptions(seed, orphans, maxFitRows, kind, modelOptions);
+  }
+
+  /** These options with the model kinds' settings replaced. */
+  public FitOptions withModelOptions(Map<String, String> options) {
+    return new FitOptions(seed, orphans, maxFitRows, model, options);
   }
 }

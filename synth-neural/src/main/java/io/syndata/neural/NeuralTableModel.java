@@ -1,0 +1,359 @@
+package io.syndata.neural;
+
+import io.syndata.model.KeyFormat;
+import io.syndata.model.TableModel;
+import io.syndata.model.TableSample;
+import io.syndata.model.fit.Gaussian;
+import io.syndata.model.fit.TextGenerator;
+import io.syndata.schema.Relation;
+import io.syndata.schema.SynthException;
+import io.syndata.schema.Table;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The {@code vaegan} model of one table: the trained decoder maps a standard normal latent code and
+ * the encoded parent row (for child tables) to the table's row vector ({@link RowCode}: attributes,
+ * then one child count per child relation), which the column codes decode. Sampling runs in Java
+ * ({@link Mlp}), so it needs no native library and is thread-safe.
+ */
+final class NeuralTableModel implements TableModel {
+  final Table table;
+  final long sourceRows;
+  final List<String> attributeColumns;
+
+  /** Per attribute column: its column index in {@link #row}, or -1 for a text column. */
+  final int[] codeIndex;
+
+  final TextGenerator[] texts;
+
+  /** Attributes, then child counts. */
+  final RowCode row;
+
+  final int attributeCodes;
+
+  /** The parent's conditioning columns; null for an unconditioned table. */
+  final RowCode context;
+
+  final Mlp decoder;
+
+  /**
+   * Per slot of {@link #row}: the spread of a continuous slot's value around the decoder's mean.
+   */
+  final double[] sigma;
+
+  final int latent;
+  final List<Relation> childRelations;
+  final Optional<Relation> parentRelation;
+  final List<String> parentColumns;
+  final Map<String, KeyFormat> keyFormats;
+  final Map<Relation, Double> nullRates;
+
+  /** How the model was trained: epochs run, best validation loss, seconds; for the model file. */
+  final Map<String, Object> training;
+
+  NeuralTableModel(
+      Table table,
+      long sourceRows,
+      List<String> attributeColumns,
+      int[] codeIndex,
+      TextGenerator[] texts,
+      RowCode row,
+      int attributeCodes,
+      RowCode context,
+      Mlp decoder,
+      double[] sigma,
+      int latent,
+      List<Relation> childRelations,
+      Optional<Relation> parentRelation,
+      List<String> parentColumns,
+      Map<String, KeyFormat> keyFormats,
+      Map<Relation, Double> nullRates,
+      Map<String, Object> training) {
+    this.table = table;
+    this.sourceRows = sourceRows;
+    this.attributeColumns = List.copyOf(attributeColumns);
+    this.codeIndex = codeIndex;
+    this.texts = texts;
+    this.row = row;
+    this.attributeCodes = attributeCodes;
+    this.context = context;
+    this.decoder = decoder;
+    this.sigma = sigma;
+    this.latent = latent;
+    this.childRelations = List.copyOf(childRelations);
+    this.parentRelation = parentRelation;
+    this.parentColumns = List.copyOf(parentColumns);
+    this.keyFormats = Collections.unmodifiableMap(new LinkedHashMap<>(keyFormats));
+    this.nullRates = Map.copyOf(nullRates);
+    this.training = Collections.unmodifiableMap(new LinkedHashMap<>(training));
+    if (decoder.inputs() != latent + contextWidth() || decoder.outputs() != row.width) {
+      throw new SynthException(
+          "table " + table.name() + ": the vaegan decoder does not match the row's encoding");
+    }
+  }
+
+  /** Inputs of the context: a "has a parent" flag and the parent's encoded columns; 0 if none. */
+  int contextWidth() {
+    return context == null ? 0 : 1 + context.width;
+  }
+
+  @Override
+  public Table table() {
+    return table;
+  }
+
+  @Override
+  public long sourceRows() {
+    return sourceRows;
+  }
+
+  @Override
+  public List<String> attributeColumns() {
+    return attributeColumns;
+  }
+
+  @Override
+  public List<Relation> childRelations() {
+    return childRelations;
+  }
+
+  @Override
+  public Optional<Relation> parentRelation() {
+    return parentRelation;
+  }
+
+  @Override
+  public List<String> parentColumns() {
+    return parentColumns;
+  }
+
+  @Override
+  public Map<String, KeyFormat> keyFormats() {
+    return keyFormats;
+  }
+
+  @Override
+  public double nullRate(Relation relation) {
+    return nullRates.getOrDefault(relation, 0.0);
+  }
+
+  /** Writes the context of one row: the flag, then each parent column's code. */
+  static void encodeContext(RowCode context, Object[] parentRow, double[] out) {
+    java.util.Arrays.fill(out, 0);
+    if (parentRow == null) {
+      return;
+    }
+    out[0] = 1;
+    for (int k = 0; k < context.columns.length; k++) {
+      context.columns[k].encode(parentRow[k], out, 1 + context.offsets[k]);
+    }
+  }
+
+  /**
+   * A batch of an unconditioned table at least this large has the non-null scores of each
+   * continuous column replaced by the standard normal quantiles of their ranks.
+   */
+  static final int MIN_CALIBRATED_ROWS = 256;
+
+  /**
+   * Replaces the non-null scores by the normal quantiles at their mid-ranks, ties in row order. The
+   * decoder's scores are only roughly standard normal; their ranks carry the dependence the network
+   * learned, and the quantiles make each column's marginal that of the source, as exact as the
+   * copula's. Children are not calibrated: their batch mixes parents, whose children differ.
+   */
+  static void calibrate(double[] z) {
+    int m = 0;
+    for (double v : z) {
+      m += Double.isNaN(v) ? 0 : 1;
+    }
+    Integer[] order = new Integer[m];
+    for (int r = 0, i = 0; r < z.length; r++) {
+      if (!Double.isNaN(z[r])) {
+        order[i++] = r;
+      }
+    }
+    java.util.Arrays.sort(
+        order,
+        (a, b) ->
+            a.equals(b) ? 0 : z[a] != z[b] ? Double.compare(z[a], z[b]) : Integer.compare(a, b));
+    for (int i = 0; i < m; i++) {
+      z[order[i]] = Gaussian.quantile((i + 0.5) / m);
+    }
+  }
+
+  /** Rounds of iterative proportional fitting of a batch's category probabilities. */
+  static final int CALIBRATION_ROUNDS = 10;
+
+  /**
+   * Draws a one-hot column for a batch from the decoder's probabilities scaled per category
+   * (iterative proportional fitting) so that the batch's expected counts are the source's shares:
+   * each row keeps its own odds between categories, the dependence the network learned, while the
+   * column's marginal becomes the source's.
+   */
+  private static void drawCalibrated(
+      ColumnCode code, int at, float[] out, int w, int n, Object[] into, SplittableRandom random) {
+    int slots = code.width();
+    double[] target = code.shares();
+    double[][] p = new double[n][slots];
+    for (int r = 0; r < n; r++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < slots; j++) {
+        max = Math.max(max, out[r * w + at + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < slots; j++) {
+        p[r][j] = Math.exp(out[r * w + at + j] - max);
+        sum += p[r][j];
+      }
+      for (int j = 0; j < slots; j++) {
+        p[r][j] /= sum;
+      }
+    }
+    double[] scale = new double[slots];
+    java.util.Arrays.fill(scale, 1);
+    double[] expected = new double[slots];
+    for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
+      java.util.Arrays.fill(expected, 0);
+      for (int r = 0; r < n; r++) {
+        double sum = 0;
+        for (int j = 0; j < slots; j++) {
+          sum += p[r][j] * scale[j];
+        }
+        for (int j = 0; j < slots; j++) {
+          expected[j] += p[r][j] * scale[j] / sum;
+        }
+      }
+      for (int j = 0; j < slots; j++) {
+        if (expected[j] > 0 && target[j] > 0) {
+          scale[j] *= target[j] * n / expected[j];
+        }
+      }
+    }
+    double[] q = new double[slots];
+    for (int r = 0; r < n; r++) {
+      double sum = 0;
+      for (int j = 0; j < slots; j++) {
+        q[j] = p[r][j] * scale[j];
+        sum += q[j];
+      }
+      double u = random.nextDouble() * sum;
+      int slot = slots - 1;
+      for (int j = 0; j < slots - 1; j++) {
+        u -= q[j];
+        if (u < 0) {
+          slot = j;
+          break;
+        }
+      }
+      into[r] = code.valueOfSlot(slot, random);
+    }
+  }
+
+  @Override
+  public TableSample sample(int n, Object[][] parentValues, SplittableRandom random) {
+    int c = contextWidth();
+    boolean conditioned = c > 0 && parentValues.length > 0;
+    if (conditioned && parentValues.length != parentColumns.size()) {
+      throw new SynthException(
+          "table "
+              + table.name()
+              + " conditions on "
+              + parentColumns
+              + " but got "
+              + parentValues.length
+              + " parent columns");
+    }
+    int in = latent + c;
+    float[] input = new float[n * in];
+    double[] ctx = new double[c];
+    Object[] parentRow = new Object[parentColumns.size()];
+    for (int r = 0; r < n; r++) {
+      for (int j = 0; j < latent; j++) {
+        input[r * in + j] = (float) Gaussian.next(random);
+      }
+      if (c > 0) {
+        if (conditioned) {
+          for (int k = 0; k < parentRow.length; k++) {
+            parentRow[k] = parentValues[k][r];
+          }
+        }
+        encodeContext(context, conditioned ? parentRow : null, ctx);
+        for (int j = 0; j < c; j++) {
+          input[r * in + latent + j] = (float) ctx[j];
+        }
+      }
+    }
+    float[] out = decoder.forward(input, n);
+    int w = row.width;
+    double[] slots = new double[w];
+    // Continuous columns as normal scores first (per code, per row), categories decoded at once.
+    double[][] scores = new double[row.columns.length][];
+    Object[][] decoded = new Object[row.columns.length][];
+    for (int k = 0; k < row.columns.length; k++) {
+      if (row.columns[k].kind == ColumnCode.Kind.CONTINUOUS) {
+        scores[k] = new double[n];
+      } else {
+        decoded[k] = new Object[n];
+      }
+    }
+    boolean calibrated = c == 0 && n >= MIN_CALIBRATED_ROWS;
+    for (int r = 0; r < n; r++) {
+      for (int j = 0; j < w; j++) {
+        slots[j] = out[r * w + j];
+      }
+      for (int k = 0; k < row.columns.length; k++) {
+        int at = row.offsets[k];
+        if (scores[k] != null) {
+          scores[k][r] = row.columns[k].drawScore(slots, at, sigma[at], random);
+        } else if (!calibrated) {
+          decoded[k][r] = row.columns[k].decode(slots, at, sigma[at], random);
+        }
+      }
+    }
+    if (calibrated) {
+      for (int k = 0; k < row.columns.length; k++) {
+        if (decoded[k] != null) {
+          drawCalibrated(row.columns[k], row.offsets[k], out, w, n, decoded[k], random);
+        }
+      }
+      for (double[] z : scores) {
+        if (z != null) {
+          calibrate(z);
+        }
+      }
+    }
+    Object[][] values = new Object[attributeColumns.size()][];
+    for (int i = 0; i < values.length; i++) {
+      int k = codeIndex[i];
+      if (k < 0) {
+        values[i] = new String[n];
+      } else if (scores[k] != null) {
+        values[i] = new Object[n];
+        for (int r = 0; r < n; r++) {
+          values[i][r] = row.columns[k].decodeScore(scores[k][r]);
+        }
+      } else {
+        values[i] = decoded[k];
+      }
+    }
+    int[][] counts = new int[childRelations.size()][n];
+    for (int k = 0; k < counts.length; k++) {
+      int code = attributeCodes + k;
+      for (int r = 0; r < n; r++) {
+        double x = row.columns[code].valueOfScore(scores[code][r]);
+        counts[k][r] = Double.isNaN(x) ? 0 : (int) Math.max(0, Math.round(x));
+      }
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (codeIndex[i] < 0) {
+        texts[i].generate((String[]) values[i], n, random);
+      }
+    }
+    return new TableSample(values, counts, n);
+  }
+}
