@@ -608,7 +608,7 @@ final class JdbcTarget implements Target {
           db.explain(e));
     }
     if (record != null) {
-      record.remove(connection);
+      record.remove();
     }
     try {
       lock.close();
@@ -659,7 +659,7 @@ final class JdbcTarget implements Target {
       dropCreated();
     }
     if (record != null) {
-      record.remove(null);
+      record.remove();
     }
     lock.close();
     try {

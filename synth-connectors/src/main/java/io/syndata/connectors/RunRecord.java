@@ -118,10 +118,10 @@ final class RunRecord {
   }
 
   /** The run ended (committed, or aborted and cleaned up): the record goes. */
-  void remove(Connection c) {
-    try (Statement st = (c == null ? connection : c).createStatement()) {
+  void remove() {
+    try (Statement st = connection.createStatement()) {
       st.execute("DROP TABLE " + dialect.quote(TABLE));
-      commitUnlessAuto(c == null ? connection : c);
+      commitUnlessAuto(connection);
     } catch (SQLException e) {
       LOG.warn("could not drop {} from the target: {}", TABLE, e.getMessage());
     }
