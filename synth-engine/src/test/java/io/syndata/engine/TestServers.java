@@ -15,22 +15,23 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the test servers and shared datasets are. Missing ones skip a test with a message on a
- * developer's machine, and fail it when {@code CI=true}: CI must never pass by skipping.
+ * developer's machine, and fail it when {@code CI=true}: CI must never pass by skipping. Shared
+ * with synth-junit's tests through this module's test jar.
  */
-final class TestServers {
+public final class TestServers {
   private static final Pattern URL = Pattern.compile("^(jdbc:[a-z]+://[^/?]+/)([^?]*)(\\?.*)?$");
 
   private TestServers() {}
 
-  static String postgres() {
+  public static String postgres() {
     return required("SYNTH_PG_URL", "a PostgreSQL server (run .ci/run, or: . .ci/servers)");
   }
 
-  static String mariadb() {
+  public static String mariadb() {
     return required("SYNTH_MARIADB_URL", "a MariaDB server (run .ci/run, or: . .ci/servers)");
   }
 
-  static Path datasets() {
+  public static Path datasets() {
     String env = System.getenv("SYNTH_SHARED_DATASETS");
     Path dir = env != null ? Path.of(env) : findUp(Path.of("").toAbsolutePath());
     if (dir == null || !Files.isDirectory(dir)) {
@@ -67,7 +68,7 @@ final class TestServers {
   }
 
   /** Creates a fresh database on the server of {@code serverUrl} and returns its URL. */
-  static String createDatabase(String serverUrl, String prefix) {
+  public static String createDatabase(String serverUrl, String prefix) {
     String name = prefix + "_" + Long.toHexString(System.nanoTime()).toLowerCase(Locale.ROOT);
     try (Connection c = DriverManager.getConnection(serverUrl);
         Statement s = c.createStatement()) {
@@ -82,7 +83,7 @@ final class TestServers {
     return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
   }
 
-  static void dropDatabase(String serverUrl, String databaseUrl) {
+  public static void dropDatabase(String serverUrl, String databaseUrl) {
     Matcher m = URL.matcher(databaseUrl);
     if (!m.matches()) {
       return;

@@ -2,6 +2,7 @@ package io.syndata.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syndata.engine.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
