@@ -171,19 +171,39 @@ final class NeuralTableModel implements TableModel {
     for (double v : z) {
       m += Double.isNaN(v) ? 0 : 1;
     }
-    Integer[] order = new Integer[m];
+    double[] sorted = new double[m];
     for (int r = 0, i = 0; r < z.length; r++) {
       if (!Double.isNaN(z[r])) {
-        order[i++] = r;
+        sorted[i++] = z[r] + 0.0; // -0.0 and 0.0 tie, as equal scores
       }
     }
-    java.util.Arrays.sort(
-        order,
-        (a, b) ->
-            a.equals(b) ? 0 : z[a] != z[b] ? Double.compare(z[a], z[b]) : Integer.compare(a, b));
-    for (int i = 0; i < m; i++) {
-      z[order[i]] = Gaussian.quantile((i + 0.5) / m);
+    java.util.Arrays.sort(sorted);
+    // A value's rank is where its run of equals starts plus how many equal values came before it.
+    int[] equalsBefore = new int[m];
+    for (int r = 0; r < z.length; r++) {
+      if (!Double.isNaN(z[r])) {
+        int first = firstAtLeast(sorted, z[r] + 0.0);
+        int rank = first + equalsBefore[first]++;
+        z[r] = Gaussian.quantile((rank + 0.5) / m);
+      }
     }
+  }
+
+  /**
+   * The first index of {@code sorted} whose value is not below {@code v} (Double.compare order).
+   */
+  private static int firstAtLeast(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Double.compare(sorted[mid], v) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Rounds of iterative proportional fitting of a batch's category probabilities. */
