@@ -11,6 +11,7 @@ import io.syndata.schema.DataType;
 import io.syndata.schema.Schema;
 import io.syndata.schema.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,6 +79,7 @@ class NonLinearTest {
     InMemorySource source = sine(ROWS, 1);
     double neural = sineError(roundTrip(source, "vaegan"));
     double copula = sineError(roundTrip(source, "statistical"));
+    System.out.printf("sine: vaegan %.6f, copula %.6f%n", neural, copula);
     // The source's own error is the noise, 0.01; independent columns would give about 0.5.
     assertThat(neural).as("vaegan's mean squared error from sin(x)").isLessThan(0.3);
     assertThat(copula).as("the copula's mean squared error from sin(x)").isGreaterThan(0.4);
@@ -101,6 +103,8 @@ class NonLinearTest {
         single(new String[] {"x", "y"}, new DataType[] {DataType.FLOAT, DataType.FLOAT}, rows);
     double[] neural = spreads(roundTrip(source, "vaegan"));
     double[] copula = spreads(roundTrip(source, "statistical"));
+    System.out.printf(
+        "clusters: vaegan %s, copula %s%n", Arrays.toString(neural), Arrays.toString(copula));
     // Left cluster: 0.2 in the source; right: 2.
     assertThat(neural[0]).as("vaegan, spread of y on the left").isLessThan(1.0);
     assertThat(neural[1]).as("vaegan, spread of y on the right").isBetween(1.4, 2.6);
@@ -148,6 +152,7 @@ class NonLinearTest {
             rows);
     double neural = xorShare(roundTrip(source, "vaegan"));
     double copula = xorShare(roundTrip(source, "statistical"));
+    System.out.printf("xor: vaegan %.6f, copula %.6f%n", neural, copula);
     assertThat(neural).as("vaegan, share of rows where c = a XOR b").isGreaterThan(0.65);
     assertThat(copula).as("copula, share of rows where c = a XOR b").isLessThan(0.55);
   }
