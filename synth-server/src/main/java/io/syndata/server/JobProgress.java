@@ -30,6 +30,8 @@ final class JobProgress implements Progress {
   record TableState(String table, String phase, long rows, long expected, boolean done) {}
 
   private final Map<String, TableState> tables = new LinkedHashMap<>();
+  // The report announces its steps (fidelity, privacy, ...) in the place of a table.
+  private final Map<String, TableState> reportSteps = new LinkedHashMap<>();
   private final Map<String, Double> phases = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -70,16 +72,21 @@ final class JobProgress implements Progress {
   @Override
   public synchronized void started(String p, String table, long expectedRows) {
     check();
-    tables.put(table, new TableState(table, p, 0, expectedRows, false));
+    Map<String, TableState> where = p.equals("report") ? reportSteps : tables;
+    TableState before = where.get(table);
+    // Writing learns its count from generation, which announced it: keep that for the bar.
+    long expected = expectedRows < 0 && before != null ? before.expected() : expectedRows;
+    where.put(table, new TableState(table, p, 0, expected, false));
     push(false);
   }
 
   @Override
   public synchronized void advanced(String p, String table, long rowsSoFar) {
     check();
-    TableState t = tables.get(table);
-    long expected = t != null && t.phase().equals(p) ? t.expected() : -1;
-    tables.put(table, new TableState(table, p, rowsSoFar, expected, false));
+    Map<String, TableState> where = p.equals("report") ? reportSteps : tables;
+    TableState t = where.get(table);
+    long expected = t != null ? t.expected() : -1;
+    where.put(table, new TableState(table, p, rowsSoFar, expected, false));
     if (p.equals("write")) {
       checkQuota(table, rowsSoFar, t);
     }
@@ -89,7 +96,8 @@ final class JobProgress implements Progress {
   @Override
   public synchronized void finished(String p, String table, long rows, Duration elapsed) {
     check();
-    tables.put(table, new TableState(table, p, rows, rows, true));
+    (p.equals("report") ? reportSteps : tables)
+        .put(table, new TableState(table, p, rows, rows, true));
     push(false);
   }
 
@@ -108,6 +116,7 @@ final class JobProgress implements Progress {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("phase", phase);
     out.put("tables", List.copyOf(tables.values()));
+    out.put("report_steps", List.copyOf(reportSteps.values()));
     out.put("phase_seconds", Map.copyOf(phases));
     out.put("warnings", List.copyOf(warnings));
     return out;

@@ -445,6 +445,7 @@ final class JobRoutes {
                         : Json.MAPPER.convertValue(Json.read(j.progress(), "progress"), Map.class));
     v.put("phase", progress.getOrDefault("phase", j.state()));
     v.put("tables", progress.getOrDefault("tables", List.of()));
+    v.put("report_steps", progress.getOrDefault("report_steps", List.of()));
     v.put("phase_seconds", progress.getOrDefault("phase_seconds", Map.of()));
     v.put("warnings", progress.getOrDefault("warnings", List.of()));
     v.put("rows_read", j.rowsRead());
