@@ -70,6 +70,19 @@ record JobOptions(
               "bad-values",
               "review"));
 
+  /** What the class path offers, looked up once: a service lookup per request is costly. */
+  static final class Installed {
+    static final List<String> FORMATS = Exporters.available();
+    static final List<String> KINDS = ModelKinds.available();
+
+    private Installed() {}
+  }
+
+  /** Formats as given, for views that need no full parse. */
+  static List<String> formatsOf(Map<String, List<String>> given) {
+    return given.getOrDefault("format", List.of("csv"));
+  }
+
   /**
    * Parses options given as form fields or JSON members; lists may repeat or be comma-separated.
    */
@@ -101,7 +114,7 @@ record JobOptions(
   private static JobOptions build(Map<String, List<String>> o, int threads) {
     long seed = number(o, "seed", 42L);
     String model = one(o, "model").orElse(ModelKinds.AUTO);
-    if (!model.equals(ModelKinds.AUTO) && !ModelKinds.available().contains(model)) {
+    if (!model.equals(ModelKinds.AUTO) && !Installed.KINDS.contains(model)) {
       throw new SynthException(
           "model must be auto or one of " + ModelKinds.available() + ", was " + model);
     }
@@ -132,8 +145,8 @@ record JobOptions(
             : Optional.empty();
     List<String> formats = o.getOrDefault("format", List.of("csv"));
     for (String f : formats) {
-      if (!Exporters.available().contains(f)) {
-        throw new SynthException("format must be among " + Exporters.available() + ", was " + f);
+      if (!Installed.FORMATS.contains(f)) {
+        throw new SynthException("format must be among " + Installed.FORMATS + ", was " + f);
       }
     }
     ExportOptions export = ExportOptions.parse(o.getOrDefault("export-option", List.of()));

@@ -464,7 +464,7 @@ final class JobRoutes {
     l.put("schema", base + "/schema");
     if (j.state().equals(JobRecord.SUCCEEDED) && !j.filesDeleted()) {
       Map<String, String> files = new LinkedHashMap<>();
-      jobs.options(j).formats().forEach(f -> files.put(f, base + "/files/" + f));
+      JobOptions.formatsOf(Jobs.optionsOf(j)).forEach(f -> files.put(f, base + "/files/" + f));
       l.put("files", files);
       Path dir = jobs.dir(j.id());
       if (Files.exists(dir.resolve(JobRun.REPORT_DIR).resolve("report.html"))) {

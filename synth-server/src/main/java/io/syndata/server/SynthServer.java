@@ -170,8 +170,8 @@ public final class SynthServer implements AutoCloseable {
     String v = SynthServer.class.getPackage().getImplementationVersion();
     h.put("version", v == null ? "development build" : v);
     h.put("uptime_seconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
-    h.put("model_kinds", io.syndata.model.ModelKinds.available());
-    h.put("formats", io.syndata.export.Exporters.available());
+    h.put("model_kinds", JobOptions.Installed.KINDS);
+    h.put("formats", JobOptions.Installed.FORMATS);
     ctx.json(h);
   }
 
