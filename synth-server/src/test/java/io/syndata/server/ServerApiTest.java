@@ -274,6 +274,23 @@ class ServerApiTest {
   }
 
   @Test
+  void deleteCancelsARunningJobAndItsFilesGoWhenItStops() throws InterruptedException {
+    HttpResponse<String> r = client.upload("people.csv", TestClient.customers(60_000), Map.of());
+    String id = json(r).path("id").asText();
+    long end = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+    while (!json(client.get("/api/jobs/" + id)).path("state").asText().equals("running")) {
+      assertThat(System.nanoTime()).as("the job starts").isLessThan(end);
+      Thread.sleep(20);
+    }
+    assertThat(client.delete("/api/jobs/" + id).statusCode()).isEqualTo(204);
+    assertThat(client.get("/api/jobs/" + id).statusCode()).isEqualTo(404);
+    while (java.nio.file.Files.exists(data.resolve("jobs").resolve(id))) {
+      assertThat(System.nanoTime()).as("the run stops and its files go").isLessThan(end);
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
   void oneShotGenerateAnswersWithLinksAndTheReportSummary() {
     HttpResponse<String> r =
         client.upload(
