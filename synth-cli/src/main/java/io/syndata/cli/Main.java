@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code synth}: introspect, generate, copy, report, demo. */
+/** {@code synth}: introspect, generate, copy, report, demo, serve, keys. */
 @Command(
     name = "synth",
     mixinStandardHelpOptions = true,
@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

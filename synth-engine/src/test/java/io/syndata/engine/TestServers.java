@@ -59,7 +59,11 @@ public final class TestServers {
     return value;
   }
 
-  private static void missing(String what) {
+  /**
+   * Skips the calling test with a message naming what it needs, or fails it when {@code CI=true}:
+   * for tests that need a tool (a browser) rather than a server.
+   */
+  public static void missing(String what) {
     String message = "this test needs " + what;
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(message + ", and CI=true forbids skipping");
