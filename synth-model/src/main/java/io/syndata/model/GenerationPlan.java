@@ -427,6 +427,28 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
     return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
   }
 
+  /**
+   * What decides this plan's rows, for a resumed run to compare with the run it continues: the
+   * model's {@link ModelFile#fingerprint}, the seed, scale and row counts, and the stages with
+   * their partitions. Threads and writers are not part of it: they do not change the rows.
+   */
+  public io.syndata.data.RunFingerprint fingerprint(SynthModel model, GenerationOptions options) {
+    Map<String, String> parts = new LinkedHashMap<>();
+    parts.put("model", ModelFile.fingerprint(model));
+    parts.put("seed", Long.toString(options.seed()));
+    parts.put("scale", Double.toString(options.scale()));
+    parts.put(
+        "rows",
+        options.rows().isEmpty() ? "{}" : new java.util.TreeMap<>(options.rows()).toString());
+    StringBuilder partitions = new StringBuilder();
+    for (Stage s : stages) {
+      partitions.append(partitions.length() == 0 ? "" : " ");
+      partitions.append(String.join("+", s.tables())).append(':').append(s.partitions());
+    }
+    parts.put("partitions", partitions.toString());
+    return new io.syndata.data.RunFingerprint(parts);
+  }
+
   /** Tables of the plan, by name, in generation order. */
   Map<String, TablePlan> byName() {
     Map<String, TablePlan> m = new LinkedHashMap<>();
