@@ -137,6 +137,9 @@ final class JdbcTarget implements PartitionedTarget {
         fingerprint.requireSameAs(recorded.get().fingerprint(), describe());
         step = "taking up the interrupted run";
         resumeTables(schema, existing, recorded.get());
+        // Ends the transaction whose snapshot (MariaDB's REPEATABLE READ) predates the rows the
+        // writers are about to commit, so that the final orphan check sees them.
+        connection.commit();
         return recorded.get().partitions();
       }
       if (!dialect.transactionalDdl()) {
@@ -231,8 +234,7 @@ final class JdbcTarget implements PartitionedTarget {
       }
       tables.put(t.name(), TargetCatalog.columnsOf(dialect, connection, t, actual));
       if (createdNames.contains(actual.toLowerCase(Locale.ROOT))) {
-        createdTables.add(t);
-        created.add(tables.get(t.name()));
+        createdTables.add(t); // not in `created`: a failed resume keeps the run's tables
       }
     }
     if (PartitionedLoad.postponesKeys(dialect)) {

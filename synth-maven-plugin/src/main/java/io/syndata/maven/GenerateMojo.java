@@ -65,7 +65,7 @@ public final class GenerateMojo extends AbstractFitMojo {
   String sourceServerId;
 
   /**
-   * Multiplies the rows of root tables (0.01 to 100); child tables follow the learned
+   * Multiplies the rows of root tables (0.01 to 1000); child tables follow the learned
    * children-per-parent counts.
    */
   @Parameter(property = "synth.scale", defaultValue = "1.0")
