@@ -166,6 +166,7 @@ public final class SynData {
         try {
           if (request.writes().partitioned()) {
             // The run's record holds the model's fingerprint: the target is begun after the fit.
+            partitionedTarget(target);
             model = timings.phase("fit", () -> fit(schema, training, request.fit(), timings));
             result =
                 partitioned(
@@ -247,8 +248,35 @@ public final class SynData {
       checkRowOverrides(schema, request.generation().rows());
       SynthModel model = fit(schema, source, request.fit(), progress);
       return GenerationPlan.of(model, request.generation())
-          .describe(model, request.generation().threads());
+              .describe(model, request.generation().threads())
+          + sampled(model.provenance());
     }
+  }
+
+  /**
+   * The tables fitted on a sample rather than on every row, one line each, for {@code --dry-run}:
+   * their attributes come from a seeded reservoir of {@code --max-fit-rows} rows, while child
+   * counts, key formats and orphans are counted over every row of the scan.
+   */
+  static String sampled(io.syndata.model.ModelProvenance p) {
+    StringBuilder sb = new StringBuilder();
+    p.sourceRows()
+        .forEach(
+            (table, rows) -> {
+              long trained = p.trainingRows().getOrDefault(table, rows);
+              if (trained < rows) {
+                sb.append(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "fitted on a sample: %s, %,d of %,d rows (--max-fit-rows %,d); child counts"
+                            + " and key formats from every row%n",
+                        table,
+                        trained,
+                        rows,
+                        p.maxFitRows()));
+              }
+            });
+    return sb.toString();
   }
 
   /**
@@ -309,12 +337,7 @@ public final class SynData {
       Schema written,
       WriteOptions writes,
       Timings timings) {
-    if (!(target instanceof PartitionedTarget pt)) {
-      throw new SynthException(
-          target.describe()
-              + " is written in one transaction: --writers above 1 and --resume need a PostgreSQL,"
-              + " MariaDB or MySQL target whose tables match the model");
-    }
+    PartitionedTarget pt = partitionedTarget(target);
     List<PartitionedTarget.Committed> done =
         pt.beginPartitioned(written, plan.fingerprint(model, options), writes.resume());
     if (!done.isEmpty()) {
@@ -331,6 +354,16 @@ public final class SynData {
             () -> Generator.generate(model, options, plan, pt, writes.writers(), done, timings));
     pt.commit();
     return result;
+  }
+
+  private static PartitionedTarget partitionedTarget(Target target) {
+    if (!(target instanceof PartitionedTarget pt)) {
+      throw new SynthException(
+          target.describe()
+              + " is written all or nothing: --writers above 1 and --resume need a PostgreSQL,"
+              + " MariaDB or MySQL target whose tables match the model");
+    }
+    return pt;
   }
 
   /** As {@link #generate(SynthModel, Target, GenerationOptions, Progress)}, with writers. */

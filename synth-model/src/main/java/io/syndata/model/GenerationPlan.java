@@ -379,6 +379,29 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
             threads == 1 ? "" : "s",
             duration(seconds),
             size(bytes)));
+    // What one worker — a thread here, an executor core on a cluster — holds and makes.
+    Stage biggest = stages.get(0);
+    long biggestRows = 0;
+    for (Stage s : stages) {
+      long rows = 0;
+      for (String t : s.tables()) {
+        rows += table(t).rows() / Math.max(1, s.partitions()) + 1;
+      }
+      if (rows > biggestRows) {
+        biggestRows = rows;
+        biggest = s;
+      }
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "per worker (a thread, or an executor core): partitions of up to %,d rows (stage %d),"
+                + " about %s of heap each while made or waiting to be written; about %s per"
+                + " partition at the estimated rate%n",
+            biggestRows,
+            biggest.index() + 1,
+            HeapEstimate.size(HeapEstimate.partition(model, this, biggest)),
+            duration(biggestRows / ROWS_PER_SECOND_PER_THREAD)));
     sb.append("heap: ")
         .append(HeapEstimate.of(model, this, threads).describe())
         .append("; this Java may use about ")
