@@ -132,7 +132,9 @@ public final class Generator {
     if (writers < 1) {
       throw new SynthException("--writers must be 1 or more, was " + writers);
     }
-    refuseWhatCannotFit(HeapEstimate.of(model, plan, options.threads()), options.threads());
+    // Up to two partitions per writer wait beside the ones the threads make.
+    refuseWhatCannotFit(
+        HeapEstimate.of(model, plan, options.threads() + writers), options.threads());
     return new Generator(model, options, plan, target, progress, writers, done).run();
   }
 
