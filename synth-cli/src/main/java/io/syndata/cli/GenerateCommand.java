@@ -6,6 +6,7 @@ import io.syndata.engine.RunReport;
 import io.syndata.engine.SchemaDrift;
 import io.syndata.engine.SynData;
 import io.syndata.engine.Training;
+import io.syndata.engine.WriteOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationPlan;
 import io.syndata.model.SynthModel;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
       "Learn the source (every table and every parent-child relation) and write a synthetic copy: "
           + "into a database (tables, keys and foreign keys created when absent, or empty existing tables filled) "
           + "or into a folder with one CSV file per table plus schema.json.",
-      "All or nothing: when anything fails the target is left as it was found. The same source, options and "
-          + "seed give identical output."
+      "All or nothing: when anything fails the target is left as it was found (with --writers above 1, "
+          + "partition by partition: continue with --resume or undo with --abort). The same source, options "
+          + "and seed give identical output."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
@@ -40,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
       defaultValue = "1.0",
       paramLabel = "<factor>",
       description =
-          "Multiplies the rows of root tables (0.01 to 100; default ${DEFAULT-VALUE}); child tables follow "
+          "Multiplies the rows of root tables (0.01 to 1000; default ${DEFAULT-VALUE}); child tables follow "
               + "the learned children-per-parent counts.")
   double scale;
 
@@ -77,6 +79,34 @@ final class GenerateCommand implements Callable<Integer> {
           "Workers generating partitions at once (default: every core). The output is the same for any "
               + "number.")
   Integer threads;
+
+  @Option(
+      names = "--writers",
+      defaultValue = "1",
+      paramLabel = "<n>",
+      description =
+          "Database connections writing partitions at once (1 to 64; default ${DEFAULT-VALUE}: the whole "
+              + "run in one transaction, all or nothing). Above 1, each partition is committed on its own "
+              + "and recorded in the target, so that an interrupted run can be continued (--resume) or "
+              + "undone (--abort). The rows are the same for any number.")
+  int writers;
+
+  @Option(
+      names = "--resume",
+      negatable = false,
+      description =
+          "Continue the interrupted run the database target records: only the partitions it had not "
+              + "committed are generated and written, giving the rows of an uninterrupted run. Refused, "
+              + "naming what differs, when the model, seed, scale, rows or partitions differ.")
+  boolean resume;
+
+  @Option(
+      names = "--abort",
+      negatable = false,
+      description =
+          "Undo the interrupted run the database target records (drop the tables it created, empty "
+              + "the ones it found empty) and stop: nothing is learned or generated.")
+  boolean abort;
 
   @Option(
       names = "--dry-run",
@@ -117,11 +147,20 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (abort) {
+      if (resume || dryRun) {
+        throw new SynthException("give --abort alone: it undoes a run, and generates nothing");
+      }
+      spec.commandLine().getOut().println(SynData.abandon(target.location));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    WriteOptions writes = new WriteOptions(writers, resume);
     GenerationOptions generation =
         new GenerationOptions(
             scale, rows, seed, threads == null ? GenerationOptions.defaultThreads() : threads);
     if (modelFile != null) {
-      return fromModelFile(generation);
+      return fromModelFile(generation, writes);
     }
     if (target.location != null
         && !target.location.regionMatches(true, 0, "jdbc:", 0, 5)
@@ -138,7 +177,8 @@ final class GenerateCommand implements Callable<Integer> {
             holdout,
             report.spec(seed),
             format.formats,
-            format.export());
+            format.export(),
+            writes);
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun) {
       spec.commandLine().getOut().print(SynData.dryRun(request, new TerminalProgress(err)));
@@ -162,7 +202,7 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int fromModelFile(GenerationOptions generation) {
+  private int fromModelFile(GenerationOptions generation, WriteOptions writes) {
     if (source.location != null) {
       throw new SynthException("give either --source or --model-file, not both");
     }
@@ -193,6 +233,7 @@ final class GenerateCommand implements Callable<Integer> {
             model,
             drift.adapt(SynData.openTarget(target.location, format.formats, format.export()), seed),
             generation,
+            writes,
             new TerminalProgress(err));
     Summary.print(run, spec.commandLine().getOut());
     return 0;

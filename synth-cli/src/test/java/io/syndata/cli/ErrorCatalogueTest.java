@@ -81,6 +81,17 @@ class ErrorCatalogueTest {
       (`HeapEstimateTest`: `this generation needs about 9.1 GiB of heap at its peak (the unique
       values of users: …), but this Java may use about 4.7 GiB: give Java more heap (-Xmx; for
       ./synth, SYNTH_JAVA_OPTS=-Xmx16g), or generate fewer rows (--scale, --rows)`).
+
+      Runs written partition by partition (`--writers`, `--resume`, `--abort`) are checked on
+      PostgreSQL and MariaDB by `PartitionedWritesIT` (synth-engine): a run that stopped keeps its
+      committed partitions and warns `the run into … stopped; the partitions it committed stay
+      there: continue it with --resume, or undo it with --abort`; a new run into that target is
+      refused (`… holds a run that was interrupted (pid N on host since …, 3 partitions
+      committed): continue it with --resume or undo it with --abort`, exit 1, nothing changed); a
+      `--resume` with other options is refused naming them (`cannot --resume the run recorded in
+      …: its plan differs in seed (recorded 9, now 10); rerun with the same model and options, or
+      undo it with --abort`, exit 1); `--abort` with no interrupted run says `… records no
+      interrupted run: there is nothing to --abort` (exit 1).
       """;
 
   private List<Case> cases() {
@@ -211,6 +222,10 @@ class ErrorCatalogueTest {
     cases.add(generateCase("`--exclude '*'`, or filters that leave no table", "--exclude", "*"));
     cases.add(generateCase("`--model` naming a kind that is not installed", "--model", "gan9000"));
     cases.add(generateCase("`--threads 0`", "--threads", "0"));
+    cases.add(generateCase("`--writers 0`", "--writers", "0"));
+    cases.add(
+        generateCase("`--writers 2` (partition by partition) into a folder", "--writers", "2"));
+    cases.add(generateCase("`--abort` with a folder target", "--abort"));
     cases.add(
         generateCase(
             "a wrong `--model-option` value (checked when the first vaegan table is fitted)",

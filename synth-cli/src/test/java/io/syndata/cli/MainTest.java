@@ -324,7 +324,7 @@ class MainTest {
             "--target",
             dir.resolve("y").toString(),
             "--scale",
-            "1000");
+            "1001");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("--scale");
   }

@@ -123,6 +123,15 @@ final class Database implements AutoCloseable {
     return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
+  /**
+   * Grows the pool by one connection per call, for a parallel writer beside the connections already
+   * lent out (the target's own, and the other writers).
+   */
+  synchronized void ensurePoolSize() {
+    var mx = pool.getHikariConfigMXBean();
+    mx.setMaximumPoolSize(mx.getMaximumPoolSize() + 1);
+  }
+
   Connection connection() {
     try {
       return pool.getConnection();

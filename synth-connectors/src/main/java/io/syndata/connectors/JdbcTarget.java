@@ -1,7 +1,8 @@
 package io.syndata.connectors;
 
+import io.syndata.data.PartitionedTarget;
 import io.syndata.data.RowBatch;
-import io.syndata.data.Target;
+import io.syndata.data.RunFingerprint;
 import io.syndata.data.TargetLock;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKey;
@@ -9,15 +10,9 @@ import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +31,8 @@ import org.slf4j.LoggerFactory;
  * databases through multi-row INSERT. The target is locked from {@link #begin} to the end of commit
  * or abort ({@link JdbcTargetLock}), so that a second run fails at once.
  */
-final class JdbcTarget implements Target {
+final class JdbcTarget implements PartitionedTarget {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTarget.class);
-
-  /** Bind parameters per INSERT statement: below every driver's and server's limit. */
-  private static final int MAX_PARAMETERS = 30_000;
-
-  private static final int MAX_ROWS_PER_INSERT = 1_000;
-  private static final int MAX_NAME = 60;
 
   private final Database db;
   private final Dialect dialect;
@@ -58,8 +46,7 @@ final class JdbcTarget implements Target {
   private final List<TargetTable> created = new ArrayList<>();
 
   private final Map<String, List<String>> alteredKeys = new HashMap<>();
-  private PreparedStatement cachedInsert;
-  private String cachedInsertKey = "";
+  private RowWriter rows;
   private boolean finished;
   private TargetLock lock = TargetLock.none();
 
@@ -68,20 +55,16 @@ final class JdbcTarget implements Target {
 
   private CycleLoad cycles;
 
-  private Schema schema;
+  /** Whether {@link #beginPartitioned} succeeded: from then on, abort keeps what is committed. */
+  private boolean partitionedBegun;
 
-  /** A schema table as found or created in the target, with the target's spelling of its names. */
-  private record TargetTable(
-      Table table, String name, Map<String, String> columns, Set<String> computed) {
-    String column(String schemaColumn) {
-      String actual = columns.get(schemaColumn);
-      if (actual == null) {
-        throw new SynthException(
-            "table " + table.name() + " has no written column " + schemaColumn);
-      }
-      return actual;
-    }
-  }
+  /** Whether this run wrote a {@link RunState}, to be removed if its preparation fails. */
+  private boolean stateCreated;
+
+  /** Foreign keys added after a partitioned load: {table, ADD statement, constraint}. */
+  private final List<String[]> pendingKeys = new ArrayList<>();
+
+  private Schema schema;
 
   JdbcTarget(Database db) {
     this.db = db;
@@ -91,10 +74,35 @@ final class JdbcTarget implements Target {
 
   @Override
   public void begin(Schema schema) {
+    prepare(schema, null, false);
+  }
+
+  @Override
+  public List<Committed> beginPartitioned(
+      Schema schema, RunFingerprint fingerprint, boolean resume) {
+    if (!PartitionedLoad.supports(dialect)) {
+      throw new SynthException(
+          describe()
+              + " is written in one transaction: --writers above 1 and --resume need PostgreSQL,"
+              + " MariaDB or MySQL");
+    }
+    List<Committed> done = prepare(schema, fingerprint, resume);
+    partitionedBegun = true;
+    return done;
+  }
+
+  /**
+   * Locks the target, checks its tables and creates the missing ones; for a partitioned run ({@code
+   * fingerprint} not null) also records the run, or with {@code resume} takes up the run recorded,
+   * and commits that preparation so that other connections see the tables.
+   */
+  private List<Committed> prepare(Schema schema, RunFingerprint fingerprint, boolean resume) {
     if (connection != null) {
       throw new IllegalStateException("begin() was called twice on " + describe());
     }
     connection = db.connection();
+    rows = new RowWriter(db, connection);
+    boolean partitioned = fingerprint != null;
     String step = "locking";
     try {
       // Before anything is looked at: a second run into this target stops here, and its abort
@@ -105,47 +113,85 @@ final class JdbcTarget implements Target {
         for (String setup : dialect.targetSessionSetup()) {
           st.execute(setup);
         }
+        if (partitioned) {
+          for (String setup : PartitionedLoad.sessionSetup(dialect)) {
+            st.execute(setup);
+          }
+        }
       }
       connection.setAutoCommit(false);
       this.schema = schema;
-      Map<String, String> existing = existingTables(connection);
+      Map<String, String> existing = TargetCatalog.existingTables(db, connection);
+      step = "reading the record of an interrupted run";
+      java.util.Optional<RunState.Recorded> recorded = RunState.read(connection, dialect, existing);
+      if (recorded.isPresent()) {
+        if (!resume) {
+          throw new SynthException(
+              describe()
+                  + " holds a run that was interrupted ("
+                  + recorded.get().run()
+                  + ", "
+                  + recorded.get().partitions().size()
+                  + " partitions committed): continue it with --resume or undo it with --abort");
+        }
+        fingerprint.requireSameAs(recorded.get().fingerprint(), describe());
+        step = "taking up the interrupted run";
+        resumeTables(schema, existing, recorded.get());
+        // Ends the transaction whose snapshot (MariaDB's REPEATABLE READ) predates the rows the
+        // writers are about to commit, so that the final orphan check sees them.
+        connection.commit();
+        return recorded.get().partitions();
+      }
       if (!dialect.transactionalDdl()) {
         step = "removing what an earlier run left";
         RunRecord.removeLeftovers(connection, dialect, ddl, existing);
       }
       List<Table> toCreate = new ArrayList<>();
-      for (Table t : schema.tables()) {
+      List<String> found = new ArrayList<>();
+      for (Table t : ForeignKeyGraph.of(schema).generationOrder()) {
         String actual = existing.get(t.name().toLowerCase(Locale.ROOT));
         if (actual == null) {
           toCreate.add(t);
         } else {
           step = "checking table " + actual;
-          tables.put(t.name(), checkExisting(t, actual));
+          tables.put(t.name(), TargetCatalog.checkExisting(dialect, connection, t, actual));
+          found.add(actual);
         }
       }
+      toCreate = schema.tables().stream().filter(toCreate::contains).toList();
       for (Table t : toCreate) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        t.writtenColumns().forEach(c -> columns.put(c.name(), c.name()));
-        Set<String> computed = new HashSet<>();
-        if (ExactDdl.applies(dialect, t)) {
-          t.writtenColumns().stream().filter(Column::computed).forEach(c -> computed.add(c.name()));
-        }
-        tables.put(t.name(), new TargetTable(t, t.name(), columns, computed));
+        tables.put(t.name(), newTable(t));
       }
-      if (!dialect.transactionalDdl() && !toCreate.isEmpty()) {
+      if (partitioned) {
+        step = "recording the run";
+        stateCreated = true;
+        RunState.create(
+            connection,
+            dialect,
+            fingerprint,
+            toCreate.stream().map(t -> tables.get(t.name()).name()).toList(),
+            found);
+        connection.commit(); // where DDL commits itself, the record is there before the tables
+      } else if (!dialect.transactionalDdl() && !toCreate.isEmpty()) {
         record = RunRecord.write(connection, dialect, toCreate.stream().map(Table::name).toList());
       }
       step = "preparing for a foreign-key cycle";
       Set<String> creating = new HashSet<>();
       toCreate.forEach(t -> creating.add(t.name()));
       cycles = new CycleLoad(dialect, describe());
-      cycles.prepare(
-          connection,
-          ForeignKeyGraph.of(schema).notNullDeferred(),
-          creating,
-          table -> tables.get(table).name());
+      if (!partitioned) {
+        cycles.prepare(
+            connection,
+            ForeignKeyGraph.of(schema).notNullDeferred(),
+            creating,
+            table -> tables.get(table).name());
+      }
       step = "creating tables";
-      createTables(schema, toCreate);
+      createTables(schema, toCreate, partitioned);
+      if (partitioned) {
+        connection.commit();
+      }
+      return List.of();
     } catch (SQLException e) {
       abort();
       throw new SynthException(
@@ -156,114 +202,60 @@ final class JdbcTarget implements Target {
     }
   }
 
-  /** The target's tables in its current namespace, by lower-case name. */
-  private Map<String, String> existingTables(Connection c) throws SQLException {
-    DatabaseMetaData md = c.getMetaData();
-    String catalog = c.getCatalog();
-    String schema = dialect.namespaceIsCatalog() || !dialect.hasNamespaces() ? null : c.getSchema();
-    if (dialect.namespaceIsCatalog() && (catalog == null || catalog.isEmpty())) {
-      throw new SynthException(
-          db.maskedUrl()
-              + " names no database to write into: name one in the URL"
-              + " (for example jdbc:mariadb://host:3306/synthetic)");
-    }
-    Map<String, String> names = new HashMap<>();
-    try (ResultSet rs = md.getTables(catalog, schema, "%", null)) {
-      while (rs.next()) {
-        String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
-        boolean sameNamespace = schema == null || schema.equals(rs.getString("TABLE_SCHEM"));
-        if ((type.equals("TABLE") || type.equals("BASE TABLE")) && sameNamespace) {
-          String name = rs.getString("TABLE_NAME");
-          names.merge(name.toLowerCase(Locale.ROOT), name, (a, b) -> a.equals(name) ? a : b);
-        }
-      }
-    }
-    return names;
-  }
-
-  private TargetTable checkExisting(Table t, String actual) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(actual))) {
-      rs.next();
-      long rows = rs.getLong(1);
-      if (rows > 0) {
-        throw new SynthException(
-            "target table "
-                + actual
-                + " already holds "
-                + rows
-                + " rows; synthesize into an empty database or empty tables");
-      }
-    }
-    Map<String, String> present = new HashMap<>();
-    Set<String> computed = new HashSet<>();
-    try (ResultSet rs =
-        connection
-            .getMetaData()
-            .getColumns(
-                connection.getCatalog(),
-                dialect.namespaceIsCatalog() || !dialect.hasNamespaces()
-                    ? null
-                    : connection.getSchema(),
-                actual,
-                "%")) {
-      while (rs.next()) {
-        if (actual.equals(rs.getString("TABLE_NAME"))) {
-          String name = rs.getString("COLUMN_NAME");
-          if ("YES".equalsIgnoreCase(generatedColumn(rs))) {
-            computed.add(name.toLowerCase(Locale.ROOT));
-          }
-          present.merge(name.toLowerCase(Locale.ROOT), name, (a, b) -> a);
-          present.put(name, name);
-        }
-      }
-    }
+  private TargetTable newTable(Table t) {
     Map<String, String> columns = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (Column c : t.writtenColumns()) {
-      String match =
-          present.containsKey(c.name())
-              ? present.get(c.name())
-              : present.get(c.name().toLowerCase(Locale.ROOT));
-      if (match == null) {
-        missing.add(c.name());
-      } else {
-        columns.put(c.name(), match);
+    t.writtenColumns().forEach(c -> columns.put(c.name(), c.name()));
+    Set<String> computed = new HashSet<>();
+    if (ExactDdl.applies(dialect, t)) {
+      t.writtenColumns().stream().filter(Column::computed).forEach(c -> computed.add(c.name()));
+    }
+    return new TargetTable(t, t.name(), columns, computed);
+  }
+
+  /**
+   * The tables of an interrupted run as it left them: every schema table must be there (created by
+   * it or found empty by it); the foreign keys it postponed are postponed again.
+   */
+  private void resumeTables(Schema schema, Map<String, String> existing, RunState.Recorded recorded)
+      throws SQLException {
+    cycles = new CycleLoad(dialect, describe());
+    Set<String> createdNames = new HashSet<>();
+    recorded.created().forEach(n -> createdNames.add(n.toLowerCase(Locale.ROOT)));
+    List<Table> createdTables = new ArrayList<>();
+    for (Table t : schema.tables()) {
+      String actual = existing.get(t.name().toLowerCase(Locale.ROOT));
+      if (actual == null) {
+        throw new SynthException(
+            "cannot --resume into "
+                + describe()
+                + ": table "
+                + t.name()
+                + " of the interrupted run is missing; undo the run with --abort");
+      }
+      tables.put(t.name(), TargetCatalog.columnsOf(dialect, connection, t, actual));
+      if (createdNames.contains(actual.toLowerCase(Locale.ROOT))) {
+        createdTables.add(t); // not in `created`: a failed resume keeps the run's tables
       }
     }
-    if (!missing.isEmpty()) {
-      throw new SynthException(
-          "target table "
-              + actual
-              + " lacks columns "
-              + missing
-              + " that the schema writes: add them to the table, or mark them excluded in the schema file");
-    }
-    Set<String> skipped = new HashSet<>();
-    columns.forEach(
-        (schemaName, actualName) -> {
-          if (computed.contains(actualName.toLowerCase(Locale.ROOT))) {
-            skipped.add(schemaName);
-          }
-        });
-    return new TargetTable(t, actual, columns, skipped);
-  }
-
-  private static String generatedColumn(ResultSet rs) {
-    try {
-      return rs.getString("IS_GENERATEDCOLUMN");
-    } catch (SQLException e) {
-      return "NO"; // drivers before JDBC 4.1
+    if (PartitionedLoad.postponesKeys(dialect)) {
+      Map<String, List<TableDdl.NamedKey>> keys =
+          TargetCatalog.namedKeys(createdTables, tables::get);
+      for (Table t : createdTables) {
+        for (TableDdl.NamedKey k : keys.get(t.name())) {
+          pendingKeys.add(new String[] {t.name(), ddl.addForeignKey(t.name(), k), k.constraint()});
+        }
+      }
     }
   }
 
-  private void createTables(Schema schema, List<Table> toCreate) throws SQLException {
+  private void createTables(Schema schema, List<Table> toCreate, boolean partitioned)
+      throws SQLException {
     if (toCreate.isEmpty()) {
       return;
     }
     Set<String> creating = new HashSet<>();
     toCreate.forEach(t -> creating.add(t.name()));
-    Map<String, List<TableDdl.NamedKey>> keys = namedKeys(toCreate);
+    Map<String, List<TableDdl.NamedKey>> keys = TargetCatalog.namedKeys(toCreate, tables::get);
     List<Table> order = toCreate;
     if (dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.INLINE_PARENTS_FIRST) {
       order =
@@ -315,6 +307,11 @@ final class JdbcTarget implements Target {
       if (dialect.foreignKeyStyle() == Dialect.ForeignKeyStyle.ALTER) {
         for (Table t : toCreate) {
           for (TableDdl.NamedKey k : keys.get(t.name())) {
+            if (partitioned && PartitionedLoad.postponesKeys(dialect)) {
+              pendingKeys.add(
+                  new String[] {t.name(), ddl.addForeignKey(t.name(), k), k.constraint()});
+              continue;
+            }
             if (cycles.postpone(t.name(), k, ddl.addForeignKey(t.name(), k))) {
               continue;
             }
@@ -341,42 +338,6 @@ final class JdbcTarget implements Target {
     }
   }
 
-  /**
-   * Foreign keys with constraint names of the form fk_table_columns, unique in the target and at
-   * most {@value #MAX_NAME} characters.
-   */
-  private Map<String, List<TableDdl.NamedKey>> namedKeys(List<Table> toCreate) {
-    Set<String> used = new HashSet<>();
-    Map<String, List<TableDdl.NamedKey>> keys = new LinkedHashMap<>();
-    for (Table t : toCreate) {
-      List<TableDdl.NamedKey> named = new ArrayList<>();
-      for (ForeignKey fk : t.foreignKeys()) {
-        // Names come from the table and columns, never from the source: a source's own names can be
-        // generated ones (H2's CONSTRAINT_7) that clash with names the target generates itself.
-        String base = "fk_" + t.name() + "_" + String.join("_", fk.columns());
-        String name = truncate(base);
-        if (used.contains(name.toLowerCase(Locale.ROOT))) {
-          name = truncate(t.name() + "_" + base);
-        }
-        for (int i = 2; used.contains(name.toLowerCase(Locale.ROOT)); i++) {
-          name = truncate(base) + "_" + i;
-        }
-        used.add(name.toLowerCase(Locale.ROOT));
-        TargetTable parent = tables.get(fk.parentTable());
-        List<String> parentColumns = fk.parentColumns().stream().map(parent::column).toList();
-        ForeignKey actual =
-            new ForeignKey(name, fk.columns(), parent.name(), parentColumns, fk.inferred());
-        named.add(new TableDdl.NamedKey(name, actual, parent.name()));
-      }
-      keys.put(t.name(), named);
-    }
-    return keys;
-  }
-
-  private static String truncate(String name) {
-    return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
-  }
-
   private TargetTable table(String name) {
     if (connection == null) {
       throw new IllegalStateException("write before begin() on " + describe());
@@ -391,144 +352,16 @@ final class JdbcTarget implements Target {
 
   @Override
   public void write(RowBatch batch) {
-    TargetTable t = table(batch.table());
-    if (batch.size() == 0) {
-      return;
-    }
-    if (!t.computed().isEmpty()) {
-      batch = withoutComputed(batch, t.computed());
-    }
-    try {
-      if (dialect.copiesRows()) {
-        copy(t, batch);
-      } else {
-        insert(t, batch);
-      }
-    } catch (SQLException | IOException e) {
-      throw new SynthException("writing table " + t.name() + " failed: " + db.explain(e), e);
-    }
+    rows.write(table(batch.table()), batch);
   }
 
-  /** The batch without the columns the target computes itself. */
-  private static RowBatch withoutComputed(RowBatch batch, Set<String> computed) {
-    List<String> kept = batch.columns().stream().filter(c -> !computed.contains(c)).toList();
-    Object[][] values = new Object[kept.size()][];
-    for (int i = 0; i < kept.size(); i++) {
-      values[i] = batch.values()[batch.columnIndex(kept.get(i))];
+  /** Rows of a partition over a connection of its own ({@link PartitionedTarget}). */
+  @Override
+  public PartitionWriter openWriter() {
+    if (!partitionedBegun) {
+      throw new IllegalStateException("openWriter() before beginPartitioned() on " + describe());
     }
-    return new RowBatch(batch.table(), kept, values, batch.size());
-  }
-
-  private List<String> quotedColumns(TargetTable t, List<String> columns) {
-    return columns.stream().map(c -> dialect.quote(t.column(c))).toList();
-  }
-
-  private void copy(TargetTable t, RowBatch batch) throws SQLException, IOException {
-    String sql =
-        "COPY "
-            + dialect.quote(t.name())
-            + " ("
-            + String.join(", ", quotedColumns(t, batch.columns()))
-            + ") FROM STDIN (FORMAT csv)";
-    StringBuilder csv = new StringBuilder(batch.size() * batch.columns().size() * 8);
-    for (int r = 0; r < batch.size(); r++) {
-      for (int c = 0; c < batch.columns().size(); c++) {
-        if (c > 0) {
-          csv.append(',');
-        }
-        Object v = batch.value(c, r);
-        if (v instanceof String s) {
-          // Quoted, so that an empty string stays distinct from NULL (an unquoted empty field).
-          csv.append('"').append(s.replace("\"", "\"\"")).append('"');
-        } else if (v != null) {
-          csv.append(TextValues.format(v));
-        }
-      }
-      csv.append('\n');
-    }
-    connection
-        .unwrap(PGConnection.class)
-        .getCopyAPI()
-        .copyIn(sql, new StringReader(csv.toString()));
-  }
-
-  private void insert(TargetTable t, RowBatch batch) throws SQLException {
-    int width = Math.max(1, batch.columns().size());
-    int perStatement = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / width));
-    String head =
-        "INSERT INTO "
-            + dialect.quote(t.name())
-            + " ("
-            + String.join(", ", quotedColumns(t, batch.columns()))
-            + ") VALUES ";
-    Column[] columns =
-        batch.columns().stream().map(c -> t.table().column(c)).toArray(Column[]::new);
-    String row =
-        "("
-            + String.join(", ", java.util.Arrays.stream(columns).map(dialect::placeholder).toList())
-            + ")";
-    for (int from = 0; from < batch.size(); from += perStatement) {
-      int rows = Math.min(perStatement, batch.size() - from);
-      PreparedStatement ps;
-      boolean cached = rows == perStatement;
-      if (cached) {
-        String key = head + rows;
-        if (!key.equals(cachedInsertKey)) {
-          closeCachedInsert();
-          cachedInsert =
-              connection.prepareStatement(
-                  head + String.join(", ", java.util.Collections.nCopies(rows, row)));
-          cachedInsertKey = key;
-        }
-        ps = cachedInsert;
-      } else {
-        ps =
-            connection.prepareStatement(
-                head + String.join(", ", java.util.Collections.nCopies(rows, row)));
-      }
-      try {
-        int p = 1;
-        for (int r = from; r < from + rows; r++) {
-          for (int c = 0; c < batch.columns().size(); c++) {
-            bind(ps, p++, columns[c], batch.value(c, r));
-          }
-        }
-        ps.executeUpdate();
-      } finally {
-        if (!cached) {
-          ps.close();
-        }
-      }
-    }
-  }
-
-  private void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.NULL);
-    } else {
-      ps.setObject(index, dialect.bindable(value));
-    }
-  }
-
-  private void bind(PreparedStatement ps, int index, Column column, Object value)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.NULL);
-    } else {
-      ps.setObject(index, dialect.bindable(column, value));
-    }
-  }
-
-  private void closeCachedInsert() {
-    if (cachedInsert != null) {
-      try {
-        cachedInsert.close();
-      } catch (SQLException e) {
-        LOG.debug("closing a statement failed", e);
-      }
-      cachedInsert = null;
-      cachedInsertKey = "";
-    }
+    return new PartitionedLoad.Writer(db, this::table);
   }
 
   @Override
@@ -542,41 +375,7 @@ final class JdbcTarget implements Target {
               + describe()
               + ": it has no key to find them by; give the table a primary key");
     }
-    List<String> setColumns =
-        batch.columns().stream().filter(c -> !keyColumns.contains(c)).toList();
-    if (setColumns.isEmpty() || batch.size() == 0) {
-      return;
-    }
-    String sql =
-        "UPDATE "
-            + dialect.quote(t.name())
-            + " SET "
-            + String.join(
-                ", ", setColumns.stream().map(c -> dialect.quote(t.column(c)) + " = ?").toList())
-            + " WHERE "
-            + String.join(
-                " AND ",
-                keyColumns.stream().map(c -> dialect.quote(t.column(c)) + " = ?").toList());
-    int[] setIndex = setColumns.stream().mapToInt(batch::columnIndex).toArray();
-    int[] keyIndex = keyColumns.stream().mapToInt(batch::columnIndex).toArray();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (int r = 0; r < batch.size(); r++) {
-        int p = 1;
-        for (int c : setIndex) {
-          bind(ps, p++, batch.value(c, r));
-        }
-        for (int c : keyIndex) {
-          bind(ps, p++, batch.value(c, r));
-        }
-        ps.addBatch();
-        if ((r + 1) % MAX_ROWS_PER_INSERT == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw new SynthException("updating table " + t.name() + " failed: " + db.explain(e), e);
-    }
+    rows.update(t, batch, keyColumns);
   }
 
   @Override
@@ -584,12 +383,18 @@ final class JdbcTarget implements Target {
     if (connection == null) {
       throw new IllegalStateException("commit() before begin() on " + describe());
     }
-    closeCachedInsert();
+    closeRows();
     String step = "committing to ";
     try {
       step = "completing a foreign-key cycle in ";
       for (String[] added : cycles.finish(connection, this::writtenKeys)) {
         alteredKeys.computeIfAbsent(added[0], n -> new ArrayList<>()).add(added[1]);
+      }
+      if (partitionedBegun) {
+        step = "checking the foreign keys of the parallel load in ";
+        PartitionedLoad.finish(connection, dialect, pendingKeys, writtenKeys());
+        step = "removing the run's record from ";
+        RunState.drop(connection, dialect);
       }
       step = "committing to ";
       connection.commit();
@@ -646,8 +451,22 @@ final class JdbcTarget implements Target {
       return;
     }
     finished = true;
-    closeCachedInsert();
+    closeRows();
     if (connection == null) {
+      return;
+    }
+    if (partitionedBegun) {
+      // The committed partitions and their record stay, for --resume or --abort.
+      try {
+        connection.rollback();
+      } catch (SQLException e) {
+        LOG.warn("rolling back {} failed: {}", describe(), e.getMessage());
+      }
+      LOG.warn(
+          "the run into {} stopped; the partitions it committed stay there: continue it with"
+              + " --resume, or undo it with --abort",
+          describe());
+      release();
       return;
     }
     try {
@@ -661,11 +480,56 @@ final class JdbcTarget implements Target {
     if (record != null) {
       record.remove();
     }
+    if (stateCreated) {
+      PartitionedLoad.dropQuietly(db, RunState.TABLE);
+    }
+    release();
+  }
+
+  private void release() {
     lock.close();
     try {
       connection.close();
     } catch (SQLException e) {
       LOG.debug("closing the connection failed", e);
+    }
+  }
+
+  private void closeRows() {
+    if (rows != null) {
+      rows.close();
+    }
+  }
+
+  /** Undoes the interrupted run the target records ({@code --abort}). */
+  @Override
+  public String abandon() {
+    if (connection != null) {
+      throw new IllegalStateException("abandon() after begin() on " + describe());
+    }
+    connection = db.connection();
+    finished = true;
+    try {
+      lock = JdbcTargetLock.acquire(db, connection);
+      for (String setup : PartitionedLoad.sessionSetup(dialect)) {
+        try (Statement st = connection.createStatement()) {
+          st.execute(setup);
+        }
+      }
+      connection.setAutoCommit(false);
+      Map<String, String> existing = TargetCatalog.existingTables(db, connection);
+      RunState.Recorded recorded =
+          RunState.read(connection, dialect, existing)
+              .orElseThrow(
+                  () ->
+                      new SynthException(
+                          describe() + " records no interrupted run: there is nothing to --abort"));
+      return PartitionedLoad.undo(connection, dialect, ddl, existing, recorded, describe());
+    } catch (SQLException e) {
+      throw new SynthException(
+          "cannot undo the interrupted run in " + describe() + ": " + db.explain(e), e);
+    } finally {
+      release();
     }
   }
 
@@ -679,7 +543,7 @@ final class JdbcTarget implements Target {
         c = db.connection();
       }
       c.setAutoCommit(true);
-      Map<String, String> remaining = existingTables(c);
+      Map<String, String> remaining = TargetCatalog.existingTables(db, c);
       try (Statement st = c.createStatement()) {
         for (TargetTable t : created) {
           if (!remaining.containsKey(t.name().toLowerCase(Locale.ROOT))) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param formats for a folder target, the file formats to write ({@code csv}, {@code xlsx}, …; see
  *     docs/exports.md)
  * @param export options of those formats ({@code csv.delimiter=;}, …)
+ * @param writes one transaction, or partitions over several writers with resume ({@link
+ *     WriteOptions})
  */
 public record GenerateRequest(
     SourceSpec source,
@@ -30,9 +32,11 @@ public record GenerateRequest(
     double holdout,
     Optional<ReportSpec> report,
     List<String> formats,
-    ExportOptions export) {
+    ExportOptions export,
+    WriteOptions writes) {
 
   public GenerateRequest {
+    writes = writes == null ? WriteOptions.SINGLE : writes;
     if (!(holdout >= 0 && holdout < 1)) {
       throw new SynthException(
           "--holdout must be at least 0 and below 1 (e.g. 0.2), was " + holdout);
@@ -40,6 +44,30 @@ public record GenerateRequest(
     report = report == null ? Optional.empty() : report;
     formats = formats == null || formats.isEmpty() ? List.of("csv") : List.copyOf(formats);
     export = export == null ? ExportOptions.DEFAULTS : export;
+  }
+
+  /** A request written in one transaction. */
+  public GenerateRequest(
+      SourceSpec source,
+      String target,
+      FitOptions fit,
+      GenerationOptions generation,
+      boolean evaluate,
+      double holdout,
+      Optional<ReportSpec> report,
+      List<String> formats,
+      ExportOptions export) {
+    this(
+        source,
+        target,
+        fit,
+        generation,
+        evaluate,
+        holdout,
+        report,
+        formats,
+        export,
+        WriteOptions.SINGLE);
   }
 
   /** A request writing a database, or CSV files into a folder. */

@@ -29,12 +29,14 @@ public final class Generation {
   private long seed = 42;
   private int threads = GenerationOptions.defaultThreads();
   private Progress progress = Progress.NONE;
+  private int writers = 1;
+  private boolean resume;
 
   Generation(SynthModel model) {
     this.model = model;
   }
 
-  /** Multiplies the rows of root tables (0.01 to 100). */
+  /** Multiplies the rows of root tables (0.01 to 1000). */
   public Generation scale(double factor) {
     this.scale = factor;
     return this;
@@ -57,6 +59,30 @@ public final class Generation {
     return this;
   }
 
+  /**
+   * Connections writing partitions into a database at once, each partition in its own transaction
+   * ({@link WriteOptions}); 1, the default, writes everything in one transaction. The rows do not
+   * depend on it.
+   */
+  public Generation writers(int n) {
+    this.writers = n;
+    return this;
+  }
+
+  /**
+   * Continues the interrupted run the database target records (same model and options), writing
+   * only the partitions it had not committed; written partition by partition.
+   */
+  public Generation resume() {
+    this.resume = true;
+    return this;
+  }
+
+  /** How the rows reach a database: {@link #writers} and {@link #resume}. */
+  public WriteOptions writes() {
+    return new WriteOptions(writers, resume);
+  }
+
   public Generation progress(Progress p) {
     this.progress = p;
     return this;
@@ -73,7 +99,7 @@ public final class Generation {
 
   /** Writes to a database (a JDBC URL) or a folder of CSV files. */
   public RunReport to(String location) {
-    return SynData.generate(model, location, options(), progress);
+    return SynData.generate(model, location, options(), writes(), progress);
   }
 
   /** Writes to a folder: one CSV file per table plus {@code schema.json}. */
@@ -88,7 +114,7 @@ public final class Generation {
 
   /** Writes to any target; the target is closed afterwards. */
   public RunReport to(Target target) {
-    return SynData.generate(model, target, options(), progress);
+    return SynData.generate(model, target, options(), writes(), progress);
   }
 
   /** Generates into memory: every table's rows, deferred foreign keys filled in. */

@@ -1,6 +1,7 @@
 package io.syndata.engine;
 
 import io.syndata.connectors.Connectors;
+import io.syndata.data.PartitionedTarget;
 import io.syndata.data.Progress;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
@@ -163,13 +164,28 @@ public final class SynData {
       try (Target target = openTarget(request.target(), request.formats(), request.export())) {
         Target observed = new ProgressTarget(target, timings);
         try {
-          observed.begin(writtenSchema(schema));
-          model = timings.phase("fit", () -> fit(schema, training, request.fit(), timings));
-          result =
-              timings.phase(
-                  "generate",
-                  () -> Generator.generate(model, request.generation(), observed, timings));
-          observed.commit();
+          if (request.writes().partitioned()) {
+            // The run's record holds the model's fingerprint: the target is begun after the fit.
+            partitionedTarget(target);
+            model = timings.phase("fit", () -> fit(schema, training, request.fit(), timings));
+            result =
+                partitioned(
+                    model,
+                    request.generation(),
+                    GenerationPlan.of(model, request.generation()),
+                    target,
+                    writtenSchema(schema),
+                    request.writes(),
+                    timings);
+          } else {
+            observed.begin(writtenSchema(schema));
+            model = timings.phase("fit", () -> fit(schema, training, request.fit(), timings));
+            result =
+                timings.phase(
+                    "generate",
+                    () -> Generator.generate(model, request.generation(), observed, timings));
+            observed.commit();
+          }
         } catch (RuntimeException | Error e) {
           target.abort();
           throw e;
@@ -232,8 +248,35 @@ public final class SynData {
       checkRowOverrides(schema, request.generation().rows());
       SynthModel model = fit(schema, source, request.fit(), progress);
       return GenerationPlan.of(model, request.generation())
-          .describe(model, request.generation().threads());
+              .describe(model, request.generation().threads())
+          + sampled(model.provenance());
     }
+  }
+
+  /**
+   * The tables fitted on a sample rather than on every row, one line each, for {@code --dry-run}:
+   * their attributes come from a seeded reservoir of {@code --max-fit-rows} rows, while child
+   * counts, key formats and orphans are counted over every row of the scan.
+   */
+  static String sampled(io.syndata.model.ModelProvenance p) {
+    StringBuilder sb = new StringBuilder();
+    p.sourceRows()
+        .forEach(
+            (table, rows) -> {
+              long trained = p.trainingRows().getOrDefault(table, rows);
+              if (trained < rows) {
+                sb.append(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "fitted on a sample: %s, %,d of %,d rows (--max-fit-rows %,d); child counts"
+                            + " and key formats from every row%n",
+                        table,
+                        trained,
+                        rows,
+                        p.maxFitRows()));
+              }
+            });
+    return sb.toString();
   }
 
   /**
@@ -243,14 +286,93 @@ public final class SynData {
    */
   public static RunReport generate(
       SynthModel model, String targetLocation, GenerationOptions options, Progress progress) {
+    return generate(model, targetLocation, options, WriteOptions.SINGLE, progress);
+  }
+
+  /** As {@link #generate(SynthModel, String, GenerationOptions, Progress)}, with writers. */
+  public static RunReport generate(
+      SynthModel model,
+      String targetLocation,
+      GenerationOptions options,
+      WriteOptions writes,
+      Progress progress) {
     checkRowOverrides(model.graph().schema(), options.rows());
     GenerationPlan.of(model, options);
-    return generate(model, openTarget(targetLocation), options, progress);
+    return generate(model, openTarget(targetLocation), options, writes, progress);
   }
 
   /** As {@link #generate(SynthModel, String, GenerationOptions, Progress)}, into any target. */
   public static RunReport generate(
       SynthModel model, Target opened, GenerationOptions options, Progress progress) {
+    return generate(model, opened, options, WriteOptions.SINGLE, progress);
+  }
+
+  /**
+   * Undoes the interrupted run that a database target records ({@code --abort}): the tables it
+   * created are dropped and the tables it found empty are emptied again.
+   *
+   * @return what was undone, in one line
+   */
+  public static String abandon(String targetLocation) {
+    try (Target target = openTarget(targetLocation)) {
+      if (!(target instanceof PartitionedTarget pt)) {
+        throw new SynthException(
+            "--abort undoes an interrupted run in a database; "
+                + target.describe()
+                + " is written all or nothing, so there is none to undo");
+      }
+      return pt.abandon();
+    }
+  }
+
+  /**
+   * Begins a partitioned run (or takes up the interrupted one), writes the missing partitions over
+   * the writers and commits.
+   */
+  private static GenerationResult partitioned(
+      SynthModel model,
+      GenerationOptions options,
+      GenerationPlan plan,
+      Target target,
+      Schema written,
+      WriteOptions writes,
+      Timings timings) {
+    PartitionedTarget pt = partitionedTarget(target);
+    List<PartitionedTarget.Committed> done =
+        pt.beginPartitioned(written, plan.fingerprint(model, options), writes.resume());
+    if (!done.isEmpty()) {
+      timings.note(
+          "resuming: "
+              + done.size()
+              + " of "
+              + plan.stages().stream().mapToInt(GenerationPlan.Stage::partitions).sum()
+              + " partitions were committed by the interrupted run");
+    }
+    GenerationResult result =
+        timings.phase(
+            "generate",
+            () -> Generator.generate(model, options, plan, pt, writes.writers(), done, timings));
+    pt.commit();
+    return result;
+  }
+
+  private static PartitionedTarget partitionedTarget(Target target) {
+    if (!(target instanceof PartitionedTarget pt)) {
+      throw new SynthException(
+          target.describe()
+              + " is written all or nothing: --writers above 1 and --resume need a PostgreSQL,"
+              + " MariaDB or MySQL target whose tables match the model");
+    }
+    return pt;
+  }
+
+  /** As {@link #generate(SynthModel, Target, GenerationOptions, Progress)}, with writers. */
+  public static RunReport generate(
+      SynthModel model,
+      Target opened,
+      GenerationOptions options,
+      WriteOptions writes,
+      Progress progress) {
     Timings timings = new Timings(progress);
     Schema schema = model.graph().schema();
     GenerationResult result;
@@ -259,11 +381,16 @@ public final class SynData {
       GenerationPlan plan = GenerationPlan.of(model, options);
       Target observed = new ProgressTarget(target, timings);
       try {
-        observed.begin(writtenSchema(schema));
-        result =
-            timings.phase(
-                "generate", () -> Generator.generate(model, options, plan, observed, timings));
-        observed.commit();
+        if (writes.partitioned()) {
+          result =
+              partitioned(model, options, plan, target, writtenSchema(schema), writes, timings);
+        } else {
+          observed.begin(writtenSchema(schema));
+          result =
+              timings.phase(
+                  "generate", () -> Generator.generate(model, options, plan, observed, timings));
+          observed.commit();
+        }
       } catch (RuntimeException | Error e) {
         target.abort();
         throw e;

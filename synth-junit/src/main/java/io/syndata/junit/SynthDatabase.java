@@ -43,7 +43,7 @@ public @interface SynthDatabase {
    */
   String model();
 
-  /** Multiplies the rows of root tables (0.01 to 100); child tables follow. */
+  /** Multiplies the rows of root tables (0.01 to 1000); child tables follow. */
   double scale() default 1.0;
 
   /** The seed of the generated rows: the same seed gives the same rows. */

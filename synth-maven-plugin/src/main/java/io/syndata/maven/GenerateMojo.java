@@ -9,6 +9,7 @@ import io.syndata.engine.SchemaDrift;
 import io.syndata.engine.SourceSpec;
 import io.syndata.engine.SynData;
 import io.syndata.engine.TargetTables;
+import io.syndata.engine.WriteOptions;
 import io.syndata.export.ExportOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.schema.Schema;
@@ -65,7 +66,7 @@ public final class GenerateMojo extends AbstractFitMojo {
   String sourceServerId;
 
   /**
-   * Multiplies the rows of root tables (0.01 to 100); child tables follow the learned
+   * Multiplies the rows of root tables (0.01 to 1000); child tables follow the learned
    * children-per-parent counts.
    */
   @Parameter(property = "synth.scale", defaultValue = "1.0")
@@ -81,6 +82,17 @@ public final class GenerateMojo extends AbstractFitMojo {
   /** Workers generating partitions at once (default: every core); the rows do not depend on it. */
   @Parameter(property = "synth.threads")
   Integer threads;
+
+  /**
+   * Database connections writing partitions at once, each partition in its own transaction (1, the
+   * default: the whole run in one transaction); the rows do not depend on it.
+   */
+  @Parameter(property = "synth.writers", defaultValue = "1")
+  int writers = 1;
+
+  /** Continue the interrupted partitioned run the database target records. */
+  @Parameter(property = "synth.resume", defaultValue = "false")
+  boolean resume;
 
   /**
    * For a folder target: csv, xlsx, sql, parquet, json, jsonl, xml or dbunit; several write a
@@ -231,7 +243,8 @@ public final class GenerateMojo extends AbstractFitMojo {
         empty(targetUrl, schema);
       }
       Target opened = drift.adapt(SynData.openTarget(targetUrl, formats, export), seed);
-      return SynData.generate(model.synthModel(), opened, options, progress);
+      return SynData.generate(
+          model.synthModel(), opened, options, new WriteOptions(writers, resume), progress);
     }
   }
 
@@ -249,7 +262,16 @@ public final class GenerateMojo extends AbstractFitMojo {
     SourceSpec spec = sourceSpec(sourceUrl);
     GenerateRequest request =
         new GenerateRequest(
-            spec, targetUrl, fitOptions(), options, evaluate, 0, Optional.empty(), formats, export);
+            spec,
+            targetUrl,
+            fitOptions(),
+            options,
+            evaluate,
+            0,
+            Optional.empty(),
+            formats,
+            export,
+            new WriteOptions(writers, resume));
     getLog().info(announce(Connectors.redact(source)));
     if (clean) {
       try (var s = SynData.openSource(spec)) {

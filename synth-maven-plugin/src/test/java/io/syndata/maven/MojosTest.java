@@ -99,10 +99,10 @@ class MojosTest {
   @Test
   void misconfigurationFailsInOneLineNamingTheParameter() {
     GenerateMojo scale = generate("jdbc:h2:mem:x");
-    scale.scale = 500;
+    scale.scale = 5000;
     assertThatThrownBy(scale::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("<scale> (-Dsynth.scale) must be between 0.01 and 100.0, was 500.0");
+        .hasMessage("<scale> (-Dsynth.scale) must be between 0.01 and 1000.0, was 5000.0");
     GenerateMojo noTarget = generate(null);
     assertThatThrownBy(noTarget::execute)
         .hasMessage(

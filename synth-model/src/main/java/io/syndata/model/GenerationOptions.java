@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * How much to generate, from which seed, on how many threads.
  *
- * @param scale multiplies the row counts of root tables (0.01 to 100); children follow the learned
+ * @param scale multiplies the row counts of root tables (0.01 to 1000); children follow the learned
  *     cardinalities
  * @param rows exact row counts for some tables, overriding the scale for them
  * @param seed the same model, options and seed give the same rows, byte for byte
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 public record GenerationOptions(double scale, Map<String, Long> rows, long seed, int threads) {
   public static final double MIN_SCALE = 0.01;
-  public static final double MAX_SCALE = 100;
+  public static final double MAX_SCALE = 1000;
   public static final int MAX_THREADS = 256;
 
   public GenerationOptions {

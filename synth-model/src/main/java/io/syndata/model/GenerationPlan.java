@@ -379,6 +379,29 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
             threads == 1 ? "" : "s",
             duration(seconds),
             size(bytes)));
+    // What one worker — a thread here, an executor core on a cluster — holds and makes.
+    Stage biggest = stages.get(0);
+    long biggestRows = 0;
+    for (Stage s : stages) {
+      long rows = 0;
+      for (String t : s.tables()) {
+        rows += table(t).rows() / Math.max(1, s.partitions()) + 1;
+      }
+      if (rows > biggestRows) {
+        biggestRows = rows;
+        biggest = s;
+      }
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "per worker (a thread, or an executor core): partitions of up to %,d rows (stage %d),"
+                + " about %s of heap each while made or waiting to be written; about %s per"
+                + " partition at the estimated rate%n",
+            biggestRows,
+            biggest.index() + 1,
+            HeapEstimate.size(HeapEstimate.partition(model, this, biggest)),
+            duration(biggestRows / ROWS_PER_SECOND_PER_THREAD)));
     sb.append("heap: ")
         .append(HeapEstimate.of(model, this, threads).describe())
         .append("; this Java may use about ")
@@ -425,6 +448,28 @@ public record GenerationPlan(List<TablePlan> tables, List<Stage> stages) {
       return (bytes >> 20) + " MiB";
     }
     return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+  }
+
+  /**
+   * What decides this plan's rows, for a resumed run to compare with the run it continues: the
+   * model's {@link ModelFile#fingerprint}, the seed, scale and row counts, and the stages with
+   * their partitions. Threads and writers are not part of it: they do not change the rows.
+   */
+  public io.syndata.data.RunFingerprint fingerprint(SynthModel model, GenerationOptions options) {
+    Map<String, String> parts = new LinkedHashMap<>();
+    parts.put("model", ModelFile.fingerprint(model));
+    parts.put("seed", Long.toString(options.seed()));
+    parts.put("scale", Double.toString(options.scale()));
+    parts.put(
+        "rows",
+        options.rows().isEmpty() ? "{}" : new java.util.TreeMap<>(options.rows()).toString());
+    StringBuilder partitions = new StringBuilder();
+    for (Stage s : stages) {
+      partitions.append(partitions.length() == 0 ? "" : " ");
+      partitions.append(String.join("+", s.tables())).append(':').append(s.partitions());
+    }
+    parts.put("partitions", partitions.toString());
+    return new io.syndata.data.RunFingerprint(parts);
   }
 
   /** Tables of the plan, by name, in generation order. */

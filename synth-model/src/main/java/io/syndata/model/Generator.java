@@ -1,5 +1,6 @@
 package io.syndata.model;
 
+import io.syndata.data.PartitionedTarget;
 import io.syndata.data.Progress;
 import io.syndata.data.RowBatch;
 import io.syndata.data.Source;
@@ -55,18 +56,37 @@ public final class Generator {
   private final Map<String, Long> dropped = new LinkedHashMap<>();
   private final Map<String, Map<String, Set<Object>>> uniqueSeen = new HashMap<>();
 
+  /** Where partitions go when they are written over several connections; null for one target. */
+  private final PartitionedTarget partitioned;
+
+  private final int writers;
+
+  /** Partitions an interrupted run committed already, by {@link #key}. */
+  private final Map<Long, PartitionedTarget.Committed> committed = new HashMap<>();
+
+  private PartitionedWrites writes;
+
   private Generator(
       SynthModel model,
       GenerationOptions options,
       GenerationPlan plan,
       Target target,
-      Progress progress) {
+      Progress progress,
+      int writers,
+      List<PartitionedTarget.Committed> done) {
     this.model = model;
     this.options = options;
     this.plan = plan;
     this.target = target;
     this.progress = progress;
     this.specs = new StoreSpecs(model);
+    this.partitioned = target instanceof PartitionedTarget pt && writers > 0 ? pt : null;
+    this.writers = writers;
+    done.forEach(c -> committed.put(key(c.stage(), c.partition()), c));
+  }
+
+  private static long key(int stage, int partition) {
+    return ((long) stage << 32) | partition;
   }
 
   /**
@@ -88,7 +108,34 @@ public final class Generator {
       Target target,
       Progress progress) {
     refuseWhatCannotFit(HeapEstimate.of(model, plan, options.threads()), options.threads());
-    return new Generator(model, options, plan, target, progress).run();
+    return new Generator(model, options, plan, target, progress, 0, List.of()).run();
+  }
+
+  /**
+   * Generates along a plan into a target begun with {@link PartitionedTarget#beginPartitioned}:
+   * partitions are written by {@code writers} threads, each partition in its own transaction, stage
+   * after stage; partitions in {@code done} (committed by an interrupted run) are not written
+   * again, and are generated again, without being written, only where later partitions depend on
+   * them (keys that secondary or deferred foreign keys reference, unique sampled values). Deferred
+   * foreign keys are then set through {@link Target#update}; the caller commits. The rows are those
+   * of {@link #generate(SynthModel, GenerationOptions, GenerationPlan, Target, Progress)} whatever
+   * {@code writers} and however many runs it took.
+   */
+  public static GenerationResult generate(
+      SynthModel model,
+      GenerationOptions options,
+      GenerationPlan plan,
+      PartitionedTarget target,
+      int writers,
+      List<PartitionedTarget.Committed> done,
+      Progress progress) {
+    if (writers < 1) {
+      throw new SynthException("--writers must be 1 or more, was " + writers);
+    }
+    // Up to two partitions per writer wait beside the ones the threads make.
+    refuseWhatCannotFit(
+        HeapEstimate.of(model, plan, options.threads() + writers), options.threads());
+    return new Generator(model, options, plan, target, progress, writers, done).run();
   }
 
   /** Refuses, before the first row, a generation whose estimated peak exceeds the heap. */
@@ -110,13 +157,20 @@ public final class Generator {
     warnTinyRoots();
     ExecutorService pool =
         options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemons()) : null;
+    writes = partitioned == null ? null : new PartitionedWrites(partitioned, writers);
     try {
       for (GenerationPlan.Stage stage : plan.stages()) {
         runStage(stage, pool);
+        if (writes != null) {
+          writes.awaitAll();
+        }
       }
     } finally {
       if (pool != null) {
         pool.shutdownNow();
+      }
+      if (writes != null) {
+        writes.close();
       }
     }
     for (Relation d : StoreSpecs.deferred(model.graph())) {
@@ -180,22 +234,35 @@ public final class Generator {
       }
     }
     Map<String, TableStore> earlier = Map.copyOf(stores);
-    int partitions = stage.partitions();
+    // Partitions to generate: all but those an interrupted run committed, unless later partitions
+    // depend on what they made.
+    boolean replay = replayNeeded(stage);
+    List<Integer> todo = new ArrayList<>();
+    for (int p = 0; p < stage.partitions(); p++) {
+      PartitionedTarget.Committed done = committed.get(key(stage.index(), p));
+      if (done == null || replay) {
+        todo.add(p);
+      } else {
+        countCommitted(done);
+      }
+    }
+    int partitions = todo.size();
     Deque<Future<PartitionWorker.Output>> inFlight = new ArrayDeque<>();
     int next = 0;
     try {
-      for (int p = 0; p < partitions; p++) {
+      for (int i = 0; i < partitions; i++) {
+        int p = todo.get(i);
         PartitionWorker.Output out;
         if (pool == null) {
           out = worker(stage, p, earlier, secondary).run();
         } else {
           while (next < partitions && inFlight.size() < 2 * options.threads()) {
-            int q = next++;
+            int q = todo.get(next++);
             inFlight.add(pool.submit(() -> worker(stage, q, earlier, secondary).run()));
           }
           out = take(inFlight.poll());
         }
-        write(stage, out);
+        write(stage, p, out);
       }
     } finally {
       inFlight.forEach(f -> f.cancel(true));
@@ -232,15 +299,49 @@ public final class Generator {
     }
   }
 
+  /**
+   * Whether a stage's partitions leave something later partitions read: keys that secondary or
+   * deferred foreign keys reference, or unique sampled values kept unique across partitions.
+   */
+  private boolean replayNeeded(GenerationPlan.Stage stage) {
+    for (String t : stage.tables()) {
+      if (specs.has(t)) {
+        return true;
+      }
+      Table table = model.table(t).table();
+      if (stage.partitions() > 1
+          && model.table(t).attributeColumns().stream().anyMatch(table::isUniqueColumn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void countCommitted(PartitionedTarget.Committed done) {
+    done.rows().forEach((t, n) -> progress.advanced("generate", t, written.merge(t, n, Long::sum)));
+  }
+
   /** Writes a partition's batches in order and keeps what later stages read. */
-  private void write(GenerationPlan.Stage stage, PartitionWorker.Output out) {
+  private void write(GenerationPlan.Stage stage, int partition, PartitionWorker.Output out) {
+    PartitionedTarget.Committed done = committed.get(key(stage.index(), partition));
+    Map<String, Long> rows = new LinkedHashMap<>();
+    out.rows().forEach((t, n) -> rows.put(t, 0L));
     for (RowBatch batch : out.batches()) {
       if (stage.partitions() > 1) {
         keepUnique(batch);
       }
-      target.write(batch);
-      long n = written.merge(batch.table(), (long) batch.size(), Long::sum);
-      progress.advanced("generate", batch.table(), n);
+      rows.merge(batch.table(), (long) batch.size(), Long::sum);
+      if (writes == null) {
+        target.write(batch);
+        long n = written.merge(batch.table(), (long) batch.size(), Long::sum);
+        progress.advanced("generate", batch.table(), n);
+      }
+    }
+    if (done != null) {
+      countCommitted(done); // generated again only for what later partitions read
+    } else if (writes != null) {
+      writes.submit(new PartitionedTarget.Committed(stage.index(), partition, rows), out.batches());
+      rows.forEach((t, n) -> progress.advanced("generate", t, written.merge(t, n, Long::sum)));
     }
     out.rows().forEach((t, n) -> written.putIfAbsent(t, 0L));
     out.stores()

@@ -60,12 +60,7 @@ public record HeapEstimate(long bytes, List<String> largest) {
     }
     long inFlight = 0;
     for (GenerationPlan.Stage s : plan.stages()) {
-      long perPartition = 0;
-      for (String name : s.tables()) {
-        long rows = plan.table(name).rows() / Math.max(1, s.partitions()) + 1;
-        int width = model.table(name).table().columns().size();
-        perPartition = plus(perPartition, saturated(rows, width * PARTITION_VALUE));
-      }
+      long perPartition = partition(model, plan, s);
       // Threads work on partitions while as many finished ones wait for their ordered write.
       long flying = Math.min(s.partitions(), 2L * threads);
       long b = saturated(perPartition, flying);
@@ -85,6 +80,17 @@ public record HeapEstimate(long bytes, List<String> largest) {
       named.add(p.what() + ": " + size(p.bytes()));
     }
     return new HeapEstimate(plus(kept, inFlight), named);
+  }
+
+  /** The heap one partition of a stage takes while it is generated or waits to be written. */
+  static long partition(SynthModel model, GenerationPlan plan, GenerationPlan.Stage s) {
+    long perPartition = 0;
+    for (String name : s.tables()) {
+      long rows = plan.table(name).rows() / Math.max(1, s.partitions()) + 1;
+      int width = model.table(name).table().columns().size();
+      perPartition = plus(perPartition, saturated(rows, width * PARTITION_VALUE));
+    }
+    return perPartition;
   }
 
   /** The heap this JVM may plan on. */

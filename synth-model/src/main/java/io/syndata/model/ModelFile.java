@@ -104,6 +104,32 @@ public final class ModelFile {
    * @throws SynthException when the file cannot be written, or a table model cannot be saved
    */
   public static void write(SynthModel model, Path file) {
+    ObjectNode payload = payload(model, file.toString());
+    byte[] body;
+    try {
+      body = PRETTY.writeValueAsBytes(payload);
+    } catch (JsonProcessingException e) {
+      throw new SynthException("cannot write model file " + file + ": " + e.getMessage(), e);
+    }
+    writeFile(body, file);
+  }
+
+  /**
+   * A SHA-256 of what the model generates from — schema, table models, hierarchies, orphan policy —
+   * without its provenance (which holds the time it was made), so that a model fitted twice from
+   * the same source and seed has the same fingerprint.
+   */
+  public static String fingerprint(SynthModel model) {
+    ObjectNode payload = payload(model, "the model");
+    payload.remove("provenance");
+    try {
+      return sha256(PRETTY.writeValueAsBytes(payload));
+    } catch (JsonProcessingException e) {
+      throw new SynthException("cannot fingerprint the model: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode payload(SynthModel model, String file) {
     Schema schema = model.graph().schema();
     checkForeignKeyNames(schema);
     ObjectNode payload = NODES.objectNode();
@@ -152,12 +178,10 @@ public final class ModelFile {
             e);
       }
     }
-    byte[] body;
-    try {
-      body = PRETTY.writeValueAsBytes(payload);
-    } catch (JsonProcessingException e) {
-      throw new SynthException("cannot write model file " + file + ": " + e.getMessage(), e);
-    }
+    return payload;
+  }
+
+  private static void writeFile(byte[] body, Path file) {
     ObjectNode header = NODES.objectNode();
     header.put("format", FORMAT);
     header.put("version", VERSION);

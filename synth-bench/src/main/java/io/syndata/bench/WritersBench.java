@@ -1,0 +1,192 @@
+package io.syndata.bench;
+
+import io.syndata.data.PartitionedTarget;
+import io.syndata.data.Progress;
+import io.syndata.data.RowBatch;
+import io.syndata.data.RunFingerprint;
+import io.syndata.data.SchemaFilter;
+import io.syndata.data.Source;
+import io.syndata.engine.RunReport;
+import io.syndata.engine.SourceSpec;
+import io.syndata.engine.SynData;
+import io.syndata.engine.WriteOptions;
+import io.syndata.model.FitOptions;
+import io.syndata.model.GenerationOptions;
+import io.syndata.model.GenerationPlan;
+import io.syndata.model.SynthModel;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SynthException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Generation of one fitted model into PostgreSQL with one transaction ({@code --writers 1}) or
+ * partition by partition over several writers, and the time a {@code --resume} takes after a run
+ * stopped half way (a writer fails after half the partitions, as if the process had been killed:
+ * the committed partitions are what a kill leaves). Prints markdown rows, medians of {@code runs}.
+ *
+ * <p>Usage: {@code WritersBench <dataset-dir> <postgres-server-url> <runs> <scale:writers>...};
+ * generation always on 2 threads.
+ */
+public final class WritersBench {
+  private WritersBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataset = Path.of(args[0]);
+    String server = args[1];
+    int runs = Integer.parseInt(args[2]);
+    SourceSpec spec = new SourceSpec(dataset.toString(), Optional.empty(), SchemaFilter.ALL);
+    SynthModel model;
+    try (Source source = SynData.openSource(spec)) {
+      Schema schema = SynData.introspect(spec, Progress.NONE);
+      model = SynData.fit(schema, source, FitOptions.defaults(42), Progress.NONE);
+    }
+    String warm = BenchDatabases.create(server, "bench_writers");
+    SynData.generate(model, warm, new GenerationOptions(1, Map.of(), 1, 2), Progress.NONE);
+    BenchDatabases.drop(server, warm);
+    System.out.println(
+        "| scale | writers | rows | partitions | median time (s) | rows/s | live heap after GC, peak (MiB) | resume after a stop half way (s) |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (int i = 3; i < args.length; i++) {
+      String[] parts = args[i].split(":");
+      double scale = Double.parseDouble(parts[0]);
+      int writers = Integer.parseInt(parts[1]);
+      GenerationOptions options = new GenerationOptions(scale, Map.of(), 42, 2);
+      GenerationPlan plan = GenerationPlan.of(model, options);
+      int partitions = plan.stages().stream().mapToInt(GenerationPlan.Stage::partitions).sum();
+      List<double[]> results = new ArrayList<>();
+      long rows = 0;
+      for (int r = 0; r < runs; r++) {
+        String url = BenchDatabases.create(server, "bench_writers");
+        System.gc();
+        LiveHeap live = LiveHeap.start();
+        long start = System.nanoTime();
+        RunReport result =
+            SynData.generate(model, url, options, new WriteOptions(writers, false), Progress.NONE);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double liveMb = live.stop();
+        rows = result.writtenRows().values().stream().mapToLong(Long::longValue).sum();
+        BenchDatabases.drop(server, url);
+        double resume = Double.NaN;
+        if (writers > 1) {
+          url = BenchDatabases.create(server, "bench_writers");
+          PartitionedTarget target = (PartitionedTarget) SynData.openTarget(url);
+          try {
+            SynData.generate(
+                model,
+                new StopHalfWay(target, partitions / 2),
+                options,
+                new WriteOptions(writers, false),
+                Progress.NONE);
+          } catch (SynthException expected) {
+            // stopped half way, as planned
+          }
+          long resumed = System.nanoTime();
+          SynData.generate(model, url, options, new WriteOptions(writers, true), Progress.NONE);
+          resume = (System.nanoTime() - resumed) / 1e9;
+          BenchDatabases.drop(server, url);
+        }
+        results.add(new double[] {seconds, liveMb, resume});
+      }
+      double seconds = median(results, 0);
+      System.out.printf(
+          Locale.ROOT,
+          "| ×%s | %d | %,d | %d | %.1f | %,.0f | %.0f | %s |%n",
+          parts[0],
+          writers,
+          rows,
+          partitions,
+          seconds,
+          rows / seconds,
+          median(results, 1),
+          writers > 1 ? String.format(Locale.ROOT, "%.1f", median(results, 2)) : "—");
+    }
+  }
+
+  private static double median(List<double[]> results, int i) {
+    List<Double> xs = results.stream().map(r -> r[i]).sorted().toList();
+    return xs.get(xs.size() / 2);
+  }
+
+  /** A partitioned target whose writers fail once {@code after} partitions were handed out. */
+  private static final class StopHalfWay implements PartitionedTarget {
+    private final PartitionedTarget delegate;
+    private final int after;
+    private final AtomicInteger handed = new AtomicInteger();
+
+    StopHalfWay(PartitionedTarget delegate, int after) {
+      this.delegate = delegate;
+      this.after = after;
+    }
+
+    @Override
+    public List<Committed> beginPartitioned(
+        Schema schema, RunFingerprint fingerprint, boolean resume) {
+      return delegate.beginPartitioned(schema, fingerprint, resume);
+    }
+
+    @Override
+    public PartitionWriter openWriter() {
+      PartitionWriter w = delegate.openWriter();
+      return new PartitionWriter() {
+        @Override
+        public void write(Committed partition, List<RowBatch> batches) {
+          if (handed.getAndIncrement() >= after) {
+            throw new SynthException("stopped half way for the benchmark");
+          }
+          w.write(partition, batches);
+        }
+
+        @Override
+        public void close() {
+          w.close();
+        }
+      };
+    }
+
+    @Override
+    public String abandon() {
+      return delegate.abandon();
+    }
+
+    @Override
+    public void begin(Schema schema) {
+      delegate.begin(schema);
+    }
+
+    @Override
+    public void write(RowBatch batch) {
+      delegate.write(batch);
+    }
+
+    @Override
+    public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
+      delegate.update(batch, keyColumns, rowIndex);
+    }
+
+    @Override
+    public void commit() {
+      delegate.commit();
+    }
+
+    @Override
+    public void abort() {
+      delegate.abort();
+    }
+
+    @Override
+    public String describe() {
+      return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
