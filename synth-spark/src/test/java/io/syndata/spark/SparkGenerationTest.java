@@ -102,6 +102,20 @@ class SparkGenerationTest {
   }
 
   @Test
+  void jdbcTablesHoldTheNativeEnginesRows() {
+    GenerationOptions options = new GenerationOptions(2, Map.of(), 3, 2);
+    InMemoryTarget expected = nativeRun(options);
+    String url = "jdbc:h2:" + dir.resolve("h2").toAbsolutePath() + "/retail";
+    SparkGeneration.run(
+        spark, modelFile.toString(), new SparkOutput("jdbc", url), options, Progress.NONE);
+    for (String table : expected.tables()) {
+      assertThat(SparkRowSets.readJdbc(spark, url, table))
+          .as("jdbc " + table)
+          .isEqualTo(SparkRowSets.of(expected, model.table(table).table()));
+    }
+  }
+
+  @Test
   void refusesATargetThatHoldsATableFolderBeforeAnyJob() throws Exception {
     Path out = dir.resolve("taken");
     Files.createDirectories(out.resolve("orders"));

@@ -35,6 +35,10 @@ final class SparkRowSets {
             .format(format)
             .load(folder.toString())
             .collectAsList();
+    return canonical(rows);
+  }
+
+  private static List<String> canonical(List<Row> rows) {
     List<String> out = new ArrayList<>();
     for (Row row : rows) {
       StringBuilder sb = new StringBuilder();
@@ -45,6 +49,18 @@ final class SparkRowSets {
     }
     out.sort(null);
     return out;
+  }
+
+  /** What Spark's JDBC writer wrote of a table, read back through Spark's JDBC reader. */
+  static List<String> readJdbc(SparkSession spark, String url, String table) {
+    return canonical(
+        spark
+            .read()
+            .format("jdbc")
+            .option("url", url)
+            .option("dbtable", table)
+            .load()
+            .collectAsList());
   }
 
   /** What the native engine wrote of a table, in Spark's external types. */
