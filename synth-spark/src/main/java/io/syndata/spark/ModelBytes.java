@@ -5,11 +5,9 @@ import io.syndata.model.SynthModel;
 import io.syndata.schema.SynthException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 
 /** A model file as bytes: read once on the driver, broadcast, loaded once per executor JVM. */
 final class ModelBytes {
@@ -18,14 +16,12 @@ final class ModelBytes {
   /** Reads a local path or any URI Hadoop reads (hdfs://, s3a://, abfs://, ...). */
   static byte[] read(String location, Configuration hadoop) {
     try {
-      URI uri = URI.create(location.replace(" ", "%20"));
-      if (uri.getScheme() == null
-          || uri.getScheme().length() == 1
-          || "file".equals(uri.getScheme())) {
-        return Files.readAllBytes(uri.getScheme() == null ? Path.of(location) : Path.of(uri));
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+      if (path.toUri().getScheme() == null) {
+        // A path without a scheme is the driver's own file (spark-submit --files puts it there).
+        return Files.readAllBytes(Path.of(location));
       }
-      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
-      try (InputStream in = FileSystem.get(uri, hadoop).open(path)) {
+      try (InputStream in = path.getFileSystem(hadoop).open(path)) {
         return in.readAllBytes();
       }
     } catch (IOException | IllegalArgumentException e) {

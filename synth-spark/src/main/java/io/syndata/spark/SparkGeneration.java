@@ -9,7 +9,6 @@ import io.syndata.model.SynthModel;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -203,13 +201,9 @@ public final class SparkGeneration {
     for (GenerationPlan.TablePlan t : plan.tables()) {
       String folder = output.folder(t.table());
       try {
-        URI uri = URI.create(folder.replace(" ", "%20"));
+        // Resolved as Spark's writer resolves it: without a scheme, on the default file system.
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder);
-        FileSystem fs =
-            uri.getScheme() == null
-                ? FileSystem.getLocal(jsc.hadoopConfiguration())
-                : path.getFileSystem(jsc.hadoopConfiguration());
-        if (fs.exists(path)) {
+        if (path.getFileSystem(jsc.hadoopConfiguration()).exists(path)) {
           throw new SynthException(
               "--target "
                   + output.location()

@@ -117,7 +117,7 @@ class SparkGenerationTest {
 
   @Test
   void refusesATargetThatHoldsATableFolderBeforeAnyJob() throws Exception {
-    Path out = dir.resolve("taken");
+    Path out = dir.resolve("taken [1]");
     Files.createDirectories(out.resolve("orders"));
     assertThatThrownBy(
             () ->
