@@ -2,6 +2,7 @@ package io.syndata.cli;
 
 import io.syndata.connectors.Connectors;
 import io.syndata.engine.GenerateRequest;
+import io.syndata.engine.GenerationEngine;
 import io.syndata.engine.RunReport;
 import io.syndata.engine.SchemaDrift;
 import io.syndata.engine.SynData;
@@ -9,6 +10,7 @@ import io.syndata.engine.Training;
 import io.syndata.engine.WriteOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationPlan;
+import io.syndata.model.GenerationResult;
 import io.syndata.model.SynthModel;
 import io.syndata.schema.SynthException;
 import java.io.PrintWriter;
@@ -143,6 +145,24 @@ final class GenerateCommand implements Callable<Integer> {
               + "not written (docs/maven-plugin.md#schema-drift).")
   boolean failOnDrift;
 
+  @Option(
+      names = "--engine",
+      defaultValue = "native",
+      paramLabel = "<engine>",
+      description =
+          "native (this JVM's threads; default) or spark: the same plan run as a Spark job, from a "
+              + "--model-file into a parquet, csv or json folder (one subfolder per table) or a jdbc: URL."
+              + " The same seed gives the same rows (docs/spark.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "<url>",
+      description =
+          "With --engine spark: the Spark master, e.g. local[2], yarn, spark://host:7077 "
+              + "(default local[*]).")
+  String master;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -159,6 +179,12 @@ final class GenerateCommand implements Callable<Integer> {
     GenerationOptions generation =
         new GenerationOptions(
             scale, rows, seed, threads == null ? GenerationOptions.defaultThreads() : threads);
+    if (!engine.equals("native")) {
+      return onEngine(generation);
+    }
+    if (master != null) {
+      throw new SynthException("--master is for --engine spark");
+    }
     if (modelFile != null) {
       return fromModelFile(generation, writes);
     }
@@ -236,6 +262,45 @@ final class GenerateCommand implements Callable<Integer> {
             writes,
             new TerminalProgress(err));
     Summary.print(run, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Another engine (Spark), found on the class path: it generates from a model file. */
+  private int onEngine(GenerationOptions generation) {
+    if (modelFile == null) {
+      throw new SynthException(
+          "--engine " + engine + " generates from a --model-file: write one with synth train");
+    }
+    if (dryRun) {
+      return fromModelFile(generation);
+    }
+    if (target.location == null) {
+      throw new SynthException("--engine " + engine + " needs --target");
+    }
+    boolean jdbc = target.location.regionMatches(true, 0, "jdbc:", 0, 5);
+    if (!jdbc && format.formats.size() != 1) {
+      throw new SynthException(
+          "--engine "
+              + engine
+              + " writes one --format (parquet, csv or json), not "
+              + format.formats);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    announce(err, modelFile + " on " + engine);
+    GenerationResult result =
+        GenerationEngine.named(engine)
+            .generate(
+                new GenerationEngine.Run(
+                    modelFile,
+                    target.location,
+                    jdbc ? "jdbc" : format.formats.get(0),
+                    java.util.Optional.ofNullable(master),
+                    generation),
+                new TerminalProgress(err));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("rows written:");
+    result.rows().forEach((t, n) -> out.printf(java.util.Locale.ROOT, "  %-28s %,12d%n", t, n));
+    out.flush();
     return 0;
   }
 

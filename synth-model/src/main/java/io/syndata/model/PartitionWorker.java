@@ -80,8 +80,19 @@ final class PartitionWorker {
   }
 
   Output run() {
+    return run(Set.copyOf(stage.tables()));
+  }
+
+  /**
+   * Makes only some tables of the stage, which must hold every table of the stage that they read
+   * (primary parents, parents of secondary keys): their rows are then the same as in a full run.
+   */
+  Output run(Set<String> only) {
     List<String> tables = stage.tables();
     for (int i = 0; i < tables.size(); i++) {
+      if (!only.contains(tables.get(i))) {
+        continue;
+      }
       generateTable(tables.get(i));
       // Free what no later table of the stage reads.
       for (String done : List.copyOf(states.keySet())) {
