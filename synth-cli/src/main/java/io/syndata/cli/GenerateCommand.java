@@ -180,7 +180,7 @@ final class GenerateCommand implements Callable<Integer> {
         new GenerationOptions(
             scale, rows, seed, threads == null ? GenerationOptions.defaultThreads() : threads);
     if (!engine.equals("native")) {
-      return onEngine(generation);
+      return onEngine(generation, writes);
     }
     if (master != null) {
       throw new SynthException("--master is for --engine spark");
@@ -266,13 +266,19 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /** Another engine (Spark), found on the class path: it generates from a model file. */
-  private int onEngine(GenerationOptions generation) {
+  private int onEngine(GenerationOptions generation, WriteOptions writes) {
+    if (writers > 1 || resume) {
+      throw new SynthException(
+          "--writers and --resume are for the native engine; --engine "
+              + engine
+              + " writes each partition as a task of its own");
+    }
     if (modelFile == null) {
       throw new SynthException(
           "--engine " + engine + " generates from a --model-file: write one with synth train");
     }
     if (dryRun) {
-      return fromModelFile(generation);
+      return fromModelFile(generation, writes);
     }
     if (target.location == null) {
       throw new SynthException("--engine " + engine + " needs --target");

@@ -9,6 +9,7 @@ import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
