@@ -251,13 +251,30 @@ public final class SynData {
   /** As {@link #generate(SynthModel, String, GenerationOptions, Progress)}, into any target. */
   public static RunReport generate(
       SynthModel model, Target opened, GenerationOptions options, Progress progress) {
+    return generate(model, opened, options, Optional.empty(), progress);
+  }
+
+  /**
+   * As {@link #generate(SynthModel, Target, GenerationOptions, Progress)}, and, when {@code
+   * reportFolder} is given, writes {@code report.html} and {@code report.json} there after the
+   * commit: the generated rows measured against the statistics the model holds ({@link
+   * ModelReport}), tallied as they are written, so nothing is read back.
+   */
+  public static RunReport generate(
+      SynthModel model,
+      Target opened,
+      GenerationOptions options,
+      Optional<Path> reportFolder,
+      Progress progress) {
     Timings timings = new Timings(progress);
     Schema schema = model.graph().schema();
     GenerationResult result;
+    Optional<ModelStatisticsTarget> tally = Optional.empty();
     try (Target target = opened) {
       checkRowOverrides(schema, options.rows());
       GenerationPlan plan = GenerationPlan.of(model, options);
-      Target observed = new ProgressTarget(target, timings);
+      tally = reportFolder.map(f -> new ModelStatisticsTarget(target, model));
+      Target observed = new ProgressTarget(tally.<Target>map(t -> t).orElse(target), timings);
       try {
         observed.begin(writtenSchema(schema));
         result =
@@ -268,6 +285,14 @@ public final class SynData {
         target.abort();
         throw e;
       }
+    }
+    for (ModelStatisticsTarget t : tally.stream().toList()) {
+      timings.phase(
+          "report",
+          () -> {
+            ModelReportWriter.write(t.report(), reportFolder.orElseThrow());
+            return null;
+          });
     }
     return new RunReport(
         model.provenance().sourceRows(),
