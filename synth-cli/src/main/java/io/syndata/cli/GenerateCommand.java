@@ -127,7 +127,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     if (target.location != null
         && !target.location.regionMatches(true, 0, "jdbc:", 0, 5)
-        && SynData.canReadBack(target.location, format.formats)) {
+        && SynData.canReadBack(target.location, format.formats, format.export())) {
       report.defaultTo(Path.of(target.location), !noEvaluate);
     }
     GenerateRequest request =

@@ -471,7 +471,7 @@ public final class SynData {
       return Optional.of(request.target());
     }
     for (String readable : READABLE_FORMATS) {
-      if (request.formats().contains(readable)) {
+      if (request.formats().contains(readable) && !nested(readable, request.export())) {
         return Optional.of(
             request.formats().size() == 1
                 ? request.target()
@@ -487,9 +487,22 @@ public final class SynData {
    * or json among its formats.
    */
   public static boolean canReadBack(String target, List<String> formats) {
+    return canReadBack(target, formats, ExportOptions.DEFAULTS);
+  }
+
+  /**
+   * As {@link #canReadBack(String, List)}, with the formats' options: nested JSON documents ({@code
+   * json.nested}, {@code jsonl.nested}) are not flat tables and are not read back.
+   */
+  public static boolean canReadBack(String target, List<String> formats, ExportOptions export) {
     return isJdbc(target)
         || formats.isEmpty()
-        || READABLE_FORMATS.stream().anyMatch(formats::contains);
+        || READABLE_FORMATS.stream().anyMatch(f -> formats.contains(f) && !nested(f, export));
+  }
+
+  private static boolean nested(String format, ExportOptions export) {
+    return (format.equals("json") || format.equals("jsonl"))
+        && export.bool(format + ".nested", false);
   }
 
   /** The folder formats a source reads back, in the order the read-back prefers them. */
