@@ -28,7 +28,8 @@ final class FormatOptions {
       paramLabel = "<format.key=value>",
       description =
           "A format option, repeatable: csv.delimiter=';', csv.null='\\\\N', csv.gzip=true, "
-              + "xlsx.rows-per-sheet=N, parquet.compression=zstd, sql.rows-per-insert=N, "
+              + "xlsx.rows-per-sheet=N, parquet.compression=zstd, parquet.per-partition=true, "
+              + "sql.rows-per-insert=N, "
               + "json.nested=true (documents nesting child rows).")
   List<String> exportOptions = new ArrayList<>();
 

@@ -195,7 +195,7 @@ public final class Generator {
           }
           out = take(inFlight.poll());
         }
-        write(stage, out);
+        write(stage, p, out);
       }
     } finally {
       inFlight.forEach(f -> f.cancel(true));
@@ -233,7 +233,8 @@ public final class Generator {
   }
 
   /** Writes a partition's batches in order and keeps what later stages read. */
-  private void write(GenerationPlan.Stage stage, PartitionWorker.Output out) {
+  private void write(GenerationPlan.Stage stage, int partition, PartitionWorker.Output out) {
+    target.beginPartition(stage.index(), partition);
     for (RowBatch batch : out.batches()) {
       if (stage.partitions() > 1) {
         keepUnique(batch);
