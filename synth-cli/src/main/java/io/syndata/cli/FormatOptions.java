@@ -20,7 +20,9 @@ final class FormatOptions {
   @Option(
       names = "--sql-dialect",
       paramLabel = "<dialect>",
-      description = "For --format sql: postgresql (default), mysql, mariadb, h2 or sqlite.")
+      description =
+          "For --format sql: postgresql (default), mysql, mariadb, h2, sqlite, oracle or sqlserver "
+              + "(the last two rendered by SynData itself, not run on a server in its tests).")
   String sqlDialect;
 
   @Option(
