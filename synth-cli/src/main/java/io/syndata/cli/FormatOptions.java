@@ -20,7 +20,9 @@ final class FormatOptions {
   @Option(
       names = "--sql-dialect",
       paramLabel = "<dialect>",
-      description = "For --format sql: postgresql (default), mysql, mariadb, h2 or sqlite.")
+      description =
+          "For --format sql: postgresql (default), mysql, mariadb, h2, sqlite, oracle or sqlserver "
+              + "(the last two rendered by SynData itself, not run on a server in its tests).")
   String sqlDialect;
 
   @Option(
@@ -28,7 +30,9 @@ final class FormatOptions {
       paramLabel = "<format.key=value>",
       description =
           "A format option, repeatable: csv.delimiter=';', csv.null='\\\\N', csv.gzip=true, "
-              + "xlsx.rows-per-sheet=N, parquet.compression=zstd, sql.rows-per-insert=N.")
+              + "xlsx.rows-per-sheet=N, parquet.compression=zstd, parquet.per-partition=true, "
+              + "sql.rows-per-insert=N, "
+              + "json.nested=true (documents nesting child rows).")
   List<String> exportOptions = new ArrayList<>();
 
   @Option(

@@ -69,7 +69,9 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "<file>",
       description =
           "Generate from a model file written by synth train instead of learning a source: --source is "
-              + "then not given and not read, so there is no fidelity summary, holdout or report.")
+              + "then not given and not read, so there is no fidelity summary or holdout, and the report "
+              + "(beside a folder target unless --no-report, or --report <dir>) compares the rows with "
+              + "the statistics the model holds.")
   Path modelFile;
 
   @Mixin FormatOptions format;
@@ -190,7 +192,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     if (target.location != null
         && !target.location.regionMatches(true, 0, "jdbc:", 0, 5)
-        && SynData.canReadBack(target.location, format.formats)) {
+        && SynData.canReadBack(target.location, format.formats, format.export())) {
       report.defaultTo(Path.of(target.location), !noEvaluate);
     }
     GenerateRequest request =
@@ -232,10 +234,19 @@ final class GenerateCommand implements Callable<Integer> {
     if (source.location != null) {
       throw new SynthException("give either --source or --model-file, not both");
     }
-    if (holdout > 0 || report.spec(seed).isPresent()) {
-      throw new SynthException(
-          "--holdout and --report need the source; they cannot be used with --model-file");
+    if (holdout > 0) {
+      throw new SynthException("--holdout needs the source; it cannot be used with --model-file");
     }
+    report.refuseSourceOnly();
+    if (target.location != null
+        && !target.location.regionMatches(true, 0, "jdbc:", 0, 5)
+        && !dryRun) {
+      report.defaultTo(Path.of(target.location), !noEvaluate);
+    }
+    java.util.Optional<Path> reportFolder =
+        dryRun
+            ? java.util.Optional.empty()
+            : report.spec(seed).map(io.syndata.engine.ReportSpec::directory);
     PrintWriter err = spec.commandLine().getErr();
     SynthModel model = Training.load(modelFile);
     if (dryRun) {
@@ -260,8 +271,19 @@ final class GenerateCommand implements Callable<Integer> {
             drift.adapt(SynData.openTarget(target.location, format.formats, format.export()), seed),
             generation,
             writes,
+            reportFolder,
             new TerminalProgress(err));
     Summary.print(run, spec.commandLine().getOut());
+    reportFolder.ifPresent(
+        r ->
+            spec.commandLine()
+                .getOut()
+                .println(
+                    "wrote "
+                        + r.resolve("report.html")
+                        + " and "
+                        + r.resolve("report.json")
+                        + " (against the model's statistics)"));
     return 0;
   }
 

@@ -67,6 +67,18 @@ final class ReportOptionsMixin {
     }
   }
 
+  /**
+   * Refuses the options that only a report against the source reads (a run from a model file has no
+   * real rows to predict or attack).
+   */
+  void refuseSourceOnly() {
+    if (predict != null || !sensitive.isEmpty()) {
+      throw new io.syndata.schema.SynthException(
+          "--predict and --sensitive need the source; a report from --model-file compares the rows"
+              + " with the model's statistics only");
+    }
+  }
+
   /** Whether the report's folder has been checked; the check must come before the run. */
   private boolean checked;
 

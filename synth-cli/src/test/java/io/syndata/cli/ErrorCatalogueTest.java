@@ -262,6 +262,23 @@ class ErrorCatalogueTest {
             1,
             "nothing written",
             d -> Files.notExists(d.resolve("out"))));
+    cases.add(
+        new Case(
+            "Options",
+            "`--predict` or `--sensitive` with `--model-file` (no source to measure against)",
+            d ->
+                new String[] {
+                  "generate",
+                  "--model-file",
+                  d.resolve("shop.synth").toString(),
+                  "--target",
+                  d.resolve("out").toString(),
+                  "--predict",
+                  "orders.amount"
+                },
+            1,
+            "nothing written",
+            d -> Files.notExists(d.resolve("out"))));
     // Targets
     cases.add(
         new Case(

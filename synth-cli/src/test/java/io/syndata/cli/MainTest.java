@@ -199,6 +199,34 @@ class MainTest {
     assertThat(out.resolve("xlsx")).isDirectoryContaining("glob:**.xlsx");
     assertThat(Files.readString(out.resolve("jsonl/customers.jsonl")).lines().count())
         .isEqualTo(300);
+    // No source to compare with: the report beside the formats measures the rows against the
+    // model's statistics, tallied while writing, so an xlsx-only run gets one too.
+    assertThat(generated.out()).contains("against the model's statistics");
+    assertThat(Files.readString(out.resolve("report.json"))).contains("\"model-statistics\"");
+    assertThat(out.resolve("report.html")).exists();
+    Cli.Result bare =
+        run(
+            "generate",
+            "--model-file",
+            model.toString(),
+            "--target",
+            dir.resolve("bare").toString(),
+            "--format",
+            "xlsx",
+            "--no-report");
+    assertThat(bare.code()).as(bare.err()).isZero();
+    assertThat(dir.resolve("bare/report.json")).doesNotExist();
+    Cli.Result predict =
+        run(
+            "generate",
+            "--model-file",
+            model.toString(),
+            "--target",
+            dir.resolve("never").toString(),
+            "--predict",
+            "orders.amount");
+    assertThat(predict.code()).isEqualTo(1);
+    assertThat(predict.err()).contains("--predict and --sensitive need the source");
 
     Path exported = dir.resolve("exported");
     Cli.Result export =

@@ -83,7 +83,23 @@ final class FileFolderSource implements Source {
         return Optional.of(f);
       }
     }
+    // Parquet written a file per plan partition: a folder per table of part-NNNNN.parquet files.
+    try (Stream<Path> entries = Files.list(folder)) {
+      if (entries.filter(Files::isDirectory).anyMatch(FileFolderSource::holdsParquetParts)) {
+        return Optional.of(Format.PARQUET);
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
     return Optional.empty();
+  }
+
+  private static boolean holdsParquetParts(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -131,7 +147,11 @@ final class FileFolderSource implements Source {
       st.execute("SET autoinstall_known_extensions = false");
       for (Table t : schema.tables()) {
         Path file = folder.resolve(t.name() + format.extension);
-        if (!Files.isRegularFile(file)) {
+        Path parts = folder.resolve(t.name());
+        if (format == Format.PARQUET && !Files.isRegularFile(file) && holdsParquetParts(parts)) {
+          // part-NNNNN.parquet files: DuckDB reads them in name order, which is partition order
+          file = parts.resolve("*.parquet");
+        } else if (!Files.isRegularFile(file)) {
           throw new SynthException(
               "folder "
                   + folder
@@ -143,7 +163,14 @@ final class FileFolderSource implements Source {
         }
         String read = reader(format, file, t);
         try {
-          st.execute("CREATE TABLE " + quote(t.name()) + " AS SELECT * FROM " + read);
+          // The schema file may name the tables' schema (PUBLIC from H2): the database source
+          // reads them there.
+          String name = quote(t.name());
+          if (t.namespace().isPresent()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(t.namespace().get()));
+            name = quote(t.namespace().get()) + "." + name;
+          }
+          st.execute("CREATE TABLE " + name + " AS SELECT * FROM " + read);
         } catch (SQLException e) {
           throw new SynthException(
               "cannot read "

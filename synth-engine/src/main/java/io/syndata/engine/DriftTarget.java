@@ -147,6 +147,11 @@ final class DriftTarget implements Target {
   }
 
   @Override
+  public void beginPartition(int stage, int partition) {
+    delegate.beginPartition(stage, partition);
+  }
+
+  @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     Set<String> gone = dropped.getOrDefault(batch.table(), Set.of());
     if (batch.columns().stream().noneMatch(gone::contains)) {

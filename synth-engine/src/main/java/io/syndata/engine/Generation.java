@@ -31,6 +31,7 @@ public final class Generation {
   private Progress progress = Progress.NONE;
   private int writers = 1;
   private boolean resume;
+  private java.util.Optional<Path> report = java.util.Optional.empty();
 
   Generation(SynthModel model) {
     this.model = model;
@@ -83,6 +84,15 @@ public final class Generation {
     return new WriteOptions(writers, resume);
   }
 
+  /**
+   * Writes {@code report.html} and {@code report.json} into this folder after the write: the rows
+   * measured against the statistics the model holds ({@link ModelReport}).
+   */
+  public Generation report(Path folder) {
+    this.report = java.util.Optional.of(folder);
+    return this;
+  }
+
   public Generation progress(Progress p) {
     this.progress = p;
     return this;
@@ -99,6 +109,10 @@ public final class Generation {
 
   /** Writes to a database (a JDBC URL) or a folder of CSV files. */
   public RunReport to(String location) {
+    if (report.isPresent()) {
+      GenerationPlan.of(model, options()); // refuses bad options before the target is opened
+      return to(SynData.openTarget(location));
+    }
     return SynData.generate(model, location, options(), writes(), progress);
   }
 
@@ -114,7 +128,7 @@ public final class Generation {
 
   /** Writes to any target; the target is closed afterwards. */
   public RunReport to(Target target) {
-    return SynData.generate(model, target, options(), writes(), progress);
+    return SynData.generate(model, target, options(), writes(), report, progress);
   }
 
   /** Generates into memory: every table's rows, deferred foreign keys filled in. */

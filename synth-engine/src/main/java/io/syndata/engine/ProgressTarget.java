@@ -42,6 +42,11 @@ final class ProgressTarget implements Target {
   }
 
   @Override
+  public void beginPartition(int stage, int partition) {
+    delegate.beginPartition(stage, partition);
+  }
+
+  @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     delegate.update(batch, keyColumns, rowIndex);
   }

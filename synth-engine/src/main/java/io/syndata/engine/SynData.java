@@ -304,7 +304,7 @@ public final class SynData {
   /** As {@link #generate(SynthModel, String, GenerationOptions, Progress)}, into any target. */
   public static RunReport generate(
       SynthModel model, Target opened, GenerationOptions options, Progress progress) {
-    return generate(model, opened, options, WriteOptions.SINGLE, progress);
+    return generate(model, opened, options, WriteOptions.SINGLE, Optional.empty(), progress);
   }
 
   /**
@@ -373,13 +373,50 @@ public final class SynData {
       GenerationOptions options,
       WriteOptions writes,
       Progress progress) {
+    return generate(model, opened, options, writes, Optional.empty(), progress);
+  }
+
+  /**
+   * As {@link #generate(SynthModel, Target, GenerationOptions, Progress)}, and, when {@code
+   * reportFolder} is given, writes {@code report.html} and {@code report.json} there after the
+   * commit: the generated rows measured against the statistics the model holds ({@link
+   * ModelReport}), tallied as they are written, so nothing is read back.
+   */
+  public static RunReport generate(
+      SynthModel model,
+      Target opened,
+      GenerationOptions options,
+      Optional<Path> reportFolder,
+      Progress progress) {
+    return generate(model, opened, options, WriteOptions.SINGLE, reportFolder, progress);
+  }
+
+  /**
+   * As {@link #generate(SynthModel, Target, GenerationOptions, Progress)}, with writers and a
+   * report.
+   */
+  public static RunReport generate(
+      SynthModel model,
+      Target opened,
+      GenerationOptions options,
+      WriteOptions writes,
+      Optional<Path> reportFolder,
+      Progress progress) {
+    if (writes.partitioned() && reportFolder.isPresent()) {
+      opened.close();
+      throw new SynthException(
+          "a report measured against the model is not written for runs with --writers above 1 or"
+              + " --resume yet: leave out --report, or write with one writer");
+    }
     Timings timings = new Timings(progress);
     Schema schema = model.graph().schema();
     GenerationResult result;
+    Optional<ModelStatisticsTarget> tally = Optional.empty();
     try (Target target = opened) {
       checkRowOverrides(schema, options.rows());
       GenerationPlan plan = GenerationPlan.of(model, options);
-      Target observed = new ProgressTarget(target, timings);
+      tally = reportFolder.map(f -> new ModelStatisticsTarget(target, model));
+      Target observed = new ProgressTarget(tally.<Target>map(t -> t).orElse(target), timings);
       try {
         if (writes.partitioned()) {
           result =
@@ -395,6 +432,14 @@ public final class SynData {
         target.abort();
         throw e;
       }
+    }
+    for (ModelStatisticsTarget t : tally.stream().toList()) {
+      timings.phase(
+          "report",
+          () -> {
+            ModelReportWriter.write(t.report(), reportFolder.orElseThrow());
+            return null;
+          });
     }
     return new RunReport(
         model.provenance().sourceRows(),
@@ -573,7 +618,7 @@ public final class SynData {
       return Optional.of(request.target());
     }
     for (String readable : READABLE_FORMATS) {
-      if (request.formats().contains(readable)) {
+      if (request.formats().contains(readable) && !nested(readable, request.export())) {
         return Optional.of(
             request.formats().size() == 1
                 ? request.target()
@@ -589,9 +634,22 @@ public final class SynData {
    * or json among its formats.
    */
   public static boolean canReadBack(String target, List<String> formats) {
+    return canReadBack(target, formats, ExportOptions.DEFAULTS);
+  }
+
+  /**
+   * As {@link #canReadBack(String, List)}, with the formats' options: nested JSON documents ({@code
+   * json.nested}, {@code jsonl.nested}) are not flat tables and are not read back.
+   */
+  public static boolean canReadBack(String target, List<String> formats, ExportOptions export) {
     return isJdbc(target)
         || formats.isEmpty()
-        || READABLE_FORMATS.stream().anyMatch(formats::contains);
+        || READABLE_FORMATS.stream().anyMatch(f -> formats.contains(f) && !nested(f, export));
+  }
+
+  private static boolean nested(String format, ExportOptions export) {
+    return (format.equals("json") || format.equals("jsonl"))
+        && export.bool(format + ".nested", false);
   }
 
   /** The folder formats a source reads back, in the order the read-back prefers them. */

@@ -44,6 +44,11 @@ final class FanOutTarget implements Target {
   }
 
   @Override
+  public void beginPartition(int stage, int partition) {
+    targets.forEach(t -> t.beginPartition(stage, partition));
+  }
+
+  @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     targets.forEach(t -> t.update(batch, keyColumns, rowIndex));
   }

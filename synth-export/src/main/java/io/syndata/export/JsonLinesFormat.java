@@ -4,7 +4,10 @@ import io.syndata.data.Target;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** {@code jsonl}: a file per table holding one object with typed values per line. */
+/**
+ * {@code jsonl}: a file per table holding one object with typed values per line; with {@code
+ * jsonl.nested=true} a document per root row that nests its child rows.
+ */
 public final class JsonLinesFormat implements ExportFormat {
   @Override
   public String name() {
@@ -18,11 +21,14 @@ public final class JsonLinesFormat implements ExportFormat {
 
   @Override
   public Set<String> options() {
-    return Set.of();
+    return Set.of("jsonl.nested");
   }
 
   @Override
   public Target open(Path folder, ExportOptions options) {
-    return new SpooledTarget(folder, "JSON Lines", new JsonWriter(true));
+    return new SpooledTarget(
+        folder,
+        "JSON Lines",
+        options.bool("jsonl.nested", false) ? new NestedJsonWriter(true) : new JsonWriter(true));
   }
 }

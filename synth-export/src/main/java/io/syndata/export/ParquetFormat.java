@@ -9,7 +9,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * {@code parquet}: a Parquet file per table with logical types; {@code parquet.compression}
- * (snappy, the default, zstd, gzip or none) and {@code parquet.row-group-mb} (default 64).
+ * (snappy, the default, zstd, gzip or none), {@code parquet.row-group-mb} (default 64) and {@code
+ * parquet.per-partition} (a file per plan partition in a folder per table).
  */
 public final class ParquetFormat implements ExportFormat {
   @Override
@@ -24,7 +25,7 @@ public final class ParquetFormat implements ExportFormat {
 
   @Override
   public Set<String> options() {
-    return Set.of("parquet.compression", "parquet.row-group-mb");
+    return Set.of("parquet.compression", "parquet.row-group-mb", "parquet.per-partition");
   }
 
   @Override
@@ -43,6 +44,9 @@ public final class ParquetFormat implements ExportFormat {
                       + " must be one of snappy, zstd, gzip, none");
         };
     long rowGroup = options.integer("parquet.row-group-mb", 64, 1, 1024) * 1024L * 1024L;
-    return new SpooledTarget(folder, "Parquet", new ParquetTableWriter(codec, rowGroup));
+    return new SpooledTarget(
+        folder,
+        "Parquet",
+        new ParquetTableWriter(codec, rowGroup, options.bool("parquet.per-partition", false)));
   }
 }

@@ -35,19 +35,22 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Parquet, a file per table ({@code <table>.parquet}) written with parquet's own writer to the
- * local file system ({@link LocalOutputFile}, no Hadoop file system or install), with logical
- * types: decimals with their precision and scale, dates, times and timestamps in microseconds
- * ({@code TIMESTAMP_TZ} adjusted to UTC), UUIDs as 16-byte UUIDs, strings as UTF-8. NOT NULL
- * columns are required fields. Dictionary encoding on; compression and row-group size configurable.
+ * Parquet, a file per table ({@code <table>.parquet}) or per plan partition ({@code
+ * <table>/part-00017.parquet}) written with parquet's own writer to the local file system ({@link
+ * LocalOutputFile}, no Hadoop file system or install), with logical types: decimals with their
+ * precision and scale, dates, times and timestamps in microseconds ({@code TIMESTAMP_TZ} adjusted
+ * to UTC), UUIDs as 16-byte UUIDs, strings as UTF-8. NOT NULL columns are required fields.
+ * Dictionary encoding on; compression and row-group size configurable.
  */
 final class ParquetTableWriter implements SpooledTarget.Writer {
   private final CompressionCodecName codec;
   private final long rowGroupBytes;
+  private final boolean perPartition;
 
-  ParquetTableWriter(CompressionCodecName codec, long rowGroupBytes) {
+  ParquetTableWriter(CompressionCodecName codec, long rowGroupBytes, boolean perPartition) {
     this.codec = codec;
     this.rowGroupBytes = rowGroupBytes;
+    this.perPartition = perPartition;
   }
 
   /** The Parquet schema of a table. */
@@ -111,19 +114,67 @@ final class ParquetTableWriter implements SpooledTarget.Writer {
   @Override
   public void write(SpooledTarget.Spooled data, Path folder) throws IOException {
     for (Table t : data.order()) {
-      OutputFile file = new LocalOutputFile(folder.resolve(t.name() + ".parquet"));
-      try (ParquetWriter<Object[]> writer =
-          new Builder(file, t)
-              .withConf(new PlainParquetConfiguration())
-              .withWriteMode(ParquetFileWriter.Mode.CREATE)
-              .withCodecFactory(new ParquetCodecs())
-              .withCompressionCodec(codec)
-              .withRowGroupSize(rowGroupBytes)
-              .withDictionaryEncoding(true)
-              .build()) {
+      if (perPartition) {
+        writePartitions(data, t, folder.resolve(t.name()));
+        continue;
+      }
+      try (ParquetWriter<Object[]> writer = open(folder.resolve(t.name() + ".parquet"), t)) {
         data.forEach(t, writer::write);
       }
     }
+  }
+
+  /**
+   * {@code <table>/part-NNNNN.parquet}, a file per plan partition that made rows of the table,
+   * numbered by the partition; a table without rows gets an empty {@code part-00000.parquet}, so
+   * that {@code read_parquet('<table>/*.parquet')} finds its schema.
+   */
+  private void writePartitions(SpooledTarget.Spooled data, Table t, Path dir) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    List<long[]> starts = data.partitions(t.name());
+    if (starts.isEmpty()) {
+      open(dir.resolve(partName(0)), t).close();
+      return;
+    }
+    ParquetWriter<?>[] current = new ParquetWriter<?>[1];
+    long[] row = {0};
+    int[] next = {0};
+    try {
+      data.forEach(
+          t,
+          values -> {
+            if (next[0] < starts.size() && row[0] == starts.get(next[0])[0]) {
+              if (current[0] != null) {
+                current[0].close();
+              }
+              current[0] = open(dir.resolve(partName(starts.get(next[0])[1])), t);
+              next[0]++;
+            }
+            @SuppressWarnings("unchecked")
+            ParquetWriter<Object[]> w = (ParquetWriter<Object[]>) current[0];
+            w.write(values);
+            row[0]++;
+          });
+    } finally {
+      if (current[0] != null) {
+        current[0].close();
+      }
+    }
+  }
+
+  static String partName(long partition) {
+    return String.format(java.util.Locale.ROOT, "part-%05d.parquet", partition);
+  }
+
+  private ParquetWriter<Object[]> open(Path path, Table t) throws IOException {
+    return new Builder(new LocalOutputFile(path), t)
+        .withConf(new PlainParquetConfiguration())
+        .withWriteMode(ParquetFileWriter.Mode.CREATE)
+        .withCodecFactory(new ParquetCodecs())
+        .withCompressionCodec(codec)
+        .withRowGroupSize(rowGroupBytes)
+        .withDictionaryEncoding(true)
+        .build();
   }
 
   private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {

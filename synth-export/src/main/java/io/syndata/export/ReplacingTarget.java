@@ -105,6 +105,11 @@ final class ReplacingTarget implements Target {
   }
 
   @Override
+  public void beginPartition(int stage, int partition) {
+    fresh.beginPartition(stage, partition);
+  }
+
+  @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     fresh.update(batch, keyColumns, rowIndex);
   }

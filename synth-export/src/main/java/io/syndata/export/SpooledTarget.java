@@ -27,6 +27,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,13 @@ final class SpooledTarget implements Target {
 
     long rows(String table);
 
+    /**
+     * Where the table's rows of each plan partition begin: {@code {first row, partition}} pairs in
+     * row order, one per partition that wrote rows of the table; empty for a table without rows.
+     * Rows written without {@link Target#beginPartition} calls (a copy) are partition 0.
+     */
+    List<long[]> partitions(String table);
+
     /** Streams a table's rows in the order written, updates applied. */
     void forEach(Table table, RowHandler handler) throws IOException;
   }
@@ -82,6 +90,8 @@ final class SpooledTarget implements Target {
   private final Map<String, Long> rows = new HashMap<>();
   private final Map<String, Path> spoolFiles = new HashMap<>();
   private final Map<String, TreeMap<Long, Object[]>> updates = new HashMap<>();
+  private final Map<String, List<long[]>> partitionStarts = new HashMap<>();
+  private int partition;
   private boolean finished;
   private TargetLock lock = TargetLock.none();
 
@@ -152,11 +162,20 @@ final class SpooledTarget implements Target {
           }
         }
       }
+      List<long[]> starts = partitionStarts.computeIfAbsent(t.name(), k -> new ArrayList<>());
+      if (batch.size() > 0 && (starts.isEmpty() || starts.get(starts.size() - 1)[1] != partition)) {
+        starts.add(new long[] {rows.getOrDefault(t.name(), 0L), partition});
+      }
       rows.merge(t.name(), (long) batch.size(), Long::sum);
     } catch (IOException e) {
       throw new SynthException(
           "writing table " + t.name() + " to " + spool + " failed: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void beginPartition(int stage, int partition) {
+    this.partition = partition;
   }
 
   @Override
@@ -242,6 +261,11 @@ final class SpooledTarget implements Target {
     @Override
     public long rows(String table) {
       return rows.getOrDefault(table, 0L);
+    }
+
+    @Override
+    public List<long[]> partitions(String table) {
+      return partitionStarts.getOrDefault(table, List.of());
     }
 
     @Override

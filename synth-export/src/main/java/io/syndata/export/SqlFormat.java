@@ -1,15 +1,15 @@
 package io.syndata.export;
 
-import io.syndata.connectors.SqlRenderer;
 import io.syndata.data.Target;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * {@code sql}: {@code schema.sql} and {@code data.sql} for the dialect of {@code sql.dialect}
- * (postgresql, the default, mysql, mariadb, h2, sqlite), {@code sql.rows-per-insert} rows per
- * INSERT (default 500), {@code sql.copy=true} for PostgreSQL COPY blocks (run with psql), {@code
- * sql.rows-per-file=N} to cut the data into numbered files of about N rows.
+ * (postgresql, the default, mysql, mariadb, h2, sqlite, oracle, sqlserver), {@code
+ * sql.rows-per-insert} rows per INSERT (default 500; at most 1,000 for SQL Server), {@code
+ * sql.copy=true} for PostgreSQL COPY blocks (run with psql), {@code sql.rows-per-file=N} to cut the
+ * data into numbered files of about N rows.
  */
 public final class SqlFormat implements ExportFormat {
   @Override
@@ -29,7 +29,7 @@ public final class SqlFormat implements ExportFormat {
 
   @Override
   public Target open(Path folder, ExportOptions options) {
-    SqlRenderer sql = SqlRenderer.of(options.string("sql.dialect", "postgresql"));
+    ScriptDialect sql = ScriptDialect.of(options.string("sql.dialect", "postgresql"));
     int rows = options.integer("sql.rows-per-insert", 500, 1, 100_000);
     boolean copy = options.bool("sql.copy", false);
     if (copy && !sql.copies()) {

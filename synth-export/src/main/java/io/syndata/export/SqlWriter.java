@@ -1,6 +1,5 @@
 package io.syndata.export;
 
-import io.syndata.connectors.SqlRenderer;
 import io.syndata.schema.Column;
 import io.syndata.schema.ForeignKeyGraph;
 import io.syndata.schema.Relation;
@@ -24,9 +23,10 @@ import java.util.Set;
  * SQL scripts for one dialect: {@code schema.sql} (CREATE TABLE with the dialect's types, primary,
  * unique and foreign keys, as the database target creates them) and {@code data.sql} (multi-row
  * INSERTs, parents first, then an UPDATE per row for the deferred foreign keys of cycles, whose
- * columns the INSERTs leave NULL). Identifiers are quoted and literals inlined by jOOQ for the
- * dialect. Run {@code schema.sql} then {@code data.sql} with foreign keys enforced. Options: COPY
- * blocks for psql instead of INSERTs (PostgreSQL), and numbered data files of a bounded size.
+ * columns the INSERTs leave NULL). Identifiers are quoted and literals inlined for the dialect by
+ * jOOQ, or for Oracle and SQL Server by {@link CommercialSqlDialect}. Run {@code schema.sql} then
+ * {@code data.sql} with foreign keys enforced. Options: COPY blocks for psql instead of INSERTs
+ * (PostgreSQL), and numbered data files of a bounded size.
  */
 final class SqlWriter implements SpooledTarget.Writer {
   static final String SCHEMA_FILE = "schema.sql";
@@ -35,7 +35,7 @@ final class SqlWriter implements SpooledTarget.Writer {
   /** Rows per COPY block: psql streams them, so blocks can be large. */
   static final int COPY_ROWS = 10_000;
 
-  private final SqlRenderer sql;
+  private final ScriptDialect sql;
   private final int rowsPerInsert;
   private final boolean copy;
   private final long rowsPerFile;
@@ -45,9 +45,9 @@ final class SqlWriter implements SpooledTarget.Writer {
    * @param rowsPerFile at most about this many rows per data file ({@code data-00001.sql}, …), 0
    *     for one {@code data.sql}
    */
-  SqlWriter(SqlRenderer sql, int rowsPerInsert, boolean copy, long rowsPerFile) {
+  SqlWriter(ScriptDialect sql, int rowsPerInsert, boolean copy, long rowsPerFile) {
     this.sql = sql;
-    this.rowsPerInsert = copy ? COPY_ROWS : rowsPerInsert;
+    this.rowsPerInsert = copy ? COPY_ROWS : Math.min(rowsPerInsert, sql.maxRowsPerInsert());
     this.copy = copy;
     this.rowsPerFile = rowsPerFile;
   }
@@ -99,7 +99,7 @@ final class SqlWriter implements SpooledTarget.Writer {
     try (Writer out = writer(folder.resolve(SCHEMA_FILE))) {
       for (String statement : sql.createTables(data.schema())) {
         out.write(statement);
-        out.write(";\n");
+        out.write(sql.terminator());
       }
     }
     ForeignKeyGraph graph = ForeignKeyGraph.of(data.schema());
@@ -189,7 +189,7 @@ final class SqlWriter implements SpooledTarget.Writer {
                 keyValues[k] = row[keyAt[k]];
               }
               later.write(sql.update(t, deferredNames, set, key, keyValues));
-              later.write(";\n");
+              later.write(sql.terminator());
             }
           }
           pending.add(copy);
@@ -209,7 +209,7 @@ final class SqlWriter implements SpooledTarget.Writer {
       out.write(sql.copy(t, names, rows));
     } else {
       out.write(sql.insert(t, names, rows));
-      out.write(";\n");
+      out.write(sql.terminator());
     }
     rows.clear();
   }

@@ -43,11 +43,19 @@ class ExportersTest {
     assertThatThrownBy(
             () ->
                 Exporters.open(
-                    List.of("json"),
+                    List.of("xml"),
                     dir.resolve("out"),
                     ExportOptions.DEFAULTS.with("csv.delimiter", ";")))
         .isInstanceOf(SynthException.class)
-        .hasMessage("export option csv.delimiter is not read by json, which take no options");
+        .hasMessage("export option csv.delimiter is not read by xml, which take no options");
+    assertThatThrownBy(
+            () ->
+                Exporters.open(
+                    List.of("json"),
+                    dir.resolve("out"),
+                    ExportOptions.DEFAULTS.with("csv.delimiter", ";")))
+        .hasMessage(
+            "export option csv.delimiter is not read by json; their options are json.nested");
   }
 
   @Test

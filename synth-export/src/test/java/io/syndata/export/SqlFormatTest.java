@@ -219,7 +219,9 @@ class SqlFormatTest {
                     dir.resolve("out"),
                     ExportOptions.DEFAULTS.with("sql.dialect", "db2")))
         .isInstanceOf(SynthException.class)
-        .hasMessage("unknown SQL dialect db2: choose from postgresql, mysql, mariadb, h2, sqlite");
+        .hasMessage(
+            "unknown SQL dialect db2: choose from postgresql, mysql, mariadb, h2, sqlite, oracle,"
+                + " sqlserver");
   }
 
   @Test

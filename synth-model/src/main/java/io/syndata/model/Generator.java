@@ -321,6 +321,9 @@ public final class Generator {
     PartitionedTarget.Committed done = committed.get(key(stage.index(), partition));
     Map<String, Long> rows = new LinkedHashMap<>();
     out.rows().forEach((t, n) -> rows.put(t, 0L));
+    if (writes == null) {
+      target.beginPartition(stage.index(), partition);
+    }
     for (RowBatch batch : out.batches()) {
       if (stage.partitions() > 1) {
         keepUnique(batch);

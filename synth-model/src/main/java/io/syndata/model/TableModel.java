@@ -61,4 +61,12 @@ public interface TableModel {
    * @param random the only source of randomness: equal generators give equal samples
    */
   TableSample sample(int n, Object[][] parentValues, SplittableRandom random);
+
+  /**
+   * The marginals and correlations the model holds for its sampled columns, for a report that
+   * compares generated rows with the model; empty for model kinds that keep no such statistics.
+   */
+  default Optional<LearnedStatistics> statistics() {
+    return Optional.empty();
+  }
 }

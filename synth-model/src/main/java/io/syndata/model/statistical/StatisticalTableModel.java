@@ -1,6 +1,7 @@
 package io.syndata.model.statistical;
 
 import io.syndata.model.KeyFormat;
+import io.syndata.model.LearnedStatistics;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
 import io.syndata.model.fit.CategoricalMarginal;
@@ -152,6 +153,27 @@ final class StatisticalTableModel implements TableModel {
         }
       }
     }
+  }
+
+  @Override
+  public Optional<LearnedStatistics> statistics() {
+    List<String> columns = new java.util.ArrayList<>();
+    List<Marginal> marginals = new java.util.ArrayList<>();
+    List<Integer> at = new java.util.ArrayList<>();
+    for (int i = 0; i < attributeColumns.size(); i++) {
+      if (copulaIndex[i] >= 0) {
+        columns.add(attributeColumns.get(i));
+        marginals.add(sampled[copulaIndex[i]]);
+        at.add(copulaIndex[i]);
+      }
+    }
+    double[][] r = new double[at.size()][at.size()];
+    for (int i = 0; i < r.length; i++) {
+      for (int j = 0; j < r.length; j++) {
+        r[i][j] = copula.correlation[at.get(i)][at.get(j)];
+      }
+    }
+    return Optional.of(new LearnedStatistics(columns, marginals, r));
   }
 
   /** The fitted correlation matrix (sampled columns, then conditioning columns); for tests. */
