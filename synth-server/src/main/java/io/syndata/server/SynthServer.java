@@ -183,12 +183,26 @@ public final class SynthServer implements AutoCloseable {
     ctx.contentType(type).result(in);
   }
 
+  /**
+   * Reads what is left of a refused upload (at most a megabyte past the limit: larger ones are
+   * refused by their Content-Length before reading), so the client, still sending, gets the answer
+   * instead of a connection closed under it.
+   */
+  private static void drain(Context ctx) {
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // The answer is sent either way; a client that stopped sending has nothing left to drain.
+    }
+  }
+
   /** A failure nobody foresaw: logged with its stack for the operator, one line for the client. */
   private void unexpected(Exception e, Context ctx) {
     String root = rootMessage(e).toLowerCase(java.util.Locale.ROOT);
     if (root.contains("size exceeded")
         || root.contains("too large")
         || root.contains("exceeds max")) {
+      drain(ctx);
       error(
           ctx,
           413,

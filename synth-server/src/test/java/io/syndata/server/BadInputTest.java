@@ -144,7 +144,7 @@ class BadInputTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "scale|1000|scale",
+        "scale|1001|scale",
         "scale|lots|scale",
         "seed|x|seed",
         "model|nope|model",
