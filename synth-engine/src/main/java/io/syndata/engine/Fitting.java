@@ -35,6 +35,7 @@ public final class Fitting {
   private final List<String> include = new ArrayList<>();
   private final List<String> exclude = new ArrayList<>();
   private final List<String> keep = new ArrayList<>();
+  private final List<String> mask = new ArrayList<>();
   private final List<String> synthesize = new ArrayList<>();
   private boolean cascade;
   private long seed = 42;
@@ -84,6 +85,15 @@ public final class Fitting {
   /** Copy tables matching these patterns as they are, at any scale. */
   public Fitting keep(String... patterns) {
     keep.addAll(List.of(patterns));
+    return this;
+  }
+
+  /**
+   * Copy tables matching these patterns with their personal columns replaced by fakes (one source
+   * value, one fake, throughout the run).
+   */
+  public Fitting mask(String... patterns) {
+    mask.addAll(List.of(patterns));
     return this;
   }
 
@@ -146,7 +156,7 @@ public final class Fitting {
             schemaFile,
             new SchemaFilter(schemas, include, exclude),
             io.syndata.connectors.CsvOptions.DEFAULT,
-            new TableChoices(keep, synthesize, cascade));
+            new TableChoices(keep, synthesize, mask, cascade));
     try (Source source = opener.apply(schemaFile.map(SchemaFile::read))) {
       return new Model(SynData.learn(spec, source, options, progress));
     }

@@ -43,8 +43,13 @@ class MusicStoreTest {
       };
 
   static java.util.List<java.util.List<Object>> sourceRows(String sql) throws Exception {
+    return sourceRowsOf(source, sql);
+  }
+
+  static java.util.List<java.util.List<Object>> sourceRowsOf(javax.sql.DataSource from, String sql)
+      throws Exception {
     java.util.List<java.util.List<Object>> out = new java.util.ArrayList<>();
-    try (Connection c = source.getConnection();
+    try (Connection c = from.getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

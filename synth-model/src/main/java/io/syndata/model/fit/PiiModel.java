@@ -31,20 +31,24 @@ public final class PiiModel implements TextGenerator {
         out[r] = null;
         continue;
       }
-      String v =
-          switch (pii) {
-            case "email" -> faker.internet().emailAddress();
-            case "first_name" -> faker.name().firstName();
-            case "last_name" -> faker.name().lastName();
-            case "full_name" -> faker.name().fullName();
-            case "phone" -> faker.phoneNumber().phoneNumber();
-            case "street_address" -> faker.address().streetAddress();
-            case "ssn" -> faker.idNumber().ssnValid();
-            case "iban" -> faker.finance().iban();
-            case "username" -> faker.internet().username();
-            default -> throw new IllegalStateException(pii);
-          };
+      String v = fake(pii, faker);
       out[r] = v.length() > shape.maxLength ? v.substring(0, shape.maxLength) : v;
     }
+  }
+
+  /** A fake value of a personal-data category (one of {@code ColumnKinds.PII_CATEGORIES}). */
+  static String fake(String pii, Faker faker) {
+    return switch (pii) {
+      case "email" -> faker.internet().emailAddress();
+      case "first_name" -> faker.name().firstName();
+      case "last_name" -> faker.name().lastName();
+      case "full_name" -> faker.name().fullName();
+      case "phone" -> faker.phoneNumber().phoneNumber();
+      case "street_address" -> faker.address().streetAddress();
+      case "ssn" -> faker.idNumber().ssnValid();
+      case "iban" -> faker.finance().iban();
+      case "username" -> faker.internet().username();
+      default -> throw new IllegalStateException(pii);
+    };
   }
 }
