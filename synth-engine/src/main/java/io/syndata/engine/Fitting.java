@@ -43,6 +43,7 @@ public final class Fitting {
   private final java.util.Map<String, String> modelOptions = new java.util.LinkedHashMap<>();
   private OrphanPolicy orphans = OrphanPolicy.FAIL;
   private int maxFitRows = FitOptions.DEFAULT_MAX_FIT_ROWS;
+  private int minCount = FitOptions.DEFAULT_MIN_COUNT;
   private Progress progress = Progress.NONE;
 
   private Fitting(String location, Function<Optional<Schema>, Source> opener) {
@@ -134,6 +135,16 @@ public final class Fitting {
     return this;
   }
 
+  /**
+   * k: categories of domain columns, address combinations and word pairs of free text are
+   * reproduced only when at least k source rows hold them (default {@value
+   * FitOptions#DEFAULT_MIN_COUNT}).
+   */
+  public Fitting minCount(int k) {
+    this.minCount = k;
+    return this;
+  }
+
   public Fitting maxFitRows(int rows) {
     this.maxFitRows = rows;
     return this;
@@ -149,7 +160,7 @@ public final class Fitting {
    * source is read.
    */
   public Model fit() {
-    FitOptions options = new FitOptions(seed, orphans, maxFitRows, model, modelOptions);
+    FitOptions options = new FitOptions(seed, orphans, maxFitRows, model, modelOptions, minCount);
     SourceSpec spec =
         new SourceSpec(
             location,

@@ -260,6 +260,41 @@ class MusicStoreTest {
   }
 
   @Test
+  void theAddressPartsOfARowAreOneCombinationOfTheSource() throws Exception {
+    // Cities, states and countries of customers and invoices are frequent enough to be sampled as
+    // categories; drawn one by one, "London, TX" would come out. Made as one tuple, every row's
+    // (city, state, country) is a combination that at least k source rows hold.
+    java.util.Map<java.util.List<Object>, Integer> combos = new java.util.HashMap<>();
+    for (java.util.List<Object> r : sourceRows("SELECT city, state, country FROM customers")) {
+      combos.merge(r, 1, Integer::sum);
+    }
+    java.util.List<String> c = synthetic.columns("CUSTOMERS");
+    int rows = 0;
+    for (Object[] row : synthetic.rows("CUSTOMERS")) {
+      java.util.List<Object> triple =
+          java.util.Arrays.asList(
+              row[c.indexOf("CITY")], row[c.indexOf("STATE")], row[c.indexOf("COUNTRY")]);
+      assertThat(combos.getOrDefault(triple, 0)).as("%s", triple).isGreaterThanOrEqualTo(5);
+      rows++;
+    }
+    assertThat(rows).isGreaterThan(500);
+    java.util.Map<java.util.List<Object>, Integer> billed = new java.util.HashMap<>();
+    for (java.util.List<Object> r :
+        sourceRows("SELECT billing_city, billing_state, billing_country FROM invoices")) {
+      billed.merge(r, 1, Integer::sum);
+    }
+    java.util.List<String> ic = synthetic.columns("INVOICES");
+    for (Object[] row : synthetic.rows("INVOICES")) {
+      java.util.List<Object> triple =
+          java.util.Arrays.asList(
+              row[ic.indexOf("BILLING_CITY")],
+              row[ic.indexOf("BILLING_STATE")],
+              row[ic.indexOf("BILLING_COUNTRY")]);
+      assertThat(billed.getOrDefault(triple, 0)).as("%s", triple).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
   void personalColumnsWithCompoundNamesAreFakedNeverCopied() throws Exception {
     assertThat(model.schema().table("WEB_ORDERS").column("contactLastName").kind())
         .isEqualTo(io.syndata.schema.ColumnKind.PII);

@@ -60,14 +60,17 @@ final class TableFit {
 
     boolean demoted;
 
-    Attr(Column column, int scanIndex, boolean categorical) {
+    Attr(Column column, int scanIndex, boolean categorical, int minCount) {
       this.column = column;
       this.scanIndex = scanIndex;
       this.categorical = categorical;
       this.learner = categorical ? null : new Codec.Learner(column.type(), column.scale());
       this.fallback =
           categorical && column.type() == DataType.STRING
-              ? new TextModel.Learner(column.nullable(), column.length())
+              ? new TextModel.Learner(
+                  column.nullable(),
+                  column.length(),
+                  column.kind() == ColumnKind.PII ? 0 : minCount)
               : null;
     }
 
@@ -144,11 +147,11 @@ final class TableFit {
   final Map<String, Integer> keyScanIndex = new HashMap<>();
 
   /**
-   * A category of a domain column (a country, a city) is reproduced only when at least this many
-   * sample rows hold it; a column with a rarer one is generated from its domain instead, so no
-   * value that could single a person out is copied.
+   * k ({@link FitOptions#minCount()}): a category of a domain column (a country, a city) is
+   * reproduced only when at least this many sample rows hold it, and a word pair of free text only
+   * when this many rows contain it, so no value that could single a person out is copied.
    */
-  static final int MIN_CATEGORY_ROWS = 5;
+  final int minCount;
 
   /** String columns of a known domain, by column name: from their names, then their values. */
   final Map<String, String> domains = new LinkedHashMap<>();
@@ -161,6 +164,11 @@ final class TableFit {
 
   /** For a key that may begin with its parent's key: the scan index of that foreign key. */
   final Map<String, Integer> keyFromIndex = new HashMap<>();
+
+  /** Combinations of the table's address parts; null when it has fewer than two. */
+  private final AddressBlock.Learner addresses;
+
+  private final int[] addressIndex;
 
   final List<Link> links = new ArrayList<>();
   final Optional<Relation> primary;
@@ -182,6 +190,7 @@ final class TableFit {
 
   private final int maxRows;
   private final SplittableRandom reservoirRandom;
+  private final SplittableRandom foldRandom;
   private final OrphanPolicy orphanPolicy;
   int capacity;
   double[][] attrValues;
@@ -200,13 +209,15 @@ final class TableFit {
     this.maxRows = options.maxFitRows();
     this.orphanPolicy = options.orphans();
     this.reservoirRandom = Seeds.random(options.seed(), table.name(), "reservoir");
+    this.minCount = options.minCount();
+    this.foldRandom = Seeds.random(options.seed(), table.name(), "rare categories");
     this.scanColumns = table.writtenColumns().stream().map(Column::name).toList();
     keptColumns.addAll(keptColumns(table, graph));
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
       switch (roleOf(table, c, keptColumns)) {
-        case CONTINUOUS -> attrs.add(new Attr(c, i, false));
-        case CATEGORICAL -> attrs.add(new Attr(c, i, true));
+        case CONTINUOUS -> attrs.add(new Attr(c, i, false, minCount));
+        case CATEGORICAL -> attrs.add(new Attr(c, i, true, minCount));
         case TEXT, PII -> {
           if (formatted(c)) {
             formatLearners.put(c.name(), FormatModel.learner(c.format(), c.nullable(), c.length()));
@@ -220,7 +231,9 @@ final class TableFit {
             uniqueCodes.put(c.name(), new KeyLearner(c.type(), c.nullable()));
           }
           textIndex.put(c.name(), i);
-          textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
+          textLearners.add(
+              new TextModel.Learner(
+                  c.nullable(), c.length(), c.kind() == ColumnKind.PII ? 0 : minCount));
           textPii.add(
               c.kind() == ColumnKind.PII && c.type() == DataType.STRING
                   ? c.pii().orElse("")
@@ -259,6 +272,14 @@ final class TableFit {
         detectorIndex.put(c.name(), i);
       }
     }
+    String[] addressColumns = AddressBlock.columnsOf(table);
+    this.addresses = addressColumns == null ? null : new AddressBlock.Learner(addressColumns);
+    this.addressIndex =
+        addressColumns == null
+            ? new int[0]
+            : Arrays.stream(addressColumns)
+                .mapToInt(c -> c == null ? -1 : scanColumns.indexOf(c))
+                .toArray();
     this.primary = graph.primaryParent(table.name());
     for (Relation r : graph.parentsOf(table.name())) {
       int[] idx = r.fk().columns().stream().mapToInt(scanColumns::indexOf).toArray();
@@ -430,6 +451,14 @@ final class TableFit {
       for (Map.Entry<String, KeyLearner> e : uniqueCodes.entrySet()) {
         e.getValue().observe(v[textIndex.get(e.getKey())][r]);
       }
+      if (addresses != null) {
+        String[] parts = new String[addressIndex.length];
+        for (int p = 0; p < parts.length; p++) {
+          parts[p] =
+              addressIndex[p] < 0 ? null : java.util.Objects.toString(v[addressIndex[p]][r], null);
+        }
+        addresses.observe(parts);
+      }
       for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
         e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
       }
@@ -544,10 +573,18 @@ final class TableFit {
     for (int i = 0; i < attrs.size(); i++) {
       Attr a = attrs.get(i);
       String domain = domains.get(a.column.name());
-      if (domain != null && a.categorical && a.fallback != null && mostlyRare(i)) {
+      if (domain == null || !a.categorical || a.fallback == null) {
+        continue;
+      }
+      if (RareCategories.mostlyRare(attrValues[i], size, a.dictionary.size(), minCount)) {
         // Cities or companies seen in fewer than k rows each single people out: make the
         // column's values anew from its domain.
         a.demoted = true;
+      } else if (RareCategories.fold(attrValues[i], size, a.dictionary, minCount, foldRandom) > 0) {
+        a.codes.clear();
+        for (int c = 0; c < a.dictionary.size(); c++) {
+          a.codes.put(a.dictionary.get(c), c);
+        }
       }
     }
     for (Attr a : attrs) {
@@ -571,24 +608,6 @@ final class TableFit {
                 + " distinct values: modelled as text (by shape) rather than as categories");
       }
     }
-  }
-
-  /**
-   * Whether categories held by fewer than {@link #MIN_CATEGORY_ROWS} sample rows hold at least half
-   * of the attribute's non-null rows.
-   */
-  private boolean mostlyRare(int attr) {
-    int[] perCode = new int[attrs.get(attr).dictionary.size()];
-    long nonNull = 0;
-    for (int r = 0; r < size; r++) {
-      int code = (int) attrValues[attr][r];
-      if (code >= 0) {
-        perCode[code]++;
-        nonNull++;
-      }
-    }
-    long rare = java.util.Arrays.stream(perCode).filter(c -> c < MIN_CATEGORY_ROWS).sum();
-    return nonNull > 0 && rare * 2 >= nonNull;
   }
 
   /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
@@ -674,7 +693,8 @@ final class TableFit {
         cond,
         Arrays.copyOf(hasParent, size),
         formats,
-        nullRates);
+        nullRates,
+        Optional.ofNullable(addresses).map(a -> a.model(minCount)));
   }
 
   /** Releases the sample once the model and every child's fit no longer need it. */

@@ -3,11 +3,13 @@ package io.syndata.model.statistical;
 import io.syndata.model.KeyFormat;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
+import io.syndata.model.fit.AddressBlock;
 import io.syndata.model.fit.CategoricalMarginal;
 import io.syndata.model.fit.DomainModel;
 import io.syndata.model.fit.Gaussian;
 import io.syndata.model.fit.Marginal;
 import io.syndata.model.fit.NumericMarginal;
+import io.syndata.model.fit.PiiModel;
 import io.syndata.model.fit.TextGenerator;
 import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
@@ -52,6 +54,9 @@ final class StatisticalTableModel implements TableModel {
    */
   final List<int[]> orderings;
 
+  /** The table's address parts, made as one tuple per row; null when it has fewer than two. */
+  final AddressBlock addresses;
+
   StatisticalTableModel(
       Table table,
       long sourceRows,
@@ -67,7 +72,9 @@ final class StatisticalTableModel implements TableModel {
       Copula copula,
       Map<String, KeyFormat> keyFormats,
       Map<Relation, Double> nullRates,
-      List<int[]> orderings) {
+      List<int[]> orderings,
+      AddressBlock addresses) {
+    this.addresses = addresses;
     this.table = table;
     this.sourceRows = sourceRows;
     this.attributeColumns = List.copyOf(attributeColumns);
@@ -220,7 +227,8 @@ final class StatisticalTableModel implements TableModel {
         }
       } else {
         column = new String[n];
-        if (texts[i] instanceof DomainModel d && d.isAddress()) {
+        if (texts[i] instanceof DomainModel d && d.isAddress()
+            || texts[i] instanceof PiiModel p && p.isLocal()) {
           // Made below, once the row's country (from any column) is known.
           values[i] = column;
           continue;
@@ -233,6 +241,18 @@ final class StatisticalTableModel implements TableModel {
     for (int i = 0; i < values.length; i++) {
       if (texts[i] instanceof DomainModel d && d.isAddress()) {
         d.generate((String[]) values[i], n, random, placeSeed, countries(values));
+      }
+    }
+    if (addresses != null) {
+      boolean[] categories = new boolean[values.length];
+      for (int i = 0; i < values.length; i++) {
+        categories[i] = copulaIndex[i] >= 0 && raw[i] == null;
+      }
+      addresses.apply(values, attributeColumns, categories, n, random);
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (texts[i] instanceof PiiModel p && p.isLocal()) {
+        p.generate((String[]) values[i], n, random, anyCountries(values));
       }
     }
     int[][] counts = new int[childRelations.size()][n];
@@ -258,6 +278,16 @@ final class StatisticalTableModel implements TableModel {
       if (!(texts[c] instanceof DomainModel d && d.isAddress())
           && values[c] != null
           && io.syndata.model.fit.DomainModel.isCountryColumn(names.get(c))) {
+        return values[c];
+      }
+    }
+    return null;
+  }
+
+  /** The row's country from any column named as one, sampled or made; null when there is none. */
+  private Object[] anyCountries(Object[][] values) {
+    for (int c = 0; c < values.length; c++) {
+      if (values[c] != null && DomainModel.isCountryColumn(attributeColumns.get(c))) {
         return values[c];
       }
     }
