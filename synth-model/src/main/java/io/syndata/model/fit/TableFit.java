@@ -666,7 +666,7 @@ final class TableFit {
     uniqueCodes.forEach(
         (name, learner) -> {
           KeyFormat f = learner.format();
-          if (f.style() == KeyFormat.Style.PATTERN) {
+          if (f.style() == KeyFormat.Style.PATTERN || f.style() == KeyFormat.Style.TEMPLATE) {
             formats.put(name, f);
             attributeColumns.remove(name);
             texts.remove(name);
