@@ -31,7 +31,9 @@ class DomainCategoriesTest {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO people VALUES (?, ?, ?)")) {
         for (int i = 0; i < 300; i++) {
           String country =
-              i < 3 ? "Liechtenstein" : i < 6 ? "Monaco" : i < 10 ? "Andorra" : i % 2 == 0 ? "Germany" : "France";
+              i < 3
+                  ? "Liechtenstein"
+                  : i < 6 ? "Monaco" : i < 10 ? "Andorra" : i % 2 == 0 ? "Germany" : "France";
           insert.setInt(1, i);
           insert.setString(2, country);
           insert.setInt(3, 10 + i % 37);

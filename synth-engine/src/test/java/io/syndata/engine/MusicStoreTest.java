@@ -295,6 +295,32 @@ class MusicStoreTest {
   }
 
   @Test
+  void anInvoiceBillsItsCustomersAddressAsInTheSource() {
+    // Every source invoice bills its customer's city, state and country: so do the synthetic ones.
+    java.util.List<String> c = synthetic.columns("CUSTOMERS");
+    Map<Object, java.util.List<Object>> home = new java.util.HashMap<>();
+    for (Object[] row : synthetic.rows("CUSTOMERS")) {
+      home.put(
+          row[c.indexOf("CUSTOMER_ID")],
+          java.util.Arrays.asList(
+              row[c.indexOf("CITY")], row[c.indexOf("STATE")], row[c.indexOf("COUNTRY")]));
+    }
+    java.util.List<String> ic = synthetic.columns("INVOICES");
+    int same = 0;
+    int all = 0;
+    for (Object[] row : synthetic.rows("INVOICES")) {
+      java.util.List<Object> billed =
+          java.util.Arrays.asList(
+              row[ic.indexOf("BILLING_CITY")],
+              row[ic.indexOf("BILLING_STATE")],
+              row[ic.indexOf("BILLING_COUNTRY")]);
+      same += billed.equals(home.get(row[ic.indexOf("CUSTOMER_ID")])) ? 1 : 0;
+      all++;
+    }
+    assertThat(same / (double) all).isGreaterThan(0.95);
+  }
+
+  @Test
   void personalColumnsWithCompoundNamesAreFakedNeverCopied() throws Exception {
     assertThat(model.schema().table("WEB_ORDERS").column("contactLastName").kind())
         .isEqualTo(io.syndata.schema.ColumnKind.PII);

@@ -26,6 +26,10 @@ import net.datafaker.Faker;
  * samples with its dependence on the other columns); where the row's country has no such
  * combination, a city and state of Datafaker's locale for that country. Only parts sampled as
  * categories are replaced: parts generated from their domain already follow the row's country.
+ *
+ * <p>A table whose primary parent has address parts too (an invoice's billing address, its
+ * customer's address) takes its parent's parts in the share of rows where the source's agree, and
+ * makes its own in the others.
  */
 public final class AddressBlock {
   /** Address parts of a combination, coarsest first. */
@@ -39,10 +43,24 @@ public final class AddressBlock {
 
   final List<String[]> combinations;
   final long[] counts;
+
+  /** Per part: the primary parent's column holding it, or null. */
+  final String[] parentColumns;
+
+  /** Share of rows whose parts all equal their parent row's, in the source. */
+  final double fromParent;
+
   private final Map<String, int[]> byCountry = new HashMap<>();
 
-  AddressBlock(String[] columns, List<String[]> combinations, long[] counts) {
+  AddressBlock(
+      String[] columns,
+      List<String[]> combinations,
+      long[] counts,
+      String[] parentColumns,
+      double fromParent) {
     this.columns = columns;
+    this.parentColumns = parentColumns;
+    this.fromParent = fromParent;
     this.combinations = List.copyOf(combinations);
     this.counts = counts;
     for (int c = 0; c < combinations.size(); c++) {
@@ -86,10 +104,19 @@ public final class AddressBlock {
   /** Counts the combinations of a table's address columns over every scanned row. */
   static final class Learner {
     final String[] columns;
+    final String[] parentColumns = new String[PARTS.size()];
     private final Map<List<String>, Long> counts = new HashMap<>();
+    private long compared;
+    private long same;
 
     Learner(String[] columns) {
       this.columns = columns;
+    }
+
+    /** Whether a row's parts all equal its parent row's. */
+    void observeParent(boolean equal) {
+      compared++;
+      same += equal ? 1 : 0;
     }
 
     /** One row's parts, in {@link #PARTS} order (null where the table lacks the part). */
@@ -119,16 +146,87 @@ public final class AddressBlock {
         combinations.add(byKey.get(e.getKey()));
         n[i++] = e.getValue();
       }
-      return new AddressBlock(columns, combinations, n);
+      return new AddressBlock(
+          columns,
+          combinations,
+          n,
+          parentColumns.clone(),
+          compared == 0 ? 0 : same / (double) compared);
+    }
+  }
+
+  /** Per part: where the parent's value is among {@code parentNames}, -1 for none. */
+  private int[] fromParentAt(List<String> parentNames, int parentColumnCount) {
+    int[] fromAt = new int[PARTS.size()];
+    java.util.Arrays.fill(fromAt, -1);
+    boolean any = false;
+    for (int p = 0; p < fromAt.length; p++) {
+      if (parentColumns[p] != null && columns[p] != null) {
+        int at = parentColumnCount == 0 ? -1 : parentNames.indexOf(parentColumns[p]);
+        if (at < 0) {
+          // All of the shared parts come from the parent row, or none: half would not agree.
+          return null;
+        }
+        fromAt[p] = at;
+        any = true;
+      }
+    }
+    return any ? fromAt : null;
+  }
+
+  /**
+   * Which rows take their parent row's address parts: each with the source's share, where the
+   * parent's parts are known to the model (it conditions on them).
+   */
+  public boolean[] inherited(
+      int n, SplittableRandom random, Object[][] parentValues, List<String> parentNames) {
+    boolean[] out = new boolean[n];
+    if (fromParent > 0 && fromParentAt(parentNames, parentValues.length) != null) {
+      for (int r = 0; r < n; r++) {
+        out[r] = random.nextDouble() < fromParent;
+      }
+    }
+    return out;
+  }
+
+  /** Copies the parent row's parts into the rows that inherit them. */
+  public void copyFromParent(
+      Object[][] values,
+      List<String> names,
+      boolean[] inherited,
+      Object[][] parentValues,
+      List<String> parentNames) {
+    int[] fromAt = fromParentAt(parentNames, parentValues.length);
+    if (fromAt == null) {
+      return;
+    }
+    for (int p = 0; p < fromAt.length; p++) {
+      int c = columns[p] == null ? -1 : names.indexOf(columns[p]);
+      if (fromAt[p] < 0 || c < 0) {
+        continue;
+      }
+      for (int r = 0; r < inherited.length; r++) {
+        if (inherited[r]) {
+          values[c][r] = parentValues[fromAt[p]][r];
+        }
+      }
     }
   }
 
   /**
    * Makes the rows' address parts agree: {@code values[i]} is attribute column {@code names[i]},
-   * and {@code sampled[i]} says whether it was sampled as categories (and may be replaced).
+   * and {@code sampled[i]} says whether it was sampled as categories (and may be replaced). Rows
+   * that {@code inherited} their parent's parts keep those and make only the others.
    */
   public void apply(
-      Object[][] values, List<String> names, boolean[] sampled, int n, SplittableRandom random) {
+      Object[][] values,
+      List<String> names,
+      boolean[] sampled,
+      int n,
+      SplittableRandom random,
+      boolean[] inherited,
+      List<String> parentNames) {
+    int[] fromAt = fromParentAt(parentNames, 1);
     int[] at = new int[PARTS.size()];
     boolean any = false;
     for (int p = 0; p < at.length; p++) {
@@ -144,6 +242,11 @@ public final class AddressBlock {
     long fakerSeed = random.nextLong();
     int[] all = java.util.stream.IntStream.range(0, combinations.size()).toArray();
     for (int r = 0; r < n; r++) {
+      boolean[] own = new boolean[at.length];
+      for (int p = 1; p < at.length; p++) {
+        own[p] =
+            at[p] >= 0 && sampled[at[p]] && !(inherited[r] && fromAt != null && fromAt[p] >= 0);
+      }
       Object country = at[0] >= 0 ? values[at[0]][r] : null;
       int[] candidates =
           at[0] >= 0 ? byCountry.getOrDefault(key((String) country), new int[0]) : all;
@@ -153,7 +256,7 @@ public final class AddressBlock {
       if (candidates.length > 0) {
         String[] chosen = combinations.get(candidates[pick(candidates, random)]);
         for (int p = 1; p < at.length; p++) {
-          if (at[p] >= 0 && sampled[at[p]]) {
+          if (own[p]) {
             values[at[p]][r] = chosen[p];
           }
         }
@@ -166,7 +269,7 @@ public final class AddressBlock {
       Faker faker =
           fakers.computeIfAbsent(place, l -> new Faker(l, new Random(fakerSeed ^ l.hashCode())));
       for (int p = 1; p < at.length; p++) {
-        if (at[p] >= 0 && sampled[at[p]] && values[at[p]][r] != null) {
+        if (own[p] && values[at[p]][r] != null) {
           values[at[p]][r] =
               PARTS.get(p).equals(Domains.STATE) ? faker.address().state() : faker.address().city();
         }
@@ -202,6 +305,9 @@ public final class AddressBlock {
     }
     ArrayNode n = node.putArray("counts");
     Arrays.stream(counts).forEach(n::add);
+    ArrayNode parents = node.putArray("parentColumns");
+    Arrays.stream(parentColumns).forEach(parents::add);
+    node.put("fromParent", fromParent);
     return node;
   }
 
@@ -233,6 +339,18 @@ public final class AddressBlock {
         throw new SynthException("address combination " + c + " has no rows");
       }
     }
-    return new AddressBlock(columns, combinations, counts);
+    JsonNode parents = FitJson.need(node, "parentColumns");
+    if (parents.size() != PARTS.size()) {
+      throw new SynthException("an address block needs a parent column per part of " + PARTS);
+    }
+    String[] parentColumns = new String[PARTS.size()];
+    for (int p = 0; p < parentColumns.length; p++) {
+      parentColumns[p] = parents.get(p).isNull() ? null : parents.get(p).asText();
+    }
+    double fromParent = FitJson.number(FitJson.need(node, "fromParent"));
+    if (!(fromParent >= 0 && fromParent <= 1)) {
+      throw new SynthException("an address block's share from the parent must be in [0, 1]");
+    }
+    return new AddressBlock(columns, combinations, counts, parentColumns, fromParent);
   }
 }

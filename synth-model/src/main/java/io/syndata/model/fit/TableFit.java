@@ -170,6 +170,9 @@ final class TableFit {
 
   private final int[] addressIndex;
 
+  /** Per address part: the primary parent's categorical attribute holding it, or -1. */
+  private final int[] parentAddressAttrs;
+
   final List<Link> links = new ArrayList<>();
   final Optional<Relation> primary;
   Link primaryLink;
@@ -301,6 +304,7 @@ final class TableFit {
         }
       }
     }
+    this.parentAddressAttrs = parentAddressAttrs(addressColumns);
     this.conditioningSource =
         conditioning.stream().mapToInt(c -> primaryLink.parent.attrs.indexOf(c)).toArray();
     this.childRelations =
@@ -458,6 +462,10 @@ final class TableFit {
               addressIndex[p] < 0 ? null : java.util.Objects.toString(v[addressIndex[p]][r], null);
         }
         addresses.observe(parts);
+        int ps = primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)];
+        if (ps >= 0 && Arrays.stream(parentAddressAttrs).anyMatch(a -> a >= 0)) {
+          addresses.observeParent(sameAsParent(parts, ps));
+        }
       }
       for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
         e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
@@ -492,6 +500,51 @@ final class TableFit {
             ps >= 0 ? primaryLink.parent.attrValues[conditioningSource[i]][ps] : Double.NaN;
       }
     }
+  }
+
+  /**
+   * The primary parent's categorical attributes holding the parts this table has too, by part; all
+   * -1 when there are none. Names them in the address learner.
+   */
+  private int[] parentAddressAttrs(String[] addressColumns) {
+    int[] out = new int[AddressBlock.PARTS.size()];
+    Arrays.fill(out, -1);
+    if (addresses == null || primaryLink == null) {
+      return out;
+    }
+    String[] parentColumns = AddressBlock.columnsOf(primaryLink.parent.table);
+    if (parentColumns == null) {
+      return out;
+    }
+    List<Attr> parentAttrs = primaryLink.parent.attrs;
+    for (int p = 0; p < out.length; p++) {
+      for (int i = 0; i < parentAttrs.size() && addressColumns[p] != null; i++) {
+        Attr a = parentAttrs.get(i);
+        if (a.categorical && !a.demoted && a.column.name().equals(parentColumns[p])) {
+          out[p] = i;
+          addresses.parentColumns[p] = parentColumns[p];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a row's address parts equal those of its parent row (in the parent's sample). */
+  private boolean sameAsParent(String[] parts, int parentSlot) {
+    for (int p = 0; p < parts.length; p++) {
+      int a = parentAddressAttrs[p];
+      if (a < 0) {
+        continue;
+      }
+      Attr attr = primaryLink.parent.attrs.get(a);
+      int code = (int) primaryLink.parent.attrValues[a][parentSlot];
+      Object parentValue = code < 0 ? null : attr.dictionary.get(code);
+      if (!java.util.Objects.equals(
+          parentValue == null ? null : parentValue.toString(), parts[p])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Object[] tuple(Object[][] v, int[] idx, int r) {

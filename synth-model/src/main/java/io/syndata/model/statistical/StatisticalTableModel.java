@@ -238,17 +238,25 @@ final class StatisticalTableModel implements TableModel {
       }
       values[i] = column;
     }
+    // Rows that bill their parent's address take its parts first, so that the parts made from
+    // the row's country (a postal code) follow the inherited country.
+    boolean[] inherited =
+        addresses == null ? null : addresses.inherited(n, random, parentValues, parentColumns);
+    if (addresses != null) {
+      addresses.copyFromParent(values, attributeColumns, inherited, parentValues, parentColumns);
+    }
     for (int i = 0; i < values.length; i++) {
       if (texts[i] instanceof DomainModel d && d.isAddress()) {
         d.generate((String[]) values[i], n, random, placeSeed, countries(values));
       }
     }
     if (addresses != null) {
+      addresses.copyFromParent(values, attributeColumns, inherited, parentValues, parentColumns);
       boolean[] categories = new boolean[values.length];
       for (int i = 0; i < values.length; i++) {
         categories[i] = copulaIndex[i] >= 0 && raw[i] == null;
       }
-      addresses.apply(values, attributeColumns, categories, n, random);
+      addresses.apply(values, attributeColumns, categories, n, random, inherited, parentColumns);
     }
     for (int i = 0; i < values.length; i++) {
       if (texts[i] instanceof PiiModel p && p.isLocal()) {
