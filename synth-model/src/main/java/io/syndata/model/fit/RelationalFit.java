@@ -85,7 +85,7 @@ public final class RelationalFit {
       TableFit fit = read(t);
       fits.put(t.name(), fit);
       buildIfComplete(fit);
-      for (TableFit.Link link : fit.links) {
+      for (Link link : fit.links) {
         if (!link.deferred) {
           unreadChildren.merge(link.relation.parent(), -1, Integer::sum);
           buildIfComplete(fits.get(link.relation.parent()));
@@ -196,7 +196,7 @@ public final class RelationalFit {
    */
   private void checkDeferred() {
     for (TableFit fit : fits.values()) {
-      for (TableFit.Link link : fit.links) {
+      for (Link link : fit.links) {
         if (!link.deferred) {
           continue;
         }

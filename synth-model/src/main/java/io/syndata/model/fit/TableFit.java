@@ -41,97 +41,6 @@ final class TableFit {
     PII
   }
 
-  /**
-   * A copula attribute: continuous (doubles) or categorical (codes into a dictionary, -1 for null).
-   */
-  static final class Attr {
-    final Column column;
-    final int scanIndex;
-    final boolean categorical;
-    final Codec.Learner learner;
-    Codec codec;
-    final List<Object> dictionary = new ArrayList<>();
-    final Map<Object, Integer> codes = new HashMap<>();
-
-    /**
-     * For string categories: a shape model in case the column turns out to have too many values.
-     */
-    final TextModel.Learner fallback;
-
-    boolean demoted;
-
-    Attr(Column column, int scanIndex, boolean categorical, int minCount) {
-      this.column = column;
-      this.scanIndex = scanIndex;
-      this.categorical = categorical;
-      this.learner = categorical ? null : new Codec.Learner(column.type(), column.scale());
-      this.fallback =
-          categorical && column.type() == DataType.STRING
-              ? new TextModel.Learner(
-                  column.nullable(),
-                  column.length(),
-                  column.kind() == ColumnKind.PII ? 0 : minCount)
-              : null;
-    }
-
-    double encode(Object v) {
-      if (categorical) {
-        if (v == null) {
-          return -1;
-        }
-        Integer code = codes.get(v);
-        if (code == null) {
-          code = dictionary.size();
-          dictionary.add(v);
-          codes.put(v, code);
-        }
-        return code;
-      }
-      if (v != null) {
-        learner.observe(v);
-      }
-      return Codec.toDouble(v);
-    }
-
-    TrainingColumn training(double[] values) {
-      return new TrainingColumn(
-          column,
-          categorical,
-          categorical ? List.copyOf(dictionary) : List.of(),
-          Optional.ofNullable(codec),
-          values);
-    }
-  }
-
-  /** A foreign key of this table, resolved against its parent's key index while scanning. */
-  static final class Link {
-    final Relation relation;
-    final int[] scanIndexes;
-    final TableFit parent;
-    final boolean nullable;
-    final boolean deferred;
-
-    /** Index of the relation among the parent's child relations (non-deferred links). */
-    int countIndex = -1;
-
-    long nulls;
-    long orphans;
-
-    /** Hashes of deferred values, checked against the parent once every table is read. */
-    long[] deferredHashes = new long[0];
-
-    int deferredSize;
-
-    Link(
-        Relation relation, int[] scanIndexes, TableFit parent, boolean nullable, boolean deferred) {
-      this.relation = relation;
-      this.scanIndexes = scanIndexes;
-      this.parent = parent;
-      this.nullable = nullable;
-      this.deferred = deferred;
-    }
-  }
-
   final Table table;
   final List<String> scanColumns;
   final List<Attr> attrs = new ArrayList<>();
@@ -165,13 +74,8 @@ final class TableFit {
   /** For a key that may begin with its parent's key: the scan index of that foreign key. */
   final Map<String, Integer> keyFromIndex = new HashMap<>();
 
-  /** Combinations of the table's address parts; null when it has fewer than two. */
-  private final AddressBlock.Learner addresses;
-
-  private final int[] addressIndex;
-
-  /** Per address part: the primary parent's categorical attribute holding it, or -1. */
-  private final int[] parentAddressAttrs;
+  /** The table's address parts; null when it has fewer than two. */
+  private final AddressFit addresses;
 
   final List<Link> links = new ArrayList<>();
   final Optional<Relation> primary;
@@ -275,14 +179,6 @@ final class TableFit {
         detectorIndex.put(c.name(), i);
       }
     }
-    String[] addressColumns = AddressBlock.columnsOf(table);
-    this.addresses = addressColumns == null ? null : new AddressBlock.Learner(addressColumns);
-    this.addressIndex =
-        addressColumns == null
-            ? new int[0]
-            : Arrays.stream(addressColumns)
-                .mapToInt(c -> c == null ? -1 : scanColumns.indexOf(c))
-                .toArray();
     this.primary = graph.primaryParent(table.name());
     for (Relation r : graph.parentsOf(table.name())) {
       int[] idx = r.fk().columns().stream().mapToInt(scanColumns::indexOf).toArray();
@@ -304,7 +200,7 @@ final class TableFit {
         }
       }
     }
-    this.parentAddressAttrs = parentAddressAttrs(addressColumns);
+    this.addresses = AddressFit.of(table, scanColumns, primaryLink);
     this.conditioningSource =
         conditioning.stream().mapToInt(c -> primaryLink.parent.attrs.indexOf(c)).toArray();
     this.childRelations =
@@ -456,16 +352,7 @@ final class TableFit {
         e.getValue().observe(v[textIndex.get(e.getKey())][r]);
       }
       if (addresses != null) {
-        String[] parts = new String[addressIndex.length];
-        for (int p = 0; p < parts.length; p++) {
-          parts[p] =
-              addressIndex[p] < 0 ? null : java.util.Objects.toString(v[addressIndex[p]][r], null);
-        }
-        addresses.observe(parts);
-        int ps = primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)];
-        if (ps >= 0 && Arrays.stream(parentAddressAttrs).anyMatch(a -> a >= 0)) {
-          addresses.observeParent(sameAsParent(parts, ps));
-        }
+        addresses.observe(v, r, primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)]);
       }
       for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
         e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
@@ -500,51 +387,6 @@ final class TableFit {
             ps >= 0 ? primaryLink.parent.attrValues[conditioningSource[i]][ps] : Double.NaN;
       }
     }
-  }
-
-  /**
-   * The primary parent's categorical attributes holding the parts this table has too, by part; all
-   * -1 when there are none. Names them in the address learner.
-   */
-  private int[] parentAddressAttrs(String[] addressColumns) {
-    int[] out = new int[AddressBlock.PARTS.size()];
-    Arrays.fill(out, -1);
-    if (addresses == null || primaryLink == null) {
-      return out;
-    }
-    String[] parentColumns = AddressBlock.columnsOf(primaryLink.parent.table);
-    if (parentColumns == null) {
-      return out;
-    }
-    List<Attr> parentAttrs = primaryLink.parent.attrs;
-    for (int p = 0; p < out.length; p++) {
-      for (int i = 0; i < parentAttrs.size() && addressColumns[p] != null; i++) {
-        Attr a = parentAttrs.get(i);
-        if (a.categorical && !a.demoted && a.column.name().equals(parentColumns[p])) {
-          out[p] = i;
-          addresses.parentColumns[p] = parentColumns[p];
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Whether a row's address parts equal those of its parent row (in the parent's sample). */
-  private boolean sameAsParent(String[] parts, int parentSlot) {
-    for (int p = 0; p < parts.length; p++) {
-      int a = parentAddressAttrs[p];
-      if (a < 0) {
-        continue;
-      }
-      Attr attr = primaryLink.parent.attrs.get(a);
-      int code = (int) primaryLink.parent.attrValues[a][parentSlot];
-      Object parentValue = code < 0 ? null : attr.dictionary.get(code);
-      if (!java.util.Objects.equals(
-          parentValue == null ? null : parentValue.toString(), parts[p])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Object[] tuple(Object[][] v, int[] idx, int r) {
