@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * only pairs that at least k distinct source rows contain and only first words that at least k rows
  * begin with: no rare phrase, name or number of the source is reproduced, and no generated value
  * equals a source value (the source values the walk could make are recorded as hashes and avoided).
- * A column with no such pair has no word model, and its text falls back to its shapes or, for long
- * text, to lorem ipsum.
+ * A column with no such pair strings together the single words that at least k rows contain; one
+ * with no such word has no word model, and its text falls back to its shapes or, for long text, to
+ * lorem ipsum.
  */
 public final class WordModel {
   /** Distinct word pairs counted per column; later new pairs are not counted (they are rare). */
@@ -49,6 +50,12 @@ public final class WordModel {
   /** Sorted hashes of the source values a walk could make. */
   final long[] avoid;
 
+  /**
+   * Whether no word pair is frequent enough and values are strung from frequent single words (each
+   * in at least k rows) instead: {@link #starts} are then those words, and no word has a successor.
+   */
+  final boolean single;
+
   WordModel(
       int minCount,
       String[] words,
@@ -56,7 +63,9 @@ public final class WordModel {
       double[] startCumulative,
       int[][] next,
       double[][] nextCumulative,
-      long[] avoid) {
+      long[] avoid,
+      boolean single) {
+    this.single = single;
     this.minCount = minCount;
     this.words = words;
     this.starts = starts;
@@ -93,8 +102,26 @@ public final class WordModel {
       List<String> out = new ArrayList<>();
       out.add(words[w]);
       int length = words[w].length();
-      while (length < targetLength && next[w].length > 0) {
-        int n = next[w][pick(nextCumulative[w], random.nextDouble())];
+      while (length < targetLength && (single || next[w].length > 0)) {
+        int n =
+            single
+                ? starts[pick(startCumulative, random.nextDouble())]
+                : next[w][pick(nextCumulative[w], random.nextDouble())];
+        if (length + 1 + words[n].length() > maxLength) {
+          break;
+        }
+        out.add(words[n]);
+        length += 1 + words[n].length();
+        w = n;
+      }
+      // A walk that remade a source value goes on while it can: a longer value of common pairs
+      // is a new one.
+      while (Arrays.binarySearch(avoid, hash(out.toArray(String[]::new))) >= 0
+          && (single || next[w].length > 0)) {
+        int n =
+            single
+                ? starts[pick(startCumulative, random.nextDouble())]
+                : next[w][pick(nextCumulative[w], random.nextDouble())];
         if (length + 1 + words[n].length() > maxLength) {
           break;
         }
@@ -124,6 +151,7 @@ public final class WordModel {
     private final int minCount;
     private final Map<String, Integer> pairs = new HashMap<>();
     private final Map<String, Integer> firsts = new HashMap<>();
+    private final Map<String, Integer> singles = new HashMap<>();
     private final Set<String> values = new HashSet<>();
 
     Learner(int minCount) {
@@ -132,6 +160,15 @@ public final class WordModel {
 
     void observe(String value) {
       String[] t = tokens(value);
+      if (t.length > 0 && values.size() < MAX_VALUES) {
+        values.add(value);
+      }
+      Set<String> distinct = new HashSet<>(Arrays.asList(t));
+      for (String w : distinct) {
+        if (singles.containsKey(w) || singles.size() < MAX_PAIRS) {
+          singles.merge(w, 1, Integer::sum);
+        }
+      }
       if (t.length < 2) {
         return;
       }
@@ -142,9 +179,6 @@ public final class WordModel {
         if (seen.add(pair) && (pairs.containsKey(pair) || pairs.size() < MAX_PAIRS)) {
           pairs.merge(pair, 1, Integer::sum);
         }
-      }
-      if (values.size() < MAX_VALUES) {
-        values.add(value);
       }
     }
 
@@ -168,7 +202,7 @@ public final class WordModel {
             }
           });
       if (startCounts.isEmpty()) {
-        return null;
+        return singleWords();
       }
       LinkedHashSet<String> vocabulary = new LinkedHashSet<>(follows.keySet());
       follows.values().forEach(m -> vocabulary.addAll(m.keySet()));
@@ -194,7 +228,51 @@ public final class WordModel {
       }
       long[] sorted = avoid.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
       return new WordModel(
-          minCount, words, starts, cumulative(startCounts.values()), next, nextCumulative, sorted);
+          minCount,
+          words,
+          starts,
+          cumulative(startCounts.values()),
+          next,
+          nextCumulative,
+          sorted,
+          false);
+    }
+
+    /**
+     * Where no word pair is in k rows: values strung from the words that are, or null when no word
+     * is. Every word of such a value occurs in at least k source rows.
+     */
+    private WordModel singleWords() {
+      TreeMap<String, Integer> frequent = new TreeMap<>();
+      singles.forEach(
+          (w, count) -> {
+            if (count >= minCount) {
+              frequent.put(w, count);
+            }
+          });
+      if (frequent.isEmpty()) {
+        return null;
+      }
+      String[] words = frequent.keySet().toArray(String[]::new);
+      int[] starts = java.util.stream.IntStream.range(0, words.length).toArray();
+      int[][] next = new int[words.length][0];
+      double[][] nextCumulative = new double[words.length][0];
+      List<Long> avoid = new ArrayList<>();
+      for (String v : values) {
+        String[] t = tokens(v);
+        if (Arrays.stream(t).allMatch(frequent::containsKey)) {
+          avoid.add(hash(t));
+        }
+      }
+      return new WordModel(
+          minCount,
+          words,
+          starts,
+          cumulative(frequent.values()),
+          next,
+          nextCumulative,
+          avoid.stream().mapToLong(Long::longValue).sorted().distinct().toArray(),
+          true);
     }
 
     private static boolean reachable(String[] t, Map<String, TreeMap<String, Integer>> follows) {
@@ -237,6 +315,7 @@ public final class WordModel {
     }
     ArrayNode a = node.putArray("avoid");
     Arrays.stream(avoid).forEach(a::add);
+    node.put("single", single);
     return node;
   }
 
@@ -280,7 +359,8 @@ public final class WordModel {
         startCumulative,
         next,
         nextCumulative,
-        avoid);
+        avoid,
+        node.path("single").asBoolean(false));
   }
 
   private static int[] ints(JsonNode array, int bound) {
