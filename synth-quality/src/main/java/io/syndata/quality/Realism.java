@@ -39,7 +39,10 @@ public final class Realism {
         roots.add(ratios[t - 1]);
       }
       for (Column c : table.columns()) {
+        // Personal columns hold fakes by design, from a far larger vocabulary than a source's
+        // few hundred names: a character model of those names cannot judge them.
         if (c.type() != DataType.STRING
+            || c.kind() == io.syndata.schema.ColumnKind.PII
             || table.primaryKey().contains(c.name())
             || table.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(c.name()))
             || !real.columns().contains(c.name())

@@ -5,9 +5,9 @@ import java.util.OptionalDouble;
 
 /**
  * Plausibility of string columns and row-count drift per table ({@link Realism}). Both count in the
- * fidelity score, and the weaker of the worst column and the worst table caps the overall score
- * ({@link #cap()}), so output a person would call fake — random letters as countries, a table with
- * 80 % more rows than the others — cannot earn a good grade however well its numbers match.
+ * fidelity score, and the weaker of the mean plausibility and the worst table caps the overall
+ * score ({@link #cap()}), so output a person would call fake — random letters as countries, a table
+ * with 80 % more rows than the others — cannot earn a good grade however well its numbers match.
  *
  * @param columns plausibility of each string column that is not a key
  * @param tables row counts per table, real and synthetic, and their drift
@@ -56,13 +56,10 @@ public record RealismReport(List<Plausibility> columns, List<RowCount> tables) {
         : tables.stream().mapToDouble(RowCount::score).average();
   }
 
-  /** The most the overall score may be: set by the worst column and the worst table. */
+  /** The most the overall score may be: set by the mean plausibility and the worst table. */
   @com.fasterxml.jackson.annotation.JsonProperty("cap")
   public double cap() {
-    double worst = 1;
-    for (Plausibility p : columns) {
-      worst = Math.min(worst, p.score());
-    }
+    double worst = plausibilityScore().orElse(1);
     if (tables.size() >= 2) {
       for (RowCount t : tables) {
         worst = Math.min(worst, t.score());

@@ -23,7 +23,7 @@ final class RealismSection {
             "<p class=\"note\">Plausibility: how likely each string column's synthetic values are under a"
                 + " character model of its real values, against real values the model did not see (random"
                 + " letters in place of words score about 30&nbsp;%). Row counts: each table's rows against"
-                + " the scale of the others. Both count in fidelity; the worst column or table caps the"
+                + " the scale of the others. Both count in fidelity; the mean plausibility or the worst table caps the"
                 + " overall score at ")
         .append(esc(pct(r.cap())))
         .append(".</p>\n");
