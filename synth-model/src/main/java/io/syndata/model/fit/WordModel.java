@@ -34,6 +34,9 @@ public final class WordModel {
 
   private static final int ATTEMPTS = 12;
 
+  /** Values are strung from single words only where at least this many are frequent. */
+  static final int MIN_SINGLE_WORDS = 10;
+
   final int minCount;
   final String[] words;
 
@@ -250,7 +253,8 @@ public final class WordModel {
               frequent.put(w, count);
             }
           });
-      if (frequent.isEmpty()) {
+      // A handful of words ("Ref" before a code) would only repeat: such text keeps its shapes.
+      if (frequent.size() < MIN_SINGLE_WORDS) {
         return null;
       }
       String[] words = frequent.keySet().toArray(String[]::new);

@@ -104,16 +104,8 @@ class WordModelTest {
             .isGreaterThanOrEqualTo(20);
       }
     }
-    // With k above every pair's count, values are strung from the words of k rows ("on", "the",
-    // "way", "home" are in every row); with k above every word's count, there is no word model.
-    TextModel.Learner words = new TextModel.Learner(true, 200, 500);
-    source.forEach(words::observe);
-    assertThat(words.model().words.single).isTrue();
-    String[] strung = new String[200];
-    words.model().generate(strung, strung.length, new SplittableRandom(5));
-    for (String v : strung) {
-      assertThat(WordModel.tokens(v)).isSubsetOf("on", "the", "way", "home").isNotEmpty();
-    }
+    // With k above every pair's count, only "on", "the", "way", "home" are frequent: too few
+    // words to string together (the music store's titles are, in MusicStoreTest), so no model.
     TextModel.Learner none = new TextModel.Learner(true, 200, 700);
     source.forEach(none::observe);
     assertThat(none.model().words).isNull();
