@@ -39,6 +39,16 @@ final class FitOptionsMixin {
   int maxFitRows;
 
   @Option(
+      names = "--min-count",
+      defaultValue = "" + FitOptions.DEFAULT_MIN_COUNT,
+      paramLabel = "<k>",
+      description =
+          "k: a category of a domain column (a city, a country), an address combination or a word pair "
+              + "of free text is reproduced only when at least k source rows hold it (default ${DEFAULT-VALUE}); "
+              + "rarer values are made anew from the domain or left out.")
+  int minCount;
+
+  @Option(
       names = "--model-option",
       paramLabel = "<name>=<value>",
       description =
@@ -68,6 +78,6 @@ final class FitOptionsMixin {
     if (device != null) {
       settings.put("device", device.toLowerCase(Locale.ROOT));
     }
-    return new FitOptions(seed, policy, maxFitRows, model, settings);
+    return new FitOptions(seed, policy, maxFitRows, model, settings, minCount);
   }
 }

@@ -70,6 +70,15 @@ final class SourceOptions {
   List<String> keep = new ArrayList<>();
 
   @Option(
+      names = "--mask",
+      split = ",",
+      paramLabel = "<pattern>",
+      description =
+          "Copy these tables' rows and keys, with every personal column (e-mail, names, phone, street…) "
+              + "replaced by a fake; one source value gets the same fake throughout the run.")
+  List<String> mask = new ArrayList<>();
+
+  @Option(
       names = "--synthesize",
       split = ",",
       paramLabel = "<pattern>",
@@ -106,6 +115,6 @@ final class SourceOptions {
         new CsvOptions(
             Optional.ofNullable(encoding).map(CsvOptions::encoding),
             CsvOptions.BadValues.of(badValues)),
-        new TableChoices(keep, synthesize, cascade));
+        new TableChoices(keep, synthesize, mask, cascade));
   }
 }

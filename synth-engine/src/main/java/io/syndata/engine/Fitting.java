@@ -35,6 +35,7 @@ public final class Fitting {
   private final List<String> include = new ArrayList<>();
   private final List<String> exclude = new ArrayList<>();
   private final List<String> keep = new ArrayList<>();
+  private final List<String> mask = new ArrayList<>();
   private final List<String> synthesize = new ArrayList<>();
   private boolean cascade;
   private long seed = 42;
@@ -42,6 +43,7 @@ public final class Fitting {
   private final java.util.Map<String, String> modelOptions = new java.util.LinkedHashMap<>();
   private OrphanPolicy orphans = OrphanPolicy.FAIL;
   private int maxFitRows = FitOptions.DEFAULT_MAX_FIT_ROWS;
+  private int minCount = FitOptions.DEFAULT_MIN_COUNT;
   private Progress progress = Progress.NONE;
 
   private Fitting(String location, Function<Optional<Schema>, Source> opener) {
@@ -87,6 +89,15 @@ public final class Fitting {
     return this;
   }
 
+  /**
+   * Copy tables matching these patterns with their personal columns replaced by fakes (one source
+   * value, one fake, throughout the run).
+   */
+  public Fitting mask(String... patterns) {
+    mask.addAll(List.of(patterns));
+    return this;
+  }
+
   /** Synthesize tables matching these patterns even when they are detected as lookup tables. */
   public Fitting synthesize(String... patterns) {
     synthesize.addAll(List.of(patterns));
@@ -124,6 +135,16 @@ public final class Fitting {
     return this;
   }
 
+  /**
+   * k: categories of domain columns, address combinations and word pairs of free text are
+   * reproduced only when at least k source rows hold them (default {@value
+   * FitOptions#DEFAULT_MIN_COUNT}).
+   */
+  public Fitting minCount(int k) {
+    this.minCount = k;
+    return this;
+  }
+
   public Fitting maxFitRows(int rows) {
     this.maxFitRows = rows;
     return this;
@@ -139,14 +160,14 @@ public final class Fitting {
    * source is read.
    */
   public Model fit() {
-    FitOptions options = new FitOptions(seed, orphans, maxFitRows, model, modelOptions);
+    FitOptions options = new FitOptions(seed, orphans, maxFitRows, model, modelOptions, minCount);
     SourceSpec spec =
         new SourceSpec(
             location,
             schemaFile,
             new SchemaFilter(schemas, include, exclude),
             io.syndata.connectors.CsvOptions.DEFAULT,
-            new TableChoices(keep, synthesize, cascade));
+            new TableChoices(keep, synthesize, mask, cascade));
     try (Source source = opener.apply(schemaFile.map(SchemaFile::read))) {
       return new Model(SynData.learn(spec, source, options, progress));
     }

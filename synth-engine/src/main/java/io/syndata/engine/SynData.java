@@ -670,8 +670,7 @@ public final class SynData {
         spec.schemaFile(),
         spec.filter(),
         spec.csv(),
-        new TableChoices(
-            t.keep(), t.synthesize(), t.cascade(), request.generation().rows().keySet()));
+        t.withCounted(request.generation().rows().keySet()));
   }
 
   /** Reads the schema of an open source (refusing one without tables) and fits its model. */

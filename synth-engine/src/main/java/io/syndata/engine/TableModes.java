@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides each table's {@link TableMode}: the user's {@code --keep}/{@code --synthesize} first,
- * then the schema file's {@code "mode"}, else lookup detection; and widens {@code --exclude} to the
- * tables that depend on an excluded one when {@code --cascade} asks for it.
+ * Decides each table's {@link TableMode}: the user's {@code --mask}/{@code --keep}/{@code
+ * --synthesize} first, then the schema file's {@code "mode"}, else lookup detection; and widens
+ * {@code --exclude} to the tables that depend on an excluded one when {@code --cascade} asks for
+ * it.
  */
 final class TableModes {
   /** A lookup table has at most this many rows. */
@@ -128,14 +129,17 @@ final class TableModes {
     List<String> names = schema.tables().stream().map(Table::name).toList();
     check("--keep", choices.keep(), names);
     check("--synthesize", choices.synthesize(), names);
+    check("--mask", choices.mask(), names);
     List<Table> tables = new ArrayList<>();
     for (Table t : schema.tables()) {
       Optional<TableMode> chosen =
-          matches(choices.keep(), t.name())
-              ? Optional.of(TableMode.KEEP)
-              : matches(choices.synthesize(), t.name())
-                  ? Optional.of(TableMode.SYNTHESIZE)
-                  : t.mode();
+          matches(choices.mask(), t.name())
+              ? Optional.of(TableMode.MASK)
+              : matches(choices.keep(), t.name())
+                  ? Optional.of(TableMode.KEEP)
+                  : matches(choices.synthesize(), t.name())
+                      ? Optional.of(TableMode.SYNTHESIZE)
+                      : t.mode();
       TableMode mode =
           chosen.orElseGet(
               () ->

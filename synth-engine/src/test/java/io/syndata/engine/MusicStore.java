@@ -217,7 +217,7 @@ final class MusicStore {
               + " album_id INT REFERENCES albums(album_id),"
               + " media_type_id INT NOT NULL REFERENCES media_types(media_type_id),"
               + " genre_id INT REFERENCES genres(genre_id), milliseconds INT NOT NULL,"
-              + " unit_price DECIMAL(10,2) NOT NULL)");
+              + " unit_price DECIMAL(10,2) NOT NULL CHECK (unit_price >= 0))");
       s.execute(
           "CREATE TABLE employees (employee_id INT PRIMARY KEY, last_name VARCHAR(20) NOT NULL,"
               + " first_name VARCHAR(20) NOT NULL, title VARCHAR(30),"
@@ -235,7 +235,7 @@ final class MusicStore {
               + " invoice_date DATE NOT NULL, billing_address VARCHAR(70),"
               + " billing_city VARCHAR(40), billing_state VARCHAR(40),"
               + " billing_country VARCHAR(40), billing_postal_code VARCHAR(10),"
-              + " total DECIMAL(10,2) NOT NULL)");
+              + " total DECIMAL(10,2) NOT NULL CHECK (total >= 0))");
       s.execute(
           "CREATE TABLE invoice_lines (invoice_line_id INT PRIMARY KEY,"
               + " invoice_id INT NOT NULL REFERENCES invoices(invoice_id),"
@@ -415,10 +415,12 @@ final class MusicStore {
   }
 
   private static void rows(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    // SQLite's driver takes dates as text only.
+    boolean sqlite = "SQLite".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (Object[] row : rows) {
         for (int i = 0; i < row.length; i++) {
-          p.setObject(i + 1, row[i]);
+          p.setObject(i + 1, sqlite && row[i] instanceof LocalDate d ? d.toString() : row[i]);
         }
         p.addBatch();
       }

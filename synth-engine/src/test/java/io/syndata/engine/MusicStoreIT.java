@@ -20,8 +20,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The music store on real servers, generated with no options: row counts, the kept lookup table,
- * templated keys, domain values and personal values, and every constraint enforced by the target.
+ * The music store on PostgreSQL, MariaDB and SQLite, generated with no options: row counts, the
+ * kept lookup table, templated keys, domain values and personal values, every constraint (CHECK
+ * included) enforced by the target, and what {@link RealismChecks} looks at: addresses that are
+ * source combinations, invoices billed to their customer's address, titles that copy none.
  */
 class MusicStoreIT {
 
@@ -37,6 +39,16 @@ class MusicStoreIT {
     run(server, server, "`");
   }
 
+  @Test
+  void sqliteToSqlite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String source = "jdbc:sqlite:" + dir.resolve("music.db");
+    String target = "jdbc:sqlite:" + dir.resolve("synthetic.db");
+    try (Connection c = DriverManager.getConnection(source)) {
+      MusicStore.create(c, 11, "\"");
+    }
+    check(source, target);
+  }
+
   private static void run(String sourceServer, String targetServer, String quote) throws Exception {
     String source = TestServers.createDatabase(sourceServer, "synth_realism_src");
     String target = TestServers.createDatabase(targetServer, "synth_realism_dst");
@@ -44,6 +56,16 @@ class MusicStoreIT {
       try (Connection c = DriverManager.getConnection(source)) {
         MusicStore.create(c, 11, quote);
       }
+      check(source, target);
+    } finally {
+      TestServers.dropDatabase(sourceServer, source);
+      TestServers.dropDatabase(targetServer, target);
+    }
+  }
+
+  /** Generates the music store from {@code source} into {@code target} and checks the result. */
+  private static void check(String source, String target) throws Exception {
+    {
       RunReport report =
           SynData.generate(
               new GenerateRequest(
@@ -78,9 +100,7 @@ class MusicStoreIT {
           .noneMatch(r -> realEmails.contains(r.get(0)));
       assertThat(rows(target, "SELECT title FROM employees"))
           .allSatisfy(r -> assertThat((String) r.get(0)).isNotIn((Object[]) MusicStore.JOB_TITLES));
-    } finally {
-      TestServers.dropDatabase(sourceServer, source);
-      TestServers.dropDatabase(targetServer, target);
+      RealismChecks.check(sql -> rows(source, sql), sql -> rows(target, sql));
     }
   }
 

@@ -43,8 +43,13 @@ class MusicStoreTest {
       };
 
   static java.util.List<java.util.List<Object>> sourceRows(String sql) throws Exception {
+    return sourceRowsOf(source, sql);
+  }
+
+  static java.util.List<java.util.List<Object>> sourceRowsOf(javax.sql.DataSource from, String sql)
+      throws Exception {
     java.util.List<java.util.List<Object>> out = new java.util.ArrayList<>();
-    try (Connection c = source.getConnection();
+    try (Connection c = from.getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
@@ -252,6 +257,115 @@ class MusicStoreTest {
             c ->
                 assertThat(c == null || sourceCountries.contains(c) || countries.contains(c))
                     .isTrue());
+  }
+
+  @Test
+  void theAddressPartsOfARowAreOneCombinationOfTheSource() throws Exception {
+    // Cities, states and countries of customers and invoices are frequent enough to be sampled as
+    // categories; drawn one by one, "London, TX" would come out. Made as one tuple, every row's
+    // (city, state, country) is a combination that at least k source rows hold.
+    java.util.Map<java.util.List<Object>, Integer> combos = new java.util.HashMap<>();
+    for (java.util.List<Object> r : sourceRows("SELECT city, state, country FROM customers")) {
+      combos.merge(r, 1, Integer::sum);
+    }
+    java.util.List<String> c = synthetic.columns("CUSTOMERS");
+    int rows = 0;
+    for (Object[] row : synthetic.rows("CUSTOMERS")) {
+      java.util.List<Object> triple =
+          java.util.Arrays.asList(
+              row[c.indexOf("CITY")], row[c.indexOf("STATE")], row[c.indexOf("COUNTRY")]);
+      assertThat(combos.getOrDefault(triple, 0)).as("%s", triple).isGreaterThanOrEqualTo(5);
+      rows++;
+    }
+    assertThat(rows).isGreaterThan(500);
+    java.util.Map<java.util.List<Object>, Integer> billed = new java.util.HashMap<>();
+    for (java.util.List<Object> r :
+        sourceRows("SELECT billing_city, billing_state, billing_country FROM invoices")) {
+      billed.merge(r, 1, Integer::sum);
+    }
+    java.util.List<String> ic = synthetic.columns("INVOICES");
+    for (Object[] row : synthetic.rows("INVOICES")) {
+      java.util.List<Object> triple =
+          java.util.Arrays.asList(
+              row[ic.indexOf("BILLING_CITY")],
+              row[ic.indexOf("BILLING_STATE")],
+              row[ic.indexOf("BILLING_COUNTRY")]);
+      assertThat(billed.getOrDefault(triple, 0)).as("%s", triple).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void titlesAddressesAndChecksLookRealOnAnyDatabase() throws Exception {
+    // The checks MusicStoreIT runs on the servers and SQLite, here on the H2 target.
+    RealismChecks.Query target =
+        sql -> {
+          java.util.List<java.util.List<Object>> out = new java.util.ArrayList<>();
+          String from = sql.replaceAll("(?s).* FROM ([a-z_]+).*", "$1").toUpperCase();
+          java.util.List<String> columns = synthetic.columns(from);
+          if (sql.contains("COUNT(*)")) {
+            String col = sql.contains("unit_price") ? "UNIT_PRICE" : "TOTAL";
+            long negative =
+                synthetic.column(from, col).stream()
+                    .filter(v -> ((java.math.BigDecimal) v).signum() < 0)
+                    .count();
+            out.add(java.util.List.of(negative));
+            return out;
+          }
+          if (sql.contains("JOIN")) {
+            java.util.List<String> cc = synthetic.columns("CUSTOMERS");
+            Map<Object, Object[]> byId = new java.util.HashMap<>();
+            synthetic.rows("CUSTOMERS").forEach(r -> byId.put(r[cc.indexOf("CUSTOMER_ID")], r));
+            for (Object[] i : synthetic.rows("INVOICES")) {
+              Object[] c = byId.get(i[columns.indexOf("CUSTOMER_ID")]);
+              out.add(
+                  java.util.Arrays.asList(
+                      c[cc.indexOf("CITY")],
+                      c[cc.indexOf("STATE")],
+                      c[cc.indexOf("COUNTRY")],
+                      i[columns.indexOf("BILLING_CITY")],
+                      i[columns.indexOf("BILLING_STATE")],
+                      i[columns.indexOf("BILLING_COUNTRY")]));
+            }
+            return out;
+          }
+          String[] wanted =
+              sql.replaceAll("(?s)SELECT (.*) FROM.*", "$1").toUpperCase().split(",\\s*");
+          for (Object[] row : synthetic.rows(from)) {
+            java.util.List<Object> picked = new java.util.ArrayList<>();
+            for (String w : wanted) {
+              picked.add(row[columns.indexOf(w.trim())]);
+            }
+            out.add(picked);
+          }
+          return out;
+        };
+    RealismChecks.check(MusicStoreTest::sourceRows, target);
+  }
+
+  @Test
+  void anInvoiceBillsItsCustomersAddressAsInTheSource() {
+    // Every source invoice bills its customer's city, state and country: so do the synthetic ones.
+    java.util.List<String> c = synthetic.columns("CUSTOMERS");
+    Map<Object, java.util.List<Object>> home = new java.util.HashMap<>();
+    for (Object[] row : synthetic.rows("CUSTOMERS")) {
+      home.put(
+          row[c.indexOf("CUSTOMER_ID")],
+          java.util.Arrays.asList(
+              row[c.indexOf("CITY")], row[c.indexOf("STATE")], row[c.indexOf("COUNTRY")]));
+    }
+    java.util.List<String> ic = synthetic.columns("INVOICES");
+    int same = 0;
+    int all = 0;
+    for (Object[] row : synthetic.rows("INVOICES")) {
+      java.util.List<Object> billed =
+          java.util.Arrays.asList(
+              row[ic.indexOf("BILLING_CITY")],
+              row[ic.indexOf("BILLING_STATE")],
+              row[ic.indexOf("BILLING_COUNTRY")]);
+      same += billed.equals(home.get(row[ic.indexOf("CUSTOMER_ID")])) ? 1 : 0;
+      all++;
+    }
+    assertThat(same / (double) all).isGreaterThan(0.95);
   }
 
   @Test

@@ -43,6 +43,12 @@ abstract class AbstractSourceMojo extends AbstractSynthMojo {
   @Parameter(property = "synth.keep")
   List<String> keep = new ArrayList<>();
 
+  /**
+   * Table modes: copy these tables' rows and keys with their personal columns replaced by fakes.
+   */
+  @Parameter(property = "synth.mask")
+  List<String> mask = new ArrayList<>();
+
   /** Table modes: synthesize these tables even where they look like lookup tables. */
   @Parameter(property = "synth.synthesize")
   List<String> synthesize = new ArrayList<>();
@@ -63,7 +69,7 @@ abstract class AbstractSourceMojo extends AbstractSynthMojo {
         Optional.ofNullable(schemaFile).map(File::toPath),
         new SchemaFilter(clean(schemas), clean(includes), clean(excludes)),
         CsvOptions.DEFAULT,
-        new TableChoices(clean(keep), clean(synthesize), cascade));
+        new TableChoices(clean(keep), clean(synthesize), clean(mask), cascade));
   }
 
   boolean filtersTables() {

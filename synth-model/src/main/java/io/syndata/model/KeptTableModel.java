@@ -26,6 +26,12 @@ public final class KeptTableModel implements TableModel {
   /** The model kind a kept table is recorded under in provenance and model files. */
   public static final String KIND = "keep";
 
+  /**
+   * The model kind of a masked table ({@link io.syndata.schema.TableMode#MASK}): the same codec,
+   * whose rows hold the fakes, never the personal source values.
+   */
+  public static final String MASKED_KIND = "mask";
+
   private final Table table;
   private final List<String> columns;
   private final Object[][] values;

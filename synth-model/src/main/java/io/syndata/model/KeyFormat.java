@@ -17,7 +17,9 @@ import java.util.UUID;
  * @param type the column type (values come in its canonical Java type)
  * @param start the first number ({@link Style#SEQUENCE}, {@link Style#PATTERN}): the source's
  *     minimum
- * @param prefix constant text before the number ({@link Style#PATTERN})
+ * @param prefix constant text before the number ({@link Style#PATTERN}), or the template ({@link
+ *     Style#TEMPLATE}: {@code A} an upper-case letter, {@code a} a lower-case one, {@code 9} a
+ *     digit, {@code \c} the literal character {@code c})
  * @param suffix constant text after the number ({@link Style#PATTERN})
  * @param width zero-padded width of the number ({@link Style#PATTERN}, 0 for none), or the length
  *     of the value ({@link Style#SHAPE})
@@ -48,6 +50,12 @@ public record KeyFormat(
     PATTERN,
     /** Upper-case letters and digits of the source's length, unique by a base-36 tail. */
     SHAPE,
+    /**
+     * Letters and digits in the positions the source has them, literal characters where every
+     * source value has the same one ({@code AB-1234-x}: {@code AA\-9999\-a}), the ordinal spread
+     * over the template's values by a keyed permutation, so values are unique and show no counter.
+     */
+    TEMPLATE,
     /**
      * {@code <from> + prefix + zero-padded number + suffix}, the number counting the rows of the
      * same parent from {@code start}: an order {@code 1234_7} of customer {@code 1234}. Unique
@@ -114,6 +122,7 @@ public record KeyFormat(
       case DERIVED ->
           throw new IllegalStateException("a derived key is made from its row: use derived()");
       case SHAPE -> shape(ordinal, salt);
+      case TEMPLATE -> template(ordinal, salt);
       case SEQUENCE -> sequenceValue(start + ordinal);
     };
   }
@@ -161,6 +170,46 @@ public record KeyFormat(
     x ^= x >>> 32;
     x = (x * 0x94D049BB133111EBL) & MASK_62;
     return x ^ (x >>> 29);
+  }
+
+  /** How many values a {@link Style#TEMPLATE} holds, at most {@code Long.MAX_VALUE / 2}. */
+  public static long capacity(String template) {
+    long capacity = 1;
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '\\') {
+        i++;
+        continue;
+      }
+      int radix = c == '9' ? 10 : 26;
+      if (capacity > Long.MAX_VALUE / 2 / radix) {
+        return Long.MAX_VALUE / 2;
+      }
+      capacity *= radix;
+    }
+    return capacity;
+  }
+
+  private String template(long ordinal, long salt) {
+    long capacity = capacity(prefix);
+    long x = new Permutation(capacity, salt).apply(ordinal % capacity);
+    StringBuilder sb = new StringBuilder(prefix.length());
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = prefix.charAt(i);
+      if (c == '\\') {
+        sb.append(prefix.charAt(++i));
+      } else {
+        int radix = c == '9' ? 10 : 26;
+        int digit = (int) (x % radix);
+        x /= radix;
+        sb.append(c == '9' ? (char) ('0' + digit) : (char) ((c == 'A' ? 'A' : 'a') + digit));
+      }
+    }
+    // Beyond the template's capacity, a base-36 tail keeps values unique.
+    return ordinal < capacity
+        ? sb.toString()
+        : sb.append(Long.toString(ordinal / capacity, 36).toUpperCase(java.util.Locale.ROOT))
+            .toString();
   }
 
   private String shape(long ordinal, long salt) {

@@ -214,7 +214,7 @@ public final class ModelFile {
 
   /** The codec of a kind: an installed kind's, or the kept tables' rows. */
   private static TableModelCodec codec(String kind) {
-    return KeptTableModel.KIND.equals(kind)
+    return KeptTableModel.KIND.equals(kind) || KeptTableModel.MASKED_KIND.equals(kind)
         ? KeptTableModel.CODEC
         : ModelKinds.trainer(kind).codec();
   }

@@ -17,15 +17,41 @@ public record QualityReport(
     PrivacyReport privacy,
     Visuals visuals,
     Sampling sampling,
-    List<String> recommendations) {
+    List<String> recommendations,
+    RealismReport realism) {
+
+  /** A report without realism figures. */
+  public QualityReport(
+      Summary summary,
+      FidelityReport fidelity,
+      DetectionReport detection,
+      Optional<UtilityReport> utility,
+      PrivacyReport privacy,
+      Visuals visuals,
+      Sampling sampling,
+      List<String> recommendations) {
+    this(
+        summary,
+        fidelity,
+        detection,
+        utility,
+        privacy,
+        visuals,
+        sampling,
+        recommendations,
+        RealismReport.NONE);
+  }
 
   /**
    * The headline figures, each in [0, 1] (empty where not measured), with the overall score
    * weighting fidelity 0.4, utility 0.4 and privacy 0.2 (weights of missing parts are shared out
    * among the others) and its grade: A+ ≥ 0.9, A ≥ 0.8, B+ ≥ 0.7, B ≥ 0.6, C ≥ 0.5, F below.
    *
-   * @param fidelity the mean of column shapes, pair trends, cardinality, inter-table trends and
-   *     detection, over those that exist
+   * @param fidelity the mean of column shapes, pair trends, cardinality, inter-table trends,
+   *     detection, plausibility and row counts, over those that exist
+   * @param plausibility the mean plausibility of the string columns ({@link RealismReport})
+   * @param rowCounts the mean row-count score of the tables ({@link RealismReport}); the worst
+   *     column or table also caps {@code overall} ({@link RealismReport#cap()})
    */
   public record Summary(
       OptionalDouble columnShapes,
@@ -37,7 +63,37 @@ public record QualityReport(
       OptionalDouble utility,
       OptionalDouble privacy,
       double overall,
-      String grade) {}
+      String grade,
+      OptionalDouble plausibility,
+      OptionalDouble rowCounts) {
+
+    /** A summary without realism figures. */
+    public Summary(
+        OptionalDouble columnShapes,
+        OptionalDouble pairTrends,
+        OptionalDouble cardinality,
+        OptionalDouble intertableTrends,
+        OptionalDouble detection,
+        OptionalDouble fidelity,
+        OptionalDouble utility,
+        OptionalDouble privacy,
+        double overall,
+        String grade) {
+      this(
+          columnShapes,
+          pairTrends,
+          cardinality,
+          intertableTrends,
+          detection,
+          fidelity,
+          utility,
+          privacy,
+          overall,
+          grade,
+          OptionalDouble.empty(),
+          OptionalDouble.empty());
+    }
+  }
 
   /**
    * @param maxRows the evaluation sample per table

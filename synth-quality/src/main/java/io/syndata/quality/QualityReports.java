@@ -48,8 +48,9 @@ public final class QualityReports {
             "privacy",
             rows,
             () -> Privacy.evaluate(data, options.sensitive(), options.seed()));
+    RealismReport realism = timed(progress, "realism", rows, () -> Realism.evaluate(data));
     QualityReport.Visuals visuals = VisualsBuilder.build(data, fidelity);
-    QualityReport.Summary summary = summarize(fidelity, detection, utility, privacy);
+    QualityReport.Summary summary = summarize(fidelity, detection, utility, privacy, realism);
     Map<String, Long> realRows = new LinkedHashMap<>();
     Map<String, Long> evaluated = new LinkedHashMap<>();
     data.schema()
@@ -70,7 +71,16 @@ public final class QualityReports {
         privacy,
         visuals,
         sampling,
-        recommendations(summary, fidelity, detection, utility, privacy, options, data));
+        withAdvice(
+            recommendations(summary, fidelity, detection, utility, privacy, options, data),
+            Realism.advice(realism)),
+        realism);
+  }
+
+  private static List<String> withAdvice(List<String> recommendations, List<String> more) {
+    List<String> all = new ArrayList<>(recommendations);
+    all.addAll(more);
+    return all;
   }
 
   private static <T> T timed(
@@ -88,13 +98,29 @@ public final class QualityReports {
       DetectionReport detection,
       Optional<UtilityReport> utility,
       PrivacyReport privacy) {
+    return summarize(fidelity, detection, utility, privacy, RealismReport.NONE);
+  }
+
+  /**
+   * As {@link #summarize(FidelityReport, DetectionReport, Optional, PrivacyReport)}, with the
+   * plausibility of string columns and the row counts in the fidelity mean, and the overall score
+   * capped by the worst of them ({@link RealismReport#cap()}).
+   */
+  static QualityReport.Summary summarize(
+      FidelityReport fidelity,
+      DetectionReport detection,
+      Optional<UtilityReport> utility,
+      PrivacyReport privacy,
+      RealismReport realism) {
     OptionalDouble fidelityScore =
         mean(
             fidelity.columnShapesScore(),
             fidelity.pairTrendsScore(),
             fidelity.cardinalityScore(),
             fidelity.intertableTrendsScore(),
-            detection.score());
+            detection.score(),
+            realism.plausibilityScore(),
+            realism.rowCountScore());
     OptionalDouble utilityScore =
         utility.map(UtilityReport::scoreIfAny).orElse(OptionalDouble.empty());
     OptionalDouble privacyScore = privacy.score();
@@ -112,7 +138,7 @@ public final class QualityReports {
       weighted += PRIVACY_WEIGHT * privacyScore.getAsDouble();
       weights += PRIVACY_WEIGHT;
     }
-    double overall = weights == 0 ? 0 : weighted / weights;
+    double overall = Math.min(weights == 0 ? 0 : weighted / weights, realism.cap());
     return new QualityReport.Summary(
         fidelity.columnShapesScore(),
         fidelity.pairTrendsScore(),
@@ -123,7 +149,9 @@ public final class QualityReports {
         utilityScore,
         privacyScore,
         overall,
-        grade(overall));
+        grade(overall),
+        realism.plausibilityScore(),
+        realism.rowCountScore());
   }
 
   /** A+ ≥ 0.9, A ≥ 0.8, B+ ≥ 0.7, B ≥ 0.6, C ≥ 0.5, F below. */

@@ -215,10 +215,20 @@ public record Table(
         mode);
   }
 
-  /** Whether the run copies the table's rows verbatim ({@link TableMode#KEEP}). */
+  /**
+   * Whether the run copies the table's source rows and keys, verbatim ({@link TableMode#KEEP}) or
+   * with its personal columns faked ({@link TableMode#MASK}): either way the rows' keys are the
+   * source's, which is all that tables referencing it rely on.
+   */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isKept() {
-    return mode.equals(Optional.of(TableMode.KEEP));
+    return mode.equals(Optional.of(TableMode.KEEP)) || isMasked();
+  }
+
+  /** Whether the run copies the table's rows with its personal columns faked. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isMasked() {
+    return mode.equals(Optional.of(TableMode.MASK));
   }
 
   public Table withMode(TableMode newMode) {

@@ -18,6 +18,13 @@ public enum TableMode {
    * frequencies and dependence on the other columns, and never decide their table's row count.
    */
   KEEP,
+  /**
+   * Copied like {@link #KEEP} — the same rows and keys, at any scale — with every personal column
+   * (a {@code pii} category) replaced by a fake of its kind. The fake is a function of the run's
+   * seed and the source value, so one person gets the same fake wherever the value recurs; no
+   * personal source value survives.
+   */
+  MASK,
   /** Left out of the run, like {@code --exclude}. */
   EXCLUDE;
 
@@ -34,6 +41,6 @@ public enum TableMode {
       }
     }
     throw new SynthException(
-        "unknown table mode '" + text + "': use one of synthesize, keep, exclude");
+        "unknown table mode '" + text + "': use one of synthesize, keep, mask, exclude");
   }
 }

@@ -122,7 +122,7 @@ class SchemaFileTest {
         """,
                     "bad.json"))
         .hasMessageContaining("bad.json")
-        .hasMessageContaining("use one of synthesize, keep, exclude");
+        .hasMessageContaining("use one of synthesize, keep, mask, exclude");
   }
 
   @Test

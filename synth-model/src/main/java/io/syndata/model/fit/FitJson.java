@@ -333,6 +333,9 @@ public final class FitJson {
       node.set("shapeCumulative", numbers(t.shapeCumulative));
       node.set("freeShare", number(t.freeShare));
       node.set("freeLengths", t.freeLengths == null ? NODES.nullNode() : marginal(t.freeLengths));
+      if (t.words != null) {
+        node.set("words", t.words.toJson());
+      }
       return node;
     }
     throw new SynthException(
@@ -427,7 +430,8 @@ public final class FitJson {
               shapes,
               cumulative,
               number(need(node, "freeShare")),
-              (NumericMarginal) free);
+              (NumericMarginal) free,
+              node.hasNonNull("words") ? WordModel.fromJson(node.get("words")) : null);
         }
       default:
         throw new SynthException("unknown text generator type \"" + type + "\"");

@@ -46,6 +46,14 @@ final class KeyLearner {
   private int derivedWidth = -1;
   private long derivedMin = Long.MAX_VALUE;
 
+  /** Per position of every value so far: a literal character, or a class ('A', 'a', '9'). */
+  private char[] template;
+
+  /** Per position: whether {@link #template} holds a class rather than a literal. */
+  private boolean[] classed;
+
+  private boolean templated = true;
+
   KeyLearner(DataType type, boolean nullable) {
     this(type, nullable, "");
   }
@@ -128,6 +136,9 @@ final class KeyLearner {
 
   private void observeString(String s) {
     maxLength = Math.max(maxLength, s.length());
+    if (templated) {
+      observeTemplate(s);
+    }
     if (!patterned) {
       return;
     }
@@ -155,6 +166,62 @@ final class KeyLearner {
       return;
     }
     min = Math.min(min, Long.parseLong(digits));
+  }
+
+  private static char classOf(char c) {
+    return c >= 'A' && c <= 'Z' ? 'A' : c >= 'a' && c <= 'z' ? 'a' : c >= '0' && c <= '9' ? '9' : 0;
+  }
+
+  /** Narrows the template: positions where values differ become the class both characters share. */
+  private void observeTemplate(String s) {
+    if (template == null) {
+      template = s.toCharArray();
+      classed = new boolean[template.length];
+      return;
+    }
+    if (s.length() != template.length) {
+      templated = false;
+      return;
+    }
+    for (int i = 0; i < template.length; i++) {
+      char c = s.charAt(i);
+      if (classed[i]) {
+        if (classOf(c) != template[i]) {
+          templated = false;
+          return;
+        }
+      } else if (c != template[i]) {
+        char k = classOf(c);
+        if (k == 0 || k != classOf(template[i])) {
+          templated = false;
+          return;
+        }
+        template[i] = k;
+        classed[i] = true;
+      }
+    }
+  }
+
+  /**
+   * The template of letter and digit classes every value fits, when it varies somewhere and holds
+   * at least four times as many values as the source has; else null.
+   */
+  private String template() {
+    if (!templated || template == null || count < 2) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    boolean varies = false;
+    for (int i = 0; i < template.length; i++) {
+      if (classed[i]) {
+        sb.append(template[i]);
+        varies = true;
+      } else {
+        sb.append('\\').append(template[i]);
+      }
+    }
+    String t = sb.toString();
+    return varies && KeyFormat.capacity(t) >= 4 * count ? t : null;
   }
 
   KeyFormat format() {
@@ -189,14 +256,17 @@ final class KeyLearner {
                               derivedWidth,
                               0,
                               from)
-                          : new KeyFormat(
-                              KeyFormat.Style.SHAPE,
-                              type,
-                              0,
-                              "",
-                              "",
-                              (int) Math.min(maxLength, 64),
-                              0);
+                          : template() != null
+                              ? new KeyFormat(
+                                  KeyFormat.Style.TEMPLATE, type, 0, template(), "", 0, 0)
+                              : new KeyFormat(
+                                  KeyFormat.Style.SHAPE,
+                                  type,
+                                  0,
+                                  "",
+                                  "",
+                                  (int) Math.min(maxLength, 64),
+                                  0);
           default -> KeyFormat.sequence(type, start);
         };
     return f.withNullRate(nullRate);

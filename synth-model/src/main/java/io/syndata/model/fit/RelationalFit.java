@@ -85,7 +85,7 @@ public final class RelationalFit {
       TableFit fit = read(t);
       fits.put(t.name(), fit);
       buildIfComplete(fit);
-      for (TableFit.Link link : fit.links) {
+      for (Link link : fit.links) {
         if (!link.deferred) {
           unreadChildren.merge(link.relation.parent(), -1, Integer::sum);
           buildIfComplete(fits.get(link.relation.parent()));
@@ -103,7 +103,11 @@ public final class RelationalFit {
       TableFit fit = fits.get(t.name());
       training.put(t.name(), fit == null ? model.sourceRows() : fit.size);
       sourceRows.put(t.name(), fit == null ? model.sourceRows() : fit.scanned);
-      kinds.put(t.name(), fit == null ? KeptTableModel.KIND : trainers.get(t.name()).kind());
+      kinds.put(
+          t.name(),
+          fit != null
+              ? trainers.get(t.name()).kind()
+              : t.isMasked() ? KeptTableModel.MASKED_KIND : KeptTableModel.KIND);
     }
     ModelProvenance provenance =
         new ModelProvenance(
@@ -121,7 +125,7 @@ public final class RelationalFit {
     return new FittedModel(graph, provenance, ordered, orphans, selfReferences);
   }
 
-  /** Reads a kept table's rows as they are. */
+  /** Reads a kept table's rows as they are, a masked table's with its personal columns faked. */
   private TableModel readKept(Table t) {
     long started = System.nanoTime();
     progress.started("fit", t.name(), t.rowCount());
@@ -144,7 +148,7 @@ public final class RelationalFit {
             throw new SynthException(
                 "table "
                     + t.name()
-                    + " is kept (mode keep) but has more than "
+                    + " is kept (mode keep or mask) but has more than "
                     + MAX_KEPT_ROWS
                     + " rows, more than a model holds verbatim: synthesize it");
           }
@@ -155,6 +159,9 @@ public final class RelationalFit {
       for (int c = 0; c < columns.size(); c++) {
         values[c][r] = batches.get(r)[c];
       }
+    }
+    if (t.isMasked()) {
+      new Masker(options.seed()).mask(t, columns, values, batches.size());
     }
     progress.finished("fit", t.name(), rows[0], Duration.ofNanos(System.nanoTime() - started));
     return new KeptTableModel(t, values, batches.size());
@@ -189,7 +196,7 @@ public final class RelationalFit {
    */
   private void checkDeferred() {
     for (TableFit fit : fits.values()) {
-      for (TableFit.Link link : fit.links) {
+      for (Link link : fit.links) {
         if (!link.deferred) {
           continue;
         }

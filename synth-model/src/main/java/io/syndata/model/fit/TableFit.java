@@ -41,94 +41,6 @@ final class TableFit {
     PII
   }
 
-  /**
-   * A copula attribute: continuous (doubles) or categorical (codes into a dictionary, -1 for null).
-   */
-  static final class Attr {
-    final Column column;
-    final int scanIndex;
-    final boolean categorical;
-    final Codec.Learner learner;
-    Codec codec;
-    final List<Object> dictionary = new ArrayList<>();
-    final Map<Object, Integer> codes = new HashMap<>();
-
-    /**
-     * For string categories: a shape model in case the column turns out to have too many values.
-     */
-    final TextModel.Learner fallback;
-
-    boolean demoted;
-
-    Attr(Column column, int scanIndex, boolean categorical) {
-      this.column = column;
-      this.scanIndex = scanIndex;
-      this.categorical = categorical;
-      this.learner = categorical ? null : new Codec.Learner(column.type(), column.scale());
-      this.fallback =
-          categorical && column.type() == DataType.STRING
-              ? new TextModel.Learner(column.nullable(), column.length())
-              : null;
-    }
-
-    double encode(Object v) {
-      if (categorical) {
-        if (v == null) {
-          return -1;
-        }
-        Integer code = codes.get(v);
-        if (code == null) {
-          code = dictionary.size();
-          dictionary.add(v);
-          codes.put(v, code);
-        }
-        return code;
-      }
-      if (v != null) {
-        learner.observe(v);
-      }
-      return Codec.toDouble(v);
-    }
-
-    TrainingColumn training(double[] values) {
-      return new TrainingColumn(
-          column,
-          categorical,
-          categorical ? List.copyOf(dictionary) : List.of(),
-          Optional.ofNullable(codec),
-          values);
-    }
-  }
-
-  /** A foreign key of this table, resolved against its parent's key index while scanning. */
-  static final class Link {
-    final Relation relation;
-    final int[] scanIndexes;
-    final TableFit parent;
-    final boolean nullable;
-    final boolean deferred;
-
-    /** Index of the relation among the parent's child relations (non-deferred links). */
-    int countIndex = -1;
-
-    long nulls;
-    long orphans;
-
-    /** Hashes of deferred values, checked against the parent once every table is read. */
-    long[] deferredHashes = new long[0];
-
-    int deferredSize;
-
-    Link(
-        Relation relation, int[] scanIndexes, TableFit parent, boolean nullable, boolean deferred) {
-      this.relation = relation;
-      this.scanIndexes = scanIndexes;
-      this.parent = parent;
-      this.nullable = nullable;
-      this.deferred = deferred;
-    }
-  }
-
   final Table table;
   final List<String> scanColumns;
   final List<Attr> attrs = new ArrayList<>();
@@ -144,11 +56,11 @@ final class TableFit {
   final Map<String, Integer> keyScanIndex = new HashMap<>();
 
   /**
-   * A category of a domain column (a country, a city) is reproduced only when at least this many
-   * sample rows hold it; a column with a rarer one is generated from its domain instead, so no
-   * value that could single a person out is copied.
+   * k ({@link FitOptions#minCount()}): a category of a domain column (a country, a city) is
+   * reproduced only when at least this many sample rows hold it, and a word pair of free text only
+   * when this many rows contain it, so no value that could single a person out is copied.
    */
-  static final int MIN_CATEGORY_ROWS = 5;
+  final int minCount;
 
   /** String columns of a known domain, by column name: from their names, then their values. */
   final Map<String, String> domains = new LinkedHashMap<>();
@@ -161,6 +73,9 @@ final class TableFit {
 
   /** For a key that may begin with its parent's key: the scan index of that foreign key. */
   final Map<String, Integer> keyFromIndex = new HashMap<>();
+
+  /** The table's address parts; null when it has fewer than two. */
+  private final AddressFit addresses;
 
   final List<Link> links = new ArrayList<>();
   final Optional<Relation> primary;
@@ -182,6 +97,7 @@ final class TableFit {
 
   private final int maxRows;
   private final SplittableRandom reservoirRandom;
+  private final SplittableRandom foldRandom;
   private final OrphanPolicy orphanPolicy;
   int capacity;
   double[][] attrValues;
@@ -200,13 +116,15 @@ final class TableFit {
     this.maxRows = options.maxFitRows();
     this.orphanPolicy = options.orphans();
     this.reservoirRandom = Seeds.random(options.seed(), table.name(), "reservoir");
+    this.minCount = options.minCount();
+    this.foldRandom = Seeds.random(options.seed(), table.name(), "rare categories");
     this.scanColumns = table.writtenColumns().stream().map(Column::name).toList();
     keptColumns.addAll(keptColumns(table, graph));
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
       switch (roleOf(table, c, keptColumns)) {
-        case CONTINUOUS -> attrs.add(new Attr(c, i, false));
-        case CATEGORICAL -> attrs.add(new Attr(c, i, true));
+        case CONTINUOUS -> attrs.add(new Attr(c, i, false, minCount));
+        case CATEGORICAL -> attrs.add(new Attr(c, i, true, minCount));
         case TEXT, PII -> {
           if (formatted(c)) {
             formatLearners.put(c.name(), FormatModel.learner(c.format(), c.nullable(), c.length()));
@@ -220,7 +138,9 @@ final class TableFit {
             uniqueCodes.put(c.name(), new KeyLearner(c.type(), c.nullable()));
           }
           textIndex.put(c.name(), i);
-          textLearners.add(new TextModel.Learner(c.nullable(), c.length()));
+          textLearners.add(
+              new TextModel.Learner(
+                  c.nullable(), c.length(), c.kind() == ColumnKind.PII ? 0 : minCount));
           textPii.add(
               c.kind() == ColumnKind.PII && c.type() == DataType.STRING
                   ? c.pii().orElse("")
@@ -280,6 +200,7 @@ final class TableFit {
         }
       }
     }
+    this.addresses = AddressFit.of(table, scanColumns, primaryLink);
     this.conditioningSource =
         conditioning.stream().mapToInt(c -> primaryLink.parent.attrs.indexOf(c)).toArray();
     this.childRelations =
@@ -430,6 +351,9 @@ final class TableFit {
       for (Map.Entry<String, KeyLearner> e : uniqueCodes.entrySet()) {
         e.getValue().observe(v[textIndex.get(e.getKey())][r]);
       }
+      if (addresses != null) {
+        addresses.observe(v, r, primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)]);
+      }
       for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
         e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
       }
@@ -544,10 +468,18 @@ final class TableFit {
     for (int i = 0; i < attrs.size(); i++) {
       Attr a = attrs.get(i);
       String domain = domains.get(a.column.name());
-      if (domain != null && a.categorical && a.fallback != null && mostlyRare(i)) {
+      if (domain == null || !a.categorical || a.fallback == null) {
+        continue;
+      }
+      if (RareCategories.mostlyRare(attrValues[i], size, a.dictionary.size(), minCount)) {
         // Cities or companies seen in fewer than k rows each single people out: make the
         // column's values anew from its domain.
         a.demoted = true;
+      } else if (RareCategories.fold(attrValues[i], size, a.dictionary, minCount, foldRandom) > 0) {
+        a.codes.clear();
+        for (int c = 0; c < a.dictionary.size(); c++) {
+          a.codes.put(a.dictionary.get(c), c);
+        }
       }
     }
     for (Attr a : attrs) {
@@ -571,24 +503,6 @@ final class TableFit {
                 + " distinct values: modelled as text (by shape) rather than as categories");
       }
     }
-  }
-
-  /**
-   * Whether categories held by fewer than {@link #MIN_CATEGORY_ROWS} sample rows hold at least half
-   * of the attribute's non-null rows.
-   */
-  private boolean mostlyRare(int attr) {
-    int[] perCode = new int[attrs.get(attr).dictionary.size()];
-    long nonNull = 0;
-    for (int r = 0; r < size; r++) {
-      int code = (int) attrValues[attr][r];
-      if (code >= 0) {
-        perCode[code]++;
-        nonNull++;
-      }
-    }
-    long rare = java.util.Arrays.stream(perCode).filter(c -> c < MIN_CATEGORY_ROWS).sum();
-    return nonNull > 0 && rare * 2 >= nonNull;
   }
 
   /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
@@ -647,7 +561,7 @@ final class TableFit {
     uniqueCodes.forEach(
         (name, learner) -> {
           KeyFormat f = learner.format();
-          if (f.style() == KeyFormat.Style.PATTERN) {
+          if (f.style() == KeyFormat.Style.PATTERN || f.style() == KeyFormat.Style.TEMPLATE) {
             formats.put(name, f);
             attributeColumns.remove(name);
             texts.remove(name);
@@ -674,7 +588,8 @@ final class TableFit {
         cond,
         Arrays.copyOf(hasParent, size),
         formats,
-        nullRates);
+        nullRates,
+        Optional.ofNullable(addresses).map(a -> a.model(minCount)));
   }
 
   /** Releases the sample once the model and every child's fit no longer need it. */

@@ -12,8 +12,10 @@ import net.datafaker.Faker;
 
 /**
  * Text regenerated in the shape of the source, never copied: short values by their character-class
- * shape ({@code Aaaa 99}: upper, lower, digit, other characters kept), long free text as lorem
- * words of a similar length. Values never exceed the column's maximum length.
+ * shape ({@code Aaaa 99}: upper, lower, digit, other characters kept); values of several words and
+ * long free text from the column's {@link WordModel} when it has one (word pairs found in at least
+ * k source rows), else by shape and as lorem words of a similar length. Values never exceed the
+ * column's maximum length.
  */
 public final class TextModel implements TextGenerator {
   /**
@@ -37,6 +39,9 @@ public final class TextModel implements TextGenerator {
   /** Lengths of free text values, as a numeric marginal; null when there is none. */
   final NumericMarginal freeLengths;
 
+  /** Words of the column's values of several words; null when no word pair is frequent enough. */
+  final WordModel words;
+
   TextModel(
       double nullRate,
       int maxLength,
@@ -44,6 +49,18 @@ public final class TextModel implements TextGenerator {
       double[] shapeCumulative,
       double freeShare,
       NumericMarginal freeLengths) {
+    this(nullRate, maxLength, shapes, shapeCumulative, freeShare, freeLengths, null);
+  }
+
+  TextModel(
+      double nullRate,
+      int maxLength,
+      String[] shapes,
+      double[] shapeCumulative,
+      double freeShare,
+      NumericMarginal freeLengths,
+      WordModel words) {
+    this.words = words;
     this.nullRate = nullRate;
     this.maxLength = maxLength;
     this.shapes = shapes;
@@ -82,14 +99,24 @@ public final class TextModel implements TextGenerator {
     private final int declaredLength;
     private final Map<String, Long> shapes = new HashMap<>();
     private final List<Double> freeLengthSample = new ArrayList<>();
+    private final WordModel.Learner words;
     private long nulls;
     private long shaped;
     private long free;
     private int longest;
 
     Learner(boolean nullable, int declaredLength) {
+      this(nullable, declaredLength, 0);
+    }
+
+    /**
+     * @param minCount k of the column's word model: word pairs in fewer source rows are never used;
+     *     0 for no word model (personal data)
+     */
+    Learner(boolean nullable, int declaredLength, int minCount) {
       this.nullable = nullable;
       this.declaredLength = declaredLength;
+      this.words = minCount > 0 ? new WordModel.Learner(minCount) : null;
     }
 
     void observe(Object v) {
@@ -98,6 +125,9 @@ public final class TextModel implements TextGenerator {
         return;
       }
       String s = v.toString();
+      if (words != null) {
+        words.observe(s);
+      }
       longest = Math.max(longest, s.length());
       if (isFree(s)) {
         free++;
@@ -139,7 +169,14 @@ public final class TextModel implements TextGenerator {
                 new Codec(io.syndata.schema.DataType.INTEGER, 0, 0, 1), xs, xs.length, null, false);
       }
       double freeShare = nonNull == 0 ? 0 : free / (double) nonNull;
-      return new TextModel(nullRate, maxLength, keys, cumulative, freeShare, lengths);
+      return new TextModel(
+          nullRate,
+          maxLength,
+          keys,
+          cumulative,
+          freeShare,
+          lengths,
+          words == null ? null : words.model());
     }
   }
 
@@ -157,9 +194,17 @@ public final class TextModel implements TextGenerator {
           faker = new Faker(Locale.ENGLISH, new Random(random.nextLong()));
         }
         int length = (int) Math.max(1, Math.round(freeLengths.inverseOf(random.nextDouble())));
-        out[r] = lorem(faker, Math.min(length, maxLength));
+        String text = words == null ? null : words.generate(length, maxLength, random);
+        // Lorem ipsum only where the column has no word pair in k rows, or the walk could only
+        // make values of the source.
+        out[r] = text != null ? text : lorem(faker, Math.min(length, maxLength));
       } else {
-        out[r] = fill(pickShape(random.nextDouble()), random);
+        String shape = pickShape(random.nextDouble());
+        String text =
+            words != null && shape.indexOf(' ') >= 0
+                ? words.generate(shape.length(), maxLength, random)
+                : null;
+        out[r] = text != null ? text : fill(shape, random);
       }
     }
   }

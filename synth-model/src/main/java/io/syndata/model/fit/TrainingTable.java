@@ -31,6 +31,8 @@ import java.util.Optional;
  *     values are missing)
  * @param keyFormats how keys and identifiers are made
  * @param nullRates share of null foreign keys per parent relation
+ * @param addresses the table's address parts and their combinations held by at least k rows, made
+ *     as one tuple per row (see {@link AddressBlock}); empty when the table has fewer than two
  */
 public record TrainingTable(
     Table table,
@@ -45,7 +47,8 @@ public record TrainingTable(
     List<TrainingColumn> conditioning,
     boolean[] hasParent,
     Map<String, KeyFormat> keyFormats,
-    Map<Relation, Double> nullRates) {
+    Map<Relation, Double> nullRates,
+    Optional<AddressBlock> addresses) {
 
   /** Sampled rows that have a primary parent row. */
   public int parentedRows() {

@@ -123,7 +123,8 @@ final class CopulaFit {
         copula,
         t.keyFormats(),
         t.nullRates(),
-        orderings);
+        orderings,
+        t.addresses().orElse(null));
   }
 
   /**

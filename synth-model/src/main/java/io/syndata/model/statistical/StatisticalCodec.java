@@ -95,6 +95,9 @@ final class StatisticalCodec implements TableModelCodec {
       rate.set("rate", number(e.getValue()));
       nullRates.add(rate);
     }
+    if (m.addresses != null) {
+      node.set("addresses", m.addresses.toJson());
+    }
     ArrayNode orderings = node.putArray("orderings");
     for (int[] o : m.orderings) {
       orderings.add(ints(o));
@@ -227,7 +230,10 @@ final class StatisticalCodec implements TableModelCodec {
         new Copula(a, b, correlation, lowerA, gain, lowerConditional),
         keyFormats,
         nullRates,
-        orderings);
+        orderings,
+        tree.hasNonNull("addresses")
+            ? io.syndata.model.fit.AddressBlock.fromJson(tree.get("addresses"))
+            : null);
   }
 
   private static void square(double[][] m, int n, String field) {

@@ -4,11 +4,13 @@ import io.syndata.model.KeyFormat;
 import io.syndata.model.LearnedStatistics;
 import io.syndata.model.TableModel;
 import io.syndata.model.TableSample;
+import io.syndata.model.fit.AddressBlock;
 import io.syndata.model.fit.CategoricalMarginal;
 import io.syndata.model.fit.DomainModel;
 import io.syndata.model.fit.Gaussian;
 import io.syndata.model.fit.Marginal;
 import io.syndata.model.fit.NumericMarginal;
+import io.syndata.model.fit.PiiModel;
 import io.syndata.model.fit.TextGenerator;
 import io.syndata.schema.Relation;
 import io.syndata.schema.SynthException;
@@ -53,6 +55,9 @@ final class StatisticalTableModel implements TableModel {
    */
   final List<int[]> orderings;
 
+  /** The table's address parts, made as one tuple per row; null when it has fewer than two. */
+  final AddressBlock addresses;
+
   StatisticalTableModel(
       Table table,
       long sourceRows,
@@ -68,7 +73,9 @@ final class StatisticalTableModel implements TableModel {
       Copula copula,
       Map<String, KeyFormat> keyFormats,
       Map<Relation, Double> nullRates,
-      List<int[]> orderings) {
+      List<int[]> orderings,
+      AddressBlock addresses) {
+    this.addresses = addresses;
     this.table = table;
     this.sourceRows = sourceRows;
     this.attributeColumns = List.copyOf(attributeColumns);
@@ -242,7 +249,8 @@ final class StatisticalTableModel implements TableModel {
         }
       } else {
         column = new String[n];
-        if (texts[i] instanceof DomainModel d && d.isAddress()) {
+        if (texts[i] instanceof DomainModel d && d.isAddress()
+            || texts[i] instanceof PiiModel p && p.isLocal()) {
           // Made below, once the row's country (from any column) is known.
           values[i] = column;
           continue;
@@ -252,9 +260,29 @@ final class StatisticalTableModel implements TableModel {
       }
       values[i] = column;
     }
+    // Rows that bill their parent's address take its parts first, so that the parts made from
+    // the row's country (a postal code) follow the inherited country.
+    boolean[] inherited =
+        addresses == null ? null : addresses.inherited(n, random, parentValues, parentColumns);
+    if (addresses != null) {
+      addresses.copyFromParent(values, attributeColumns, inherited, parentValues, parentColumns);
+    }
     for (int i = 0; i < values.length; i++) {
       if (texts[i] instanceof DomainModel d && d.isAddress()) {
         d.generate((String[]) values[i], n, random, placeSeed, countries(values));
+      }
+    }
+    if (addresses != null) {
+      addresses.copyFromParent(values, attributeColumns, inherited, parentValues, parentColumns);
+      boolean[] categories = new boolean[values.length];
+      for (int i = 0; i < values.length; i++) {
+        categories[i] = copulaIndex[i] >= 0 && raw[i] == null;
+      }
+      addresses.apply(values, attributeColumns, categories, n, random, inherited, parentColumns);
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (texts[i] instanceof PiiModel p && p.isLocal()) {
+        p.generate((String[]) values[i], n, random, anyCountries(values));
       }
     }
     int[][] counts = new int[childRelations.size()][n];
@@ -280,6 +308,16 @@ final class StatisticalTableModel implements TableModel {
       if (!(texts[c] instanceof DomainModel d && d.isAddress())
           && values[c] != null
           && io.syndata.model.fit.DomainModel.isCountryColumn(names.get(c))) {
+        return values[c];
+      }
+    }
+    return null;
+  }
+
+  /** The row's country from any column named as one, sampled or made; null when there is none. */
+  private Object[] anyCountries(Object[][] values) {
+    for (int c = 0; c < values.length; c++) {
+      if (values[c] != null && DomainModel.isCountryColumn(attributeColumns.get(c))) {
         return values[c];
       }
     }

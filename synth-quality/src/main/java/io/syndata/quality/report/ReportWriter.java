@@ -165,6 +165,7 @@ public final class ReportWriter {
     "summary",
     "sampling",
     "fidelity",
+    "realism",
     "detection",
     "utility",
     "privacy",

@@ -43,6 +43,7 @@ class ReportWriterTest {
             "summary",
             "sampling",
             "fidelity",
+            "realism",
             "detection",
             "utility",
             "privacy",
