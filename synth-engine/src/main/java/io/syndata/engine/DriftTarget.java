@@ -1,5 +1,6 @@
 package io.syndata.engine;
 
+import io.syndata.data.ForwardingTarget;
 import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
 import io.syndata.schema.Column;
@@ -26,14 +27,13 @@ import java.util.UUID;
  * from the seed, the column and the row's other values — a function of the row, so that the output
  * does not depend on the order in which threads deliver batches.
  */
-final class DriftTarget implements Target {
-  private final Target delegate;
+final class DriftTarget extends ForwardingTarget {
   private final long seed;
   private final Map<String, Set<String>> dropped = new HashMap<>();
   private final Map<String, List<Column>> added = new HashMap<>();
 
   DriftTarget(Target delegate, List<SchemaDrift.Difference> differences, long seed) {
-    this.delegate = delegate;
+    super(delegate);
     this.seed = seed;
     for (SchemaDrift.Difference d : differences) {
       if (d.kind() == SchemaDrift.Kind.DROPPED_COLUMN) {
@@ -147,36 +147,11 @@ final class DriftTarget implements Target {
   }
 
   @Override
-  public void beginPartition(int stage, int partition) {
-    delegate.beginPartition(stage, partition);
-  }
-
-  @Override
   public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
     Set<String> gone = dropped.getOrDefault(batch.table(), Set.of());
     if (batch.columns().stream().noneMatch(gone::contains)) {
       delegate.update(batch, keyColumns, rowIndex);
     }
     // A deferred key column cannot be dropped: SchemaDrift refuses drift on key columns.
-  }
-
-  @Override
-  public void commit() {
-    delegate.commit();
-  }
-
-  @Override
-  public void abort() {
-    delegate.abort();
-  }
-
-  @Override
-  public String describe() {
-    return delegate.describe();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

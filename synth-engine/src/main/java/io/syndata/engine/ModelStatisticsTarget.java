@@ -1,5 +1,6 @@
 package io.syndata.engine;
 
+import io.syndata.data.ForwardingTarget;
 import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
 import io.syndata.model.SynthModel;
@@ -15,14 +16,13 @@ import java.util.Map;
  * holds, so that a run from a model file gets a report without reading anything back: it works for
  * every format, xlsx and sql included. Memory is bounded by the models' marginals.
  */
-final class ModelStatisticsTarget implements Target {
-  private final Target delegate;
+final class ModelStatisticsTarget extends ForwardingTarget {
   private final SynthModel model;
   private final Map<String, TableTally> tallies = new LinkedHashMap<>();
   private final Map<String, Long> written = new LinkedHashMap<>();
 
   ModelStatisticsTarget(Target delegate, SynthModel model) {
-    this.delegate = delegate;
+    super(delegate);
     this.model = model;
   }
 
@@ -45,31 +45,6 @@ final class ModelStatisticsTarget implements Target {
       tally.add(batch);
     }
     written.merge(batch.table(), (long) batch.size(), Long::sum);
-  }
-
-  @Override
-  public void beginPartition(int stage, int partition) {
-    delegate.beginPartition(stage, partition);
-  }
-
-  @Override
-  public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
-    delegate.update(batch, keyColumns, rowIndex);
-  }
-
-  @Override
-  public void commit() {
-    delegate.commit();
-  }
-
-  @Override
-  public void abort() {
-    delegate.abort();
-  }
-
-  @Override
-  public String describe() {
-    return delegate.describe();
   }
 
   @Override

@@ -1,32 +1,25 @@
 package io.syndata.engine;
 
+import io.syndata.data.ForwardingTarget;
 import io.syndata.data.Progress;
 import io.syndata.data.RowBatch;
 import io.syndata.data.Target;
-import io.syndata.schema.Schema;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A target that reports the rows written per table and the time spent writing each. Tables may be
  * written in turns (partition by partition), so a table counts as finished at commit.
  */
-final class ProgressTarget implements Target {
-  private final Target delegate;
+final class ProgressTarget extends ForwardingTarget {
   private final Progress progress;
   private final Map<String, Long> written = new LinkedHashMap<>();
   private final Map<String, Long> busyNanos = new HashMap<>();
 
   ProgressTarget(Target delegate, Progress progress) {
-    this.delegate = delegate;
+    super(delegate);
     this.progress = progress;
-  }
-
-  @Override
-  public void begin(Schema schema) {
-    delegate.begin(schema);
   }
 
   @Override
@@ -42,32 +35,12 @@ final class ProgressTarget implements Target {
   }
 
   @Override
-  public void beginPartition(int stage, int partition) {
-    delegate.beginPartition(stage, partition);
-  }
-
-  @Override
-  public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
-    delegate.update(batch, keyColumns, rowIndex);
-  }
-
-  @Override
   public void commit() {
     delegate.commit();
     written.forEach(
         (table, rows) ->
             progress.finished(
                 "write", table, rows, java.time.Duration.ofNanos(busyNanos.get(table))));
-  }
-
-  @Override
-  public void abort() {
-    delegate.abort();
-  }
-
-  @Override
-  public String describe() {
-    return delegate.describe();
   }
 
   @Override
