@@ -106,7 +106,8 @@ class SparkGenerationTest {
     GenerationOptions options = new GenerationOptions(2, Map.of(), 3, 2);
     InMemoryTarget expected = nativeRun(options);
     // Kept open between Spark's connections: each task opens and closes its own, and an embedded
-    // file database closed by one while another opens it lost its first table once (CI, 2026-11-30).
+    // file database closed by one while another opens it lost its first table once (CI,
+    // 2026-11-30).
     String url = "jdbc:h2:" + dir.resolve("h2").toAbsolutePath() + "/retail;DB_CLOSE_DELAY=-1";
     SparkGeneration.run(
         spark, modelFile.toString(), new SparkOutput("jdbc", url), options, Progress.NONE);
