@@ -1,9 +1,9 @@
 package io.syndata.bench;
 
+import io.syndata.data.ForwardingPartitionedTarget;
 import io.syndata.data.PartitionedTarget;
 import io.syndata.data.Progress;
 import io.syndata.data.RowBatch;
-import io.syndata.data.RunFingerprint;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.engine.RunReport;
@@ -114,25 +114,18 @@ public final class WritersBench {
   }
 
   /** A partitioned target whose writers fail once {@code after} partitions were handed out. */
-  private static final class StopHalfWay implements PartitionedTarget {
-    private final PartitionedTarget delegate;
+  private static final class StopHalfWay extends ForwardingPartitionedTarget {
     private final int after;
     private final AtomicInteger handed = new AtomicInteger();
 
     StopHalfWay(PartitionedTarget delegate, int after) {
-      this.delegate = delegate;
+      super(delegate);
       this.after = after;
     }
 
     @Override
-    public List<Committed> beginPartitioned(
-        Schema schema, RunFingerprint fingerprint, boolean resume) {
-      return delegate.beginPartitioned(schema, fingerprint, resume);
-    }
-
-    @Override
     public PartitionWriter openWriter() {
-      PartitionWriter w = delegate.openWriter();
+      PartitionWriter w = partitioned.openWriter();
       return new PartitionWriter() {
         @Override
         public void write(Committed partition, List<RowBatch> batches) {
@@ -147,46 +140,6 @@ public final class WritersBench {
           w.close();
         }
       };
-    }
-
-    @Override
-    public String abandon() {
-      return delegate.abandon();
-    }
-
-    @Override
-    public void begin(Schema schema) {
-      delegate.begin(schema);
-    }
-
-    @Override
-    public void write(RowBatch batch) {
-      delegate.write(batch);
-    }
-
-    @Override
-    public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
-      delegate.update(batch, keyColumns, rowIndex);
-    }
-
-    @Override
-    public void commit() {
-      delegate.commit();
-    }
-
-    @Override
-    public void abort() {
-      delegate.abort();
-    }
-
-    @Override
-    public String describe() {
-      return delegate.describe();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

@@ -1,9 +1,8 @@
 package io.syndata.engine;
 
+import io.syndata.data.ForwardingPartitionedTarget;
 import io.syndata.data.PartitionedTarget;
 import io.syndata.data.RowBatch;
-import io.syndata.data.RunFingerprint;
-import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -95,29 +94,22 @@ final class PartitionedRuns {
    * (throws) or blocks forever before writing the next one — an interrupted run, in this process or
    * in one to be killed.
    */
-  static final class Interrupting implements PartitionedTarget {
-    private final PartitionedTarget delegate;
+  static final class Interrupting extends ForwardingPartitionedTarget {
     private final int after;
     private final boolean block;
     private final AtomicInteger written = new AtomicInteger();
     private final Runnable onStop;
 
     Interrupting(PartitionedTarget delegate, int after, boolean block, Runnable onStop) {
-      this.delegate = delegate;
+      super(delegate);
       this.after = after;
       this.block = block;
       this.onStop = onStop;
     }
 
     @Override
-    public List<Committed> beginPartitioned(
-        Schema schema, RunFingerprint fingerprint, boolean resume) {
-      return delegate.beginPartitioned(schema, fingerprint, resume);
-    }
-
-    @Override
     public PartitionWriter openWriter() {
-      PartitionWriter w = delegate.openWriter();
+      PartitionWriter w = partitioned.openWriter();
       return new PartitionWriter() {
         @Override
         public void write(Committed partition, List<RowBatch> batches) {
@@ -142,46 +134,6 @@ final class PartitionedRuns {
           w.close();
         }
       };
-    }
-
-    @Override
-    public String abandon() {
-      return delegate.abandon();
-    }
-
-    @Override
-    public void begin(Schema schema) {
-      delegate.begin(schema);
-    }
-
-    @Override
-    public void write(RowBatch batch) {
-      delegate.write(batch);
-    }
-
-    @Override
-    public void update(RowBatch batch, List<String> keyColumns, long[] rowIndex) {
-      delegate.update(batch, keyColumns, rowIndex);
-    }
-
-    @Override
-    public void commit() {
-      delegate.commit();
-    }
-
-    @Override
-    public void abort() {
-      delegate.abort();
-    }
-
-    @Override
-    public String describe() {
-      return delegate.describe();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 
