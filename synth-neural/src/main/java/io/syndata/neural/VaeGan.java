@@ -100,11 +100,11 @@ final class VaeGan {
           groupOf[i * row.groups.size() + g] = 1;
         }
       }
-      NDArray contMask = base.create(cont, new Shape(1, d));
+      NDArray contMask = aligned(base, cont, new Shape(1, d));
       NDArray softMask = contMask.neg().add(1);
       // Slot-to-group incidence: logsumexp and softmax of every group at once by two products.
       NDArray groups =
-          row.groups.isEmpty() ? null : base.create(groupOf, new Shape(d, row.groups.size()));
+          row.groups.isEmpty() ? null : aligned(base, groupOf, new Shape(d, row.groups.size()));
       Net net =
           new Net(
               enc,
@@ -134,12 +134,12 @@ final class VaeGan {
             break;
           }
           try (NDManager m = base.newSubManager()) {
-            NDArray xb = m.create(gather(x, d, trainRows, start, b), new Shape(b, d));
+            NDArray xb = aligned(m, gather(x, d, trainRows, start, b), new Shape(b, d));
             NDArray cb =
-                c == 0 ? null : m.create(gather(ctx, c, trainRows, start, b), new Shape(b, c));
-            NDArray eps = m.create(normals(b * l, random), new Shape(b, l));
-            NDArray prior = m.create(normals(b * l, random), new Shape(b, l));
-            NDArray gumbel = m.create(gumbels(b * d, random), new Shape(b, d));
+                c == 0 ? null : aligned(m, gather(ctx, c, trainRows, start, b), new Shape(b, c));
+            NDArray eps = aligned(m, normals(b * l, random), new Shape(b, l));
+            NDArray prior = aligned(m, normals(b * l, random), new Shape(b, l));
+            NDArray gumbel = aligned(m, gumbels(b * d, random), new Shape(b, d));
             double[] losses =
                 batchStep(
                     engine, net, xb, cb, eps, prior, gumbel, adamDis, disParams, adamVae, vae);
@@ -352,13 +352,24 @@ final class VaeGan {
     for (int start = 0; start < rows.length; start += batch) {
       int b = Math.min(batch, rows.length - start);
       try (NDManager m = base.newSubManager()) {
-        NDArray xb = m.create(gather(x, d, rows, start, b), new Shape(b, d));
-        NDArray cb = c == 0 ? null : m.create(gather(ctx, c, rows, start, b), new Shape(b, c));
+        NDArray xb = aligned(m, gather(x, d, rows, start, b), new Shape(b, d));
+        NDArray cb = c == 0 ? null : aligned(m, gather(ctx, c, rows, start, b), new Shape(b, c));
         NDArray zeros = m.zeros(new Shape(b, options.latent()));
         sum += net.vaeLoss(xb, cb, zeros).getFloat() * b;
       }
     }
     return sum / rows.length;
+  }
+
+  /**
+   * A PyTorch-owned copy of {@code data}. DJL wraps a Java buffer in place, at whatever address the
+   * JVM gave it; MKL's matrix products can round differently by address, so tensors that training
+   * reads are all copied into PyTorch's own 64-byte-aligned memory.
+   */
+  static NDArray aligned(NDManager manager, float[] data, Shape shape) {
+    try (NDArray wrapped = manager.create(data, shape)) {
+      return wrapped.duplicate();
+    }
   }
 
   private Optimizer adam() {
@@ -389,8 +400,8 @@ final class VaeGan {
     Mlp init = Mlp.initial(sizes, random);
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < init.layers(); i++) {
-      NDArray w = base.create(init.weights[i], new Shape(sizes[i], sizes[i + 1]));
-      NDArray b = base.create(init.biases[i], new Shape(1, sizes[i + 1]));
+      NDArray w = aligned(base, init.weights[i], new Shape(sizes[i], sizes[i + 1]));
+      NDArray b = aligned(base, init.biases[i], new Shape(1, sizes[i + 1]));
       w.setRequiresGradient(true);
       b.setRequiresGradient(true);
       layers.add(new Layer(w, b));
