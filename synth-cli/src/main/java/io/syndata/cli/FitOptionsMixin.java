@@ -35,7 +35,8 @@ final class FitOptionsMixin {
       defaultValue = "" + FitOptions.DEFAULT_MAX_FIT_ROWS,
       paramLabel = "<n>",
       description =
-          "Larger tables are fitted on a deterministic sample of this many rows (default ${DEFAULT-VALUE}).")
+          "Larger tables are fitted on a deterministic sample of at most this many rows, by a hash of"
+              + " the key: children of sampled parents only (default ${DEFAULT-VALUE}).")
   int maxFitRows;
 
   @Option(

@@ -191,6 +191,7 @@ public final class SynData {
           throw e;
         }
       }
+      Map<String, Long> fittedOnSample = fittedOnSample(model.provenance());
       Optional<QualityReport> report =
           request
               .report()
@@ -201,12 +202,13 @@ public final class SynData {
                           () -> {
                             QualityReport q =
                                 report(
-                                    schema,
-                                    training,
-                                    readBack(request).orElseThrow(),
-                                    split.map(HoldoutSplit::holdout),
-                                    spec.options(),
-                                    timings);
+                                        schema,
+                                        training,
+                                        readBack(request).orElseThrow(),
+                                        split.map(HoldoutSplit::holdout),
+                                        spec.options(),
+                                        timings)
+                                    .withFittedRows(fittedOnSample);
                             ReportWriter.write(q, spec.directory());
                             return q;
                           }));
@@ -255,28 +257,39 @@ public final class SynData {
 
   /**
    * The tables fitted on a sample rather than on every row, one line each, for {@code --dry-run}:
-   * their attributes come from a seeded reservoir of {@code --max-fit-rows} rows, while child
+   * their attributes come from a keyed sample of at most {@code --max-fit-rows} rows, while child
    * counts, key formats and orphans are counted over every row of the scan.
    */
   static String sampled(io.syndata.model.ModelProvenance p) {
     StringBuilder sb = new StringBuilder();
+    fittedOnSample(p)
+        .forEach(
+            (table, trained) ->
+                sb.append(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "fitted on a sample: %s, %,d of %,d rows (at most --max-fit-rows %,d, by"
+                            + " key; children of sampled parents only); child counts and key formats"
+                            + " from every row%n",
+                        table,
+                        trained,
+                        p.sourceRows().get(table),
+                        p.maxFitRows())));
+    return sb.toString();
+  }
+
+  /** The tables fitted on fewer rows than the source had, with the number of rows fitted. */
+  static Map<String, Long> fittedOnSample(io.syndata.model.ModelProvenance p) {
+    Map<String, Long> sampled = new LinkedHashMap<>();
     p.sourceRows()
         .forEach(
             (table, rows) -> {
               long trained = p.trainingRows().getOrDefault(table, rows);
               if (trained < rows) {
-                sb.append(
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "fitted on a sample: %s, %,d of %,d rows (--max-fit-rows %,d); child counts"
-                            + " and key formats from every row%n",
-                        table,
-                        trained,
-                        rows,
-                        p.maxFitRows()));
+                sampled.put(table, trained);
               }
             });
-    return sb.toString();
+    return sampled;
   }
 
   /**

@@ -98,6 +98,8 @@ public record QualityReport(
   /**
    * @param maxRows the evaluation sample per table
    * @param realRows rows per table in the real data, and {@code evaluatedRows} in its sample
+   * @param fittedRows the tables whose model was fitted on a sample of their rows, with its size
+   *     (empty when every table was fitted on every row, or when the report was made without a fit)
    */
   public record Sampling(
       int maxRows,
@@ -105,11 +107,46 @@ public record QualityReport(
       boolean sampled,
       Map<String, Long> realRows,
       Map<String, Long> evaluatedRows,
-      boolean holdout) {
+      boolean holdout,
+      Map<String, Long> fittedRows) {
     public Sampling {
       realRows = Map.copyOf(realRows);
       evaluatedRows = Map.copyOf(evaluatedRows);
+      fittedRows = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fittedRows));
     }
+
+    /** The sampling of a report made without knowledge of the fit. */
+    public Sampling(
+        int maxRows,
+        long seed,
+        boolean sampled,
+        Map<String, Long> realRows,
+        Map<String, Long> evaluatedRows,
+        boolean holdout) {
+      this(maxRows, seed, sampled, realRows, evaluatedRows, holdout, Map.of());
+    }
+  }
+
+  /** This report, saying which tables the model was fitted on a sample of, and how many rows. */
+  public QualityReport withFittedRows(Map<String, Long> fittedRows) {
+    Sampling s = sampling;
+    return new QualityReport(
+        summary,
+        fidelity,
+        detection,
+        utility,
+        privacy,
+        visuals,
+        new Sampling(
+            s.maxRows(),
+            s.seed(),
+            s.sampled(),
+            s.realRows(),
+            s.evaluatedRows(),
+            s.holdout(),
+            fittedRows),
+        recommendations,
+        realism);
   }
 
   /** What the HTML plots show, also in the JSON. */

@@ -28,10 +28,11 @@ import java.util.TreeMap;
 /**
  * The relational half of fitting, shared by every model kind: reads every table once, parents
  * first, resolving each foreign key against its parent's key index (orphans per {@link
- * OrphanPolicy}), counting children per parent, keeping a deterministic reservoir sample and
- * learning key formats and text shapes. As soon as all of a table's children have been read (they
- * supply its child counts) its {@link TrainingTable} goes to the table's model kind, chosen through
- * {@link ModelKinds}, and the sample is freed.
+ * OrphanPolicy}), counting children per parent, keeping a deterministic sample (a {@link
+ * KeyedSample}: by key, children of sampled parents) and learning key formats and text shapes. As
+ * soon as all of a table's children have been read (they supply its child counts) its {@link
+ * TrainingTable} goes to the table's model kind, chosen through {@link ModelKinds}, and the sample
+ * is freed.
  */
 public final class RelationalFit {
   /** A kept table is held in the model whole; beyond this many rows it must be synthesized. */

@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The fitting state of one table: what its scan collects (a reservoir of rows as per-column
- * primitive arrays, key indexes for its children, formats, shapes) and how it becomes a {@link
- * StatisticalTableModel}.
+ * The fitting state of one table: what its scan collects (a {@link KeyedSample} of rows as
+ * per-column primitive arrays, key indexes for its children, formats, shapes) and how it becomes a
+ * {@link StatisticalTableModel}.
  */
 final class TableFit {
   /** At most this many attributes of the primary parent condition a child table. */
@@ -96,7 +96,14 @@ final class TableFit {
   final java.util.Set<String> keptColumns = new java.util.HashSet<>();
 
   private final int maxRows;
-  private final SplittableRandom reservoirRandom;
+  private final KeyedSample sample;
+
+  /** Salts the hash of a row's key into its sampling priority. */
+  private final long sampleSalt;
+
+  /** The primary key's positions among the scanned columns; empty when the table has none. */
+  private final int[] keyScanIndexes;
+
   private final SplittableRandom foldRandom;
   private final OrphanPolicy orphanPolicy;
   int capacity;
@@ -115,10 +122,15 @@ final class TableFit {
     this.table = table;
     this.maxRows = options.maxFitRows();
     this.orphanPolicy = options.orphans();
-    this.reservoirRandom = Seeds.random(options.seed(), table.name(), "reservoir");
+    this.sample = new KeyedSample(maxRows);
+    this.sampleSalt = Seeds.derive(options.seed(), table.name(), "sample");
     this.minCount = options.minCount();
     this.foldRandom = Seeds.random(options.seed(), table.name(), "rare categories");
     this.scanColumns = table.writtenColumns().stream().map(Column::name).toList();
+    this.keyScanIndexes =
+        scanColumns.containsAll(table.primaryKey())
+            ? table.primaryKey().stream().mapToInt(scanColumns::indexOf).toArray()
+            : new int[0];
     keptColumns.addAll(keptColumns(table, graph));
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
@@ -357,7 +369,13 @@ final class TableFit {
       for (Map.Entry<String, Domains.Detector> e : detectors.entrySet()) {
         e.getValue().observe(v[detectorIndex.get(e.getKey())][r]);
       }
-      int slot = reserve();
+      int ps = primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)];
+      boolean parentLeftOut =
+          primaryLink != null
+              && !primaryLink.deferred
+              && hashes[links.indexOf(primaryLink)] != 0
+              && ps < 0;
+      int slot = parentLeftOut ? -1 : reserve(priority(v, r, ordinal));
       accepted++;
       if (slot < 0) {
         for (Attr a : attrs) {
@@ -380,7 +398,6 @@ final class TableFit {
           a.fallback.observe(value);
         }
       }
-      int ps = primaryLink == null ? -1 : parentSlot[links.indexOf(primaryLink)];
       hasParent[slot] = ps >= 0;
       for (int i = 0; i < conditioning.size(); i++) {
         condValues[i][slot] =
@@ -397,26 +414,65 @@ final class TableFit {
     return key;
   }
 
-  /** The reservoir slot of the next accepted row, or -1 when it is not kept. */
-  private int reserve() {
-    if (accepted < maxRows) {
-      int slot = (int) accepted;
-      if (slot == capacity) {
-        capacity = (int) Math.min((long) capacity * 2, maxRows);
-        for (int i = 0; i < attrValues.length; i++) {
-          attrValues[i] = Arrays.copyOf(attrValues[i], capacity);
-        }
-        for (int i = 0; i < condValues.length; i++) {
-          condValues[i] = Arrays.copyOf(condValues[i], capacity);
-        }
-        hasParent = Arrays.copyOf(hasParent, capacity);
-        slotOrdinal = Arrays.copyOf(slotOrdinal, capacity);
+  /**
+   * A row's sampling priority: a seeded hash of its primary key, else of its place in the scan
+   * (which is by all columns for a table without a key).
+   */
+  private long priority(Object[][] v, int r, long ordinal) {
+    long key = keyScanIndexes.length == 0 ? 0 : KeyIndex.hash(tuple(v, keyScanIndexes, r));
+    return Seeds.mix(sampleSalt ^ (key != 0 ? key : Seeds.mix(ordinal)));
+  }
+
+  /** The sample slot of an eligible row, or -1 when it is not kept. */
+  private int reserve(long priority) {
+    int slot = sample.offer(priority);
+    if (slot == capacity) {
+      capacity = (int) Math.min((long) capacity * 2, maxRows);
+      for (int i = 0; i < attrValues.length; i++) {
+        attrValues[i] = Arrays.copyOf(attrValues[i], capacity);
       }
-      size = slot + 1;
-      return slot;
+      for (int i = 0; i < condValues.length; i++) {
+        condValues[i] = Arrays.copyOf(condValues[i], capacity);
+      }
+      hasParent = Arrays.copyOf(hasParent, capacity);
+      slotOrdinal = Arrays.copyOf(slotOrdinal, capacity);
     }
-    long j = reservoirRandom.nextLong(accepted + 1);
-    return j < maxRows ? (int) j : -1;
+    size = sample.size();
+    return slot;
+  }
+
+  /**
+   * Whether the fit kept only some rows: then they are in priority order, which depends on key
+   * values alone, rather than in the order the sample was filled.
+   */
+  boolean sampled() {
+    return size < accepted;
+  }
+
+  private void orderByPriority() {
+    int[] order = sample.slotsByPriority();
+    for (int i = 0; i < attrValues.length; i++) {
+      attrValues[i] = permuted(attrValues[i], order);
+    }
+    for (int i = 0; i < condValues.length; i++) {
+      condValues[i] = permuted(condValues[i], order);
+    }
+    boolean[] parent = new boolean[size];
+    long[] ordinals = new long[size];
+    for (int i = 0; i < size; i++) {
+      parent[i] = hasParent[order[i]];
+      ordinals[i] = slotOrdinal[order[i]];
+    }
+    hasParent = parent;
+    slotOrdinal = ordinals;
+  }
+
+  private static double[] permuted(double[] values, int[] order) {
+    double[] out = new double[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
   }
 
   /** Ends the scan: fails on orphans when asked to, and prepares lookups for the children. */
@@ -456,6 +512,9 @@ final class TableFit {
               + " has rows whose foreign key matches no parent row: "
               + String.join("; ", problems)
               + ". Fix the data, or use --orphans drop (leave them out) or --orphans null");
+    }
+    if (sampled()) {
+      orderByPriority();
     }
     sortedOrdinals = Arrays.copyOf(slotOrdinal, size);
     sortedSlots = new long[size];
@@ -505,7 +564,7 @@ final class TableFit {
     }
   }
 
-  /** The reservoir slot of a row ordinal, or -1 when the row is not in the sample. */
+  /** The sample slot of a row ordinal, or -1 when the row is not in the sample. */
   int slotOf(long ordinal) {
     int i = Arrays.binarySearch(sortedOrdinals, ordinal);
     return i < 0 ? -1 : (int) sortedSlots[i];

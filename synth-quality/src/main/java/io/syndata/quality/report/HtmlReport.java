@@ -153,6 +153,19 @@ final class HtmlReport {
           .append(sampling.seed())
           .append(").</p>\n");
     }
+    sampling
+        .fittedRows()
+        .forEach(
+            (table, rows) ->
+                out.append("<p>The model of ")
+                    .append(tableLink(table))
+                    .append(" was fitted on a sample of ")
+                    .append(esc(count(rows)))
+                    .append(" of its ")
+                    .append(esc(count(sampling.realRows().getOrDefault(table, rows))))
+                    .append(
+                        " rows (by a hash of the key; a child table's sample holds children of sampled"
+                            + " parents only). Child counts and key formats came from every row.</p>\n"));
     if (sampling.holdout()) {
       out.append(
           "<p>Holdout rows (real rows kept out of training) were given: privacy and utility are measured against data"
