@@ -52,6 +52,24 @@ class ReportWriterTest {
   }
 
   @Test
+  void theReportNamesTheTablesFittedOnASample() throws Exception {
+    assertThat(
+            new ObjectMapper()
+                .readTree(ReportWriter.json(REPORT))
+                .get("sampling")
+                .get("fitted_rows"))
+        .isEmpty();
+    assertThat(ReportWriter.html(REPORT)).doesNotContain("was fitted on a sample");
+    QualityReport sampled = REPORT.withFittedRows(java.util.Map.of("orders", 1_000L));
+    JsonNode fitted =
+        new ObjectMapper().readTree(ReportWriter.json(sampled)).get("sampling").get("fitted_rows");
+    assertThat(fitted.get("orders").asLong()).isEqualTo(1_000);
+    assertThat(ReportWriter.html(sampled))
+        .contains("was fitted on a sample of 1,000 of its")
+        .contains("children of sampled parents only");
+  }
+
+  @Test
   void jsonWritesNanAsNullAndKeepsEveryNumber() throws Exception {
     JsonNode root = new ObjectMapper().readTree(ReportWriter.json(REPORT));
     JsonNode aggregated = root.get("detection").get("tables").get(2);
