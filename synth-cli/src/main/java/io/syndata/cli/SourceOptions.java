@@ -30,6 +30,16 @@ final class SourceOptions {
   Path schemaFile;
 
   @Option(
+      names = "--source-readers",
+      defaultValue = "2",
+      paramLabel = "<n>",
+      description =
+          "Connections a database source's tables of 100,000 rows or more with one integer primary"
+              + " key are read over at once, by key ranges (default ${DEFAULT-VALUE}; 1: one query"
+              + " per table). The rows read, and so the model, are the same.")
+  int readers;
+
+  @Option(
       names = "--schemas",
       split = ",",
       paramLabel = "<pattern>",
@@ -115,6 +125,7 @@ final class SourceOptions {
         new CsvOptions(
             Optional.ofNullable(encoding).map(CsvOptions::encoding),
             CsvOptions.BadValues.of(badValues)),
-        new TableChoices(keep, synthesize, mask, cascade));
+        new TableChoices(keep, synthesize, mask, cascade),
+        readers);
   }
 }

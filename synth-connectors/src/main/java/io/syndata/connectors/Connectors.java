@@ -20,6 +20,12 @@ import javax.sql.DataSource;
  * and the reason: an unreachable server, wrong credentials, a missing driver or folder.
  */
 public final class Connectors {
+  /**
+   * Connections a database source reads a large table over at once, by ranges of its integer
+   * primary key, by default.
+   */
+  public static final int DEFAULT_READERS = JdbcSource.DEFAULT_READERS;
+
   private Connectors() {}
 
   /** A location fit for messages and logs: a JDBC URL without its password. */
@@ -50,6 +56,16 @@ public final class Connectors {
    * options (encoding, bad values); a database takes only the default options.
    */
   public static Source source(String location, Optional<Schema> schemaFile, CsvOptions csv) {
+    return source(location, schemaFile, csv, DEFAULT_READERS);
+  }
+
+  /**
+   * Opens a source as {@link #source(String, Optional, CsvOptions)} does; a database's tables of at
+   * least 100,000 rows with one integer primary key are read over {@code readers} connections by
+   * key ranges, handed on in key order (the same rows as one ordered query).
+   */
+  public static Source source(
+      String location, Optional<Schema> schemaFile, CsvOptions csv, int readers) {
     if (location.regionMatches(true, 0, "jdbc:", 0, 5)) {
       if (!csv.isDefault()) {
         throw new SynthException(
@@ -57,7 +73,8 @@ public final class Connectors {
                 + redact(location)
                 + " is a database, whose driver decodes and types its values");
       }
-      return new JdbcSource(Database.open(location, true), schemaFile);
+      return new JdbcSource(
+          Database.open(location, true), schemaFile, readers, JdbcSource.MIN_SPLIT_ROWS);
     }
     Path folder = Path.of(location);
     if (!Files.isDirectory(folder)) {

@@ -98,7 +98,8 @@ public final class SynData {
     if (!isJdbc(spec.location()) && XlsxSource.holdsWorkbook(Path.of(spec.location()))) {
       return XlsxSource.open(Path.of(spec.location()), spec.schemaFile().map(SchemaFile::read));
     }
-    return Connectors.source(spec.location(), spec.schemaFile().map(SchemaFile::read), spec.csv());
+    return Connectors.source(
+        spec.location(), spec.schemaFile().map(SchemaFile::read), spec.csv(), spec.readers());
   }
 
   static Schema introspect(SourceSpec spec, Source source, Progress progress) {
