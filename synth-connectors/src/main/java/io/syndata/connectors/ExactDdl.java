@@ -129,6 +129,22 @@ final class ExactDdl {
    * The user-defined types (PostgreSQL enums and domains) the tables' columns use, in order, each
    * once.
    */
+  /**
+   * What drops the type a definition of {@link #typeDefinitions} creates: {@code DROP TYPE name} or
+   * {@code DROP DOMAIN name}; empty for a definition of another shape.
+   */
+  static java.util.Optional<String> dropStatement(String definition) {
+    for (String kind : List.of("TYPE", "DOMAIN")) {
+      String prefix = "CREATE " + kind + " ";
+      int as = definition.indexOf(" AS ");
+      if (definition.startsWith(prefix) && as > prefix.length()) {
+        return java.util.Optional.of(
+            "DROP " + kind + " IF EXISTS " + definition.substring(prefix.length(), as).strip());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   static List<String> typeDefinitions(Dialect d, List<Table> tables) {
     List<String> definitions = new ArrayList<>();
     if (d != Dialect.POSTGRES) {

@@ -99,6 +99,9 @@ final class PartitionedLoad {
           dropped.add(t);
         }
       }
+      for (int i = recorded.types().size() - 1; i >= 0; i--) {
+        st.execute(recorded.types().get(i));
+      }
       RunState.drop(c, d);
     }
     c.commit();
@@ -116,7 +119,10 @@ final class PartitionedLoad {
             + " and emptied "
             + emptied.size()
             + " tables it had found empty"
-            + (emptied.isEmpty() ? "" : " " + emptied);
+            + (emptied.isEmpty() ? "" : " " + emptied)
+            + (recorded.types().isEmpty()
+                ? ""
+                : ", and dropped " + recorded.types().size() + " types it created");
     LOG.info("{}", line);
     return line;
   }

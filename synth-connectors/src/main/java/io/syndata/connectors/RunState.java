@@ -19,10 +19,10 @@ import java.util.Optional;
 /**
  * The record of a run written partition by partition ({@code --writers}, {@code --resume}), kept in
  * a table of the target ({@value #TABLE}) from its begin to its commit: the plan's fingerprint, who
- * ran it, the tables it created and the (empty) tables it found, and one line per committed
- * partition, inserted in that partition's own transaction. An interrupted run leaves it behind for
- * {@code --resume} (which compares fingerprints and skips the committed partitions) or {@code
- * --abort} (which drops the created tables and empties the found ones).
+ * ran it, the tables and types it created and the (empty) tables it found, and one line per
+ * committed partition, inserted in that partition's own transaction. An interrupted run leaves it
+ * behind for {@code --resume} (which compares fingerprints and skips the committed partitions) or
+ * {@code --abort} (which drops the created tables and empties the found ones).
  */
 final class RunState {
   static final String TABLE = "syndata_run_state";
@@ -31,6 +31,7 @@ final class RunState {
   private static final String RUN = "run";
   private static final String CREATED = "created";
   private static final String FOUND = "found";
+  private static final String TYPE = "type";
   private static final String PARTITION = "partition";
 
   /**
@@ -38,12 +39,14 @@ final class RunState {
    *
    * @param created tables it created, in creation order (target names)
    * @param found tables it found empty and wrote into, in generation order (target names)
+   * @param types what drops each type (PostgreSQL enum or domain) it created, in creation order
    */
   record Recorded(
       RunFingerprint fingerprint,
       String run,
       List<String> created,
       List<String> found,
+      List<String> types,
       List<Committed> partitions) {}
 
   private RunState() {}
@@ -59,6 +62,7 @@ final class RunState {
     String run = "";
     List<String> created = new ArrayList<>();
     List<String> found = new ArrayList<>();
+    List<String> types = new ArrayList<>();
     List<Committed> partitions = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs =
@@ -73,17 +77,23 @@ final class RunState {
           case RUN -> run = detail;
           case CREATED -> created.add(detail);
           case FOUND -> found.add(detail);
+          case TYPE -> types.add(detail);
           case PARTITION -> partitions.add(new Committed(rs.getInt(2), rs.getInt(3), rows(detail)));
           default -> {}
         }
       }
     }
-    return Optional.of(new Recorded(fingerprint, run, created, found, partitions));
+    return Optional.of(new Recorded(fingerprint, run, created, found, types, partitions));
   }
 
   /** Creates the record of a new run (in the caller's transaction where DDL is transactional). */
   static void create(
-      Connection c, Dialect d, RunFingerprint plan, List<String> created, List<String> found)
+      Connection c,
+      Dialect d,
+      RunFingerprint plan,
+      List<String> created,
+      List<String> found,
+      List<String> types)
       throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(
@@ -107,6 +117,9 @@ final class RunState {
       }
       for (int i = 0; i < found.size(); i++) {
         add(ps, FOUND, i, 0, found.get(i));
+      }
+      for (int i = 0; i < types.size(); i++) {
+        add(ps, TYPE, i, 0, types.get(i));
       }
       ps.executeBatch();
     }
