@@ -88,6 +88,9 @@ class AutoChoiceTest {
     assertThat(model.provenance().trainingRows()).containsEntry("t", 1600L);
     assertThat(why).startsWith("vaegan chosen, score ").contains(" vs statistical ");
     assertThat(notes).containsExactly("table t: " + why);
+    // The same seed, the same choice: split, both fits, both samples and the score repeat exactly.
+    assertThat(fit(xor(2000), new ArrayList<>()).provenance().autoChoices())
+        .containsEntry("t", why);
     Path file = dir.resolve("xor.synth");
     ModelFile.write(model, file);
     assertThat(ModelFile.describe(file).provenance().autoChoices()).containsEntry("t", why);
