@@ -29,7 +29,7 @@ final class HoldoutScore {
   private HoldoutScore() {}
 
   /**
-   * The score, and its two halves.
+   * The score, and its three parts.
    *
    * @param shapes mean shape similarity over the scored columns, in [0, 1]
    * @param pairs mean pair similarity, in [0, 1]; equal to {@code shapes} when there is no pair
