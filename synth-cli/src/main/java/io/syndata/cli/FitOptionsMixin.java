@@ -1,8 +1,8 @@
 package io.syndata.cli;
 
 import io.syndata.model.FitOptions;
-import io.syndata.model.ModelKinds;
 import io.syndata.model.OrphanPolicy;
+import io.syndata.model.statistical.StatisticalTrainer;
 import io.syndata.schema.SynthException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,12 +13,14 @@ import picocli.CommandLine.Option;
 final class FitOptionsMixin {
   @Option(
       names = "--model",
-      defaultValue = ModelKinds.AUTO,
+      defaultValue = StatisticalTrainer.KIND,
       paramLabel = "auto|<kind>",
       completionCandidates = ModelKindNames.class,
       description =
-          "Model kind of every table: auto (default: the most suitable installed kind per table) or "
-              + "an installed kind (${COMPLETION-CANDIDATES}). A table's \"model\" in the schema file wins.")
+          "Model kind of every table: an installed kind (${COMPLETION-CANDIDATES}; default statistical, "
+              + "the copula) or auto: per table the copula, or another kind where it scores better on held-out "
+              + "rows (fits both: minutes per table for vaegan; docs/neural.md). A table's \"model\" in the "
+              + "schema file wins.")
   String model;
 
   @Option(

@@ -80,6 +80,10 @@ final class InspectCommand implements Callable<Integer> {
           table.writtenColumns().size(),
           t.modelBytes() / 1024.0);
     }
+    if (!p.autoChoices().isEmpty()) {
+      out.printf(Locale.ROOT, "%n--model auto chose:%n");
+      p.autoChoices().forEach((table, why) -> out.printf(Locale.ROOT, "  %s: %s%n", table, why));
+    }
     out.flush();
     return 0;
   }

@@ -101,7 +101,7 @@ class TrainInspectTest {
     Cli.Result inspect = run("inspect", model.toString());
     assertThat(inspect.code()).as(inspect.err()).isZero();
     assertThat(inspect.out()).contains("jdbc:h2:mem:train_inspect_").doesNotContain("s3cret");
-    assertThat(inspect.out()).containsPattern("model +auto");
+    assertThat(inspect.out()).containsPattern("model +statistical");
   }
 
   @Test

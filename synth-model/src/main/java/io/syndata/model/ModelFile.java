@@ -326,6 +326,10 @@ public final class ModelFile {
     node.put("kind", p.kind());
     ObjectNode kinds = node.putObject("tableKinds");
     p.tableKinds().forEach(kinds::put);
+    if (!p.autoChoices().isEmpty()) {
+      ObjectNode choices = node.putObject("autoChoices");
+      p.autoChoices().forEach(choices::put);
+    }
     node.put("source", p.source());
     node.put("seed", p.seed());
     node.put("orphans", p.orphans().name().toLowerCase(Locale.ROOT));
@@ -503,6 +507,7 @@ public final class ModelFile {
     return new ModelProvenance(
         FitJson.text(node, "kind"),
         textMap(FitJson.need(node, "tableKinds")),
+        node.has("autoChoices") ? textMap(node.get("autoChoices")) : Map.of(),
         FitJson.text(node, "source"),
         FitJson.longInteger(node, "seed"),
         policy,

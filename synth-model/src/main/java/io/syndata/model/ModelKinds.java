@@ -2,6 +2,8 @@ package io.syndata.model;
 
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -12,7 +14,10 @@ import java.util.TreeMap;
  * ServiceLoader}. The engine names no kind; {@code statistical} is one like any other.
  */
 public final class ModelKinds {
-  /** Not a kind: each table gets the kind whose {@link ModelTrainer#suitability} is highest. */
+  /**
+   * Not a kind: each table gets the most suitable kind ({@link ModelTrainer#suitability}), or
+   * another installed kind that scores better on held-out rows of the table.
+   */
   public static final String AUTO = "auto";
 
   private static final Map<String, ModelTrainer> KINDS = load();
@@ -63,9 +68,19 @@ public final class ModelKinds {
 
   /**
    * The kind that fits a table: its own {@code model} in the schema file, else {@code requested},
-   * else (for {@link #AUTO}) the most suitable installed kind.
+   * else (for {@link #AUTO}) the most suitable installed kind, the first of {@link #ranked}.
    */
   public static ModelTrainer choose(Table table, String requested) {
+    return candidates(table, requested).get(0);
+  }
+
+  /**
+   * The kinds that may fit a table: the one it or {@code requested} names, or for {@link #AUTO}
+   * every installed kind whose {@link ModelTrainer#suitability} is not negative, most suitable
+   * first (ties in name order). Auto fits the first unless another scores better on held-out rows
+   * (see docs/neural.md).
+   */
+  public static List<ModelTrainer> candidates(Table table, String requested) {
     String kind = table.model().orElse(requested);
     if (!AUTO.equals(kind)) {
       if (!KINDS.containsKey(kind)) {
@@ -77,20 +92,21 @@ public final class ModelKinds {
                 + ", which is not available; the kinds available are "
                 + available());
       }
-      return KINDS.get(kind);
+      return List.of(KINDS.get(kind));
     }
-    ModelTrainer best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
+    List<ModelTrainer> ranked = new ArrayList<>();
     for (ModelTrainer t : KINDS.values()) {
-      double score = t.suitability(table, table.rowCount());
-      if (score >= 0 && score > bestScore) {
-        best = t;
-        bestScore = score;
+      if (t.suitability(table, table.rowCount()) >= 0) {
+        ranked.add(t);
       }
     }
-    if (best == null) {
+    if (ranked.isEmpty()) {
       throw new SynthException("no model kind is installed that can fit table " + table.name());
     }
-    return best;
+    // Stable: equal suitabilities keep name order.
+    ranked.sort(
+        Comparator.comparingDouble((ModelTrainer t) -> t.suitability(table, table.rowCount()))
+            .reversed());
+    return List.copyOf(ranked);
   }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param kind the model kind asked for ({@code auto}, {@code statistical}, …)
  * @param tableKinds the kind that fitted each table, in generation order
+ * @param autoChoices for each table whose kind {@code auto} chose, the choice and why (the held-out
+ *     scores of the kinds tried), in generation order; empty for other tables
  * @param source where the training data came from, without credentials
  * @param seed the fit seed
  * @param orphans the orphan policy of the fit
@@ -24,6 +26,7 @@ import java.util.Map;
 public record ModelProvenance(
     String kind,
     Map<String, String> tableKinds,
+    Map<String, String> autoChoices,
     String source,
     long seed,
     OrphanPolicy orphans,
@@ -35,6 +38,7 @@ public record ModelProvenance(
     String synDataVersion) {
   public ModelProvenance {
     tableKinds = Collections.unmodifiableMap(new LinkedHashMap<>(tableKinds));
+    autoChoices = Collections.unmodifiableMap(new LinkedHashMap<>(autoChoices));
     trainingRows = Collections.unmodifiableMap(new LinkedHashMap<>(trainingRows));
     sourceRows = Collections.unmodifiableMap(new LinkedHashMap<>(sourceRows));
   }

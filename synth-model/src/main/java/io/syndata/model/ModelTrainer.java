@@ -17,8 +17,10 @@ public interface ModelTrainer {
 
   /**
    * How well this kind suits a table of {@code rows} source rows, for {@code --model auto}: the
-   * kind with the highest value fits the table (ties go to the kind first in name order). A kind
-   * that should never be chosen automatically returns a negative value.
+   * kind with the highest value is the table's default (ties go to the kind first in name order);
+   * every other kind with a value of at least 0 is a contender that auto fits too and chooses when
+   * it scores better on held-out rows. A kind that should never be chosen automatically returns a
+   * negative value.
    */
   double suitability(Table table, long rows);
 

@@ -10,6 +10,7 @@ import io.syndata.model.FitOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.ModelKinds;
 import io.syndata.model.OrphanPolicy;
+import io.syndata.model.statistical.StatisticalTrainer;
 import io.syndata.quality.Fidelity;
 import io.syndata.quality.ReportOptions;
 import io.syndata.schema.SynthException;
@@ -113,7 +114,7 @@ record JobOptions(
 
   private static JobOptions build(Map<String, List<String>> o, int threads) {
     long seed = number(o, "seed", 42L);
-    String model = one(o, "model").orElse(ModelKinds.AUTO);
+    String model = one(o, "model").orElse(StatisticalTrainer.KIND);
     if (!model.equals(ModelKinds.AUTO) && !Installed.KINDS.contains(model)) {
       throw new SynthException(
           "model must be auto or one of " + ModelKinds.available() + ", was " + model);

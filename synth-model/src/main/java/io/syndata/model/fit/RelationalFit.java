@@ -47,7 +47,10 @@ public final class RelationalFit {
   private final Map<String, Integer> unreadChildren = new HashMap<>();
   private final Map<String, Long> orphans = new TreeMap<>();
   private final Map<Relation, SelfReference> selfReferences = new LinkedHashMap<>();
-  private final Map<String, ModelTrainer> trainers = new LinkedHashMap<>();
+  private final Map<String, List<ModelTrainer>> trainers = new LinkedHashMap<>();
+  private final Map<String, String> kinds = new HashMap<>();
+  private final Map<String, String> autoChoices = new LinkedHashMap<>();
+  private final Map<String, Integer> autoTrainingRows = new HashMap<>();
 
   private RelationalFit(
       ForeignKeyGraph graph, Source source, FitOptions options, Progress progress) {
@@ -55,10 +58,19 @@ public final class RelationalFit {
     this.source = source;
     this.options = options;
     this.progress = progress;
+    boolean auto = false;
     for (Table t : graph.generationOrder()) {
       if (!t.isKept()) {
-        trainers.put(t.name(), ModelKinds.choose(t, options.model()));
+        trainers.put(t.name(), ModelKinds.candidates(t, options.model()));
+        auto |= t.model().isEmpty() && ModelKinds.AUTO.equals(options.model());
       }
+    }
+    if (auto && ModelKinds.available().size() == 1) {
+      progress.note(
+          "--model auto: "
+              + ModelKinds.available().get(0)
+              + " is the only model kind installed (synth-neural, which adds vaegan, is not on the"
+              + " class path), so every table gets it");
     }
   }
 
@@ -97,23 +109,32 @@ public final class RelationalFit {
     Map<String, TableModel> ordered = new LinkedHashMap<>();
     Map<String, Long> training = new LinkedHashMap<>();
     Map<String, Long> sourceRows = new LinkedHashMap<>();
-    Map<String, String> kinds = new LinkedHashMap<>();
+    Map<String, String> tableKinds = new LinkedHashMap<>();
+    Map<String, String> choices = new LinkedHashMap<>();
     for (Table t : graph.generationOrder()) {
       TableModel model = models.get(t.name());
       ordered.put(t.name(), model);
       TableFit fit = fits.get(t.name());
-      training.put(t.name(), fit == null ? model.sourceRows() : fit.size);
+      training.put(
+          t.name(),
+          fit == null
+              ? model.sourceRows()
+              : autoTrainingRows.getOrDefault(t.name(), fit.size).longValue());
       sourceRows.put(t.name(), fit == null ? model.sourceRows() : fit.scanned);
-      kinds.put(
+      tableKinds.put(
           t.name(),
           fit != null
-              ? trainers.get(t.name()).kind()
+              ? kinds.get(t.name())
               : t.isMasked() ? KeptTableModel.MASKED_KIND : KeptTableModel.KIND);
+      if (autoChoices.containsKey(t.name())) {
+        choices.put(t.name(), autoChoices.get(t.name()));
+      }
     }
     ModelProvenance provenance =
         new ModelProvenance(
             options.model(),
-            kinds,
+            tableKinds,
+            choices,
             source.describe(),
             options.seed(),
             options.orphans(),
@@ -187,7 +208,18 @@ public final class RelationalFit {
   private void buildIfComplete(TableFit fit) {
     String name = fit.table.name();
     if (unreadChildren.get(name) == 0 && !models.containsKey(name)) {
-      models.put(name, trainers.get(name).fit(fit.training(), options));
+      List<ModelTrainer> candidates = trainers.get(name);
+      boolean auto = fit.table.model().isEmpty() && ModelKinds.AUTO.equals(options.model());
+      if (auto) {
+        AutoFit.Choice choice = AutoFit.fit(fit.training(), candidates, options, progress);
+        models.put(name, choice.model());
+        kinds.put(name, choice.kind());
+        autoChoices.put(name, choice.reason());
+        autoTrainingRows.put(name, choice.trainingRows());
+      } else {
+        models.put(name, candidates.get(0).fit(fit.training(), options));
+        kinds.put(name, candidates.get(0).kind());
+      }
       fit.release();
     }
   }

@@ -40,6 +40,8 @@ async function loadServerInfo() {
   const h = await (await fetch('/health')).json();
   const model = $('model');
   (h.model_kinds || []).forEach(k => model.append(new Option(k, k)));
+  // As the CLI: auto trains every kind on each table, minutes per table with vaegan.
+  if ((h.model_kinds || []).includes('statistical')) model.value = 'statistical';
   const box = $('formats');
   (h.formats || ['csv']).forEach(f => {
     const c = document.createElement('input');
