@@ -5,7 +5,8 @@
 # collection, from -Xlog:gc). Then training on baseball as a Parquet folder, native and through Spark.
 # Prints markdown rows for docs/benchmarks.md, a median row per engine and scale when RUNS > 1.
 #
-# Usage: [RUNS=3] [SYNTH=./synth] [BENCH_LOCK=/tmp/mvn.lock] bench/spark.sh [scale...]  (default 10)
+# Usage: [RUNS=3] [SYNTH=./synth] [BENCH_LOCK=/tmp/mvn.lock] [ENGINES="native 1,native 2,spark local[2]"]
+#        [TRAIN=1] bench/spark.sh [scale...]  (default 10; TRAIN=0 skips the training figures)
 # Build first (mvn -DskipTests package -pl synth-cli,synth-spark -am): a launcher that rebuilds
 # during a run spoils its time and memory. SYNTH may name a copy of the launcher and its jars, so
 # that edits to the sources meanwhile cannot trigger a rebuild. With BENCH_LOCK every run holds
@@ -27,15 +28,14 @@ data="${SYNTH_SHARED_DATASETS:-../shared/datasets}/baseball"
 timed() {
   local label=$1 fixed=$2
   shift 2
-  local start end secs rows rss heap
-  start=$(date +%s.%N)
-  "${lock[@]}" /usr/bin/time -f "%M" -o "$work/rss" env \
+  local secs rows rss heap
+  # GNU time inside the lock: a wait for the lock is not counted
+  "${lock[@]}" /usr/bin/time -f "%e %M" -o "$work/rss" env \
     SYNTH_JAVA_OPTS="-Xmx4g -Xlog:gc:file=$work/gc.log" "$synth" "$@" >"$work/log" 2>&1 ||
     { tail -20 "$work/log" >&2; exit 1; }
-  end=$(date +%s.%N)
   rows=${fixed:-$(awk '/^  [a-z]/ {gsub(",", "", $2); s += $2} END {print s}' "$work/log")}
-  secs=$(echo "$end - $start" | bc)
-  rss=$(( $(cat "$work/rss") / 1024 ))
+  secs=$(cut -d' ' -f1 "$work/rss")
+  rss=$(( $(cut -d' ' -f2 "$work/rss") / 1024 ))
   heap=$(grep -o '[0-9]*M->' "$work/gc.log" | sed 's/M->//' | sort -n | tail -1)
   echo "$secs" >>"$work/times-$label"
   echo "$rss ${heap:-0}" >>"$work/mem-$label"
@@ -47,8 +47,9 @@ median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (
 
 echo "| run | rows | seconds | rows/s | peak RSS | peak heap |"
 echo "|---|---|---|---|---|---|"
+IFS=, read -r -a engines <<<"${ENGINES:-native 1,native 2,spark local[2]}"
 for scale in $scales; do
-  for engine in "native 1" "native 2" "spark local[2]"; do
+  for engine in "${engines[@]}"; do
     set -f
     set -- $engine
     set +f
@@ -75,6 +76,7 @@ for scale in $scales; do
 done
 
 # Training: baseball as a Parquet folder (270,353 rows), read natively (DuckDB) and through Spark.
+[ "${TRAIN:-1}" = 0 ] && exit 0
 "$synth" export --source "$data" --target "$work/parquet" --format parquet >/dev/null 2>&1
 for engine in native "spark local[2]"; do
   set -f
