@@ -1,13 +1,18 @@
 package io.syndata.cli;
 
 import io.syndata.connectors.Connectors;
+import io.syndata.data.Source;
+import io.syndata.engine.GenerationEngine;
+import io.syndata.engine.SourceSpec;
 import io.syndata.engine.Training;
 import io.syndata.model.FitOptions;
 import io.syndata.model.ModelProvenance;
+import io.syndata.schema.SynthException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +49,23 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin FitOptionsMixin fit;
 
+  @Option(
+      names = "--engine",
+      defaultValue = "native",
+      paramLabel = "<engine>",
+      description =
+          "native (default) or spark: read the source through Spark — a jdbc: URL in parallel key"
+              + " ranges, or a folder of Parquet tables (local, hdfs://, s3a://) — and fit on this"
+              + " machine as usual; the same data gives the same model (docs/spark.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "<url>",
+      description =
+          "With --engine spark: the Spark master, e.g. local[2], yarn (default local[*]).")
+  String master;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -60,7 +82,19 @@ final class TrainCommand implements Callable<Integer> {
             + ", seed "
             + seed
             + ")");
-    ModelProvenance p = Training.train(source.spec(), options, out, new TerminalProgress(err));
+    ModelProvenance p;
+    if (engine.equals("native")) {
+      if (master != null) {
+        throw new SynthException("--master is for --engine spark");
+      }
+      p = Training.train(source.spec(), options, out, new TerminalProgress(err));
+    } else {
+      SourceSpec spec = source.spec();
+      try (Source s =
+          GenerationEngine.named(engine).openSource(spec, Optional.ofNullable(master))) {
+        p = Training.train(spec, s, options, out, new TerminalProgress(err));
+      }
+    }
     PrintWriter w = spec.commandLine().getOut();
     p.tableKinds()
         .forEach(

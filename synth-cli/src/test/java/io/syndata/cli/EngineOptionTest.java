@@ -45,4 +45,34 @@ class EngineOptionTest {
     assertThat(r.code()).isEqualTo(Main.EXIT_FAILED);
     assertThat(r.err()).contains("--master is for --engine spark");
   }
+
+  @Test
+  void trainingThroughSparkWithoutItsJarsSaysHowToGetThem() {
+    Cli.Result r =
+        Cli.run(
+            "train",
+            "--engine",
+            "spark",
+            "--source",
+            dir.toString(),
+            "--out",
+            dir.resolve("m.synth").toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).contains("--engine spark is not on the class path");
+  }
+
+  @Test
+  void trainingRefusesMasterWithoutSpark() {
+    Cli.Result r =
+        Cli.run(
+            "train",
+            "--master",
+            "local[2]",
+            "--source",
+            dir.toString(),
+            "--out",
+            dir.resolve("m.synth").toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_FAILED);
+    assertThat(r.err()).contains("--master is for --engine spark");
+  }
 }

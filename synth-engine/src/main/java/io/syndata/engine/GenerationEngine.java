@@ -28,6 +28,19 @@ public interface GenerationEngine {
   GenerationResult generate(Run run, Progress progress);
 
   /**
+   * Opens a source read through this engine, for {@code synth train --engine}: the engine's own
+   * readers (Spark's partitioned JDBC reads, Parquet on a cluster's storage) instead of this JVM's.
+   * Closing the source releases what the engine started for it.
+   *
+   * @param master where the engine runs; empty for its own default
+   * @throws SynthException when this engine does not read sources, or the location cannot be read
+   */
+  default io.syndata.data.Source openSource(SourceSpec spec, Optional<String> master) {
+    throw new SynthException(
+        "--engine " + name() + " generates only; train with the native engine");
+  }
+
+  /**
    * One generation.
    *
    * @param modelFile a model file written by {@code synth train}

@@ -39,6 +39,20 @@ public final class Training {
   }
 
   /**
+   * Fits a model of a source opened elsewhere — through another engine ({@link
+   * GenerationEngine#openSource}) — as {@link #train(SourceSpec, FitOptions, Path, Progress)} does
+   * with the spec's tables, schema file and choices. The source is not closed.
+   *
+   * @return how the saved model was made
+   */
+  public static ModelProvenance train(
+      SourceSpec spec, Source source, FitOptions options, Path out, Progress progress) {
+    SynthModel model = SynData.learn(spec, source, options, progress);
+    ModelFile.write(model, out);
+    return model.provenance();
+  }
+
+  /**
    * Reads a model file.
    *
    * @throws io.syndata.schema.SynthException naming the file when it is not a model file, is

@@ -1,8 +1,14 @@
 package io.syndata.spark;
 
 import io.syndata.data.Progress;
+import io.syndata.data.Source;
 import io.syndata.engine.GenerationEngine;
+import io.syndata.engine.SourceSpec;
 import io.syndata.model.GenerationResult;
+import io.syndata.schema.Schema;
+import io.syndata.schema.SchemaFile;
+import io.syndata.schema.SynthException;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -29,6 +35,26 @@ public final class SparkEngine implements GenerationEngine {
           progress);
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * A source read by a session of its own, stopped when the source closes. The spec's CSV options
+   * do not apply: Spark reads Parquet folders and databases.
+   */
+  @Override
+  public Source openSource(SourceSpec spec, Optional<String> master) {
+    if (!spec.csv().isDefault()) {
+      throw new SynthException(
+          "--encoding and --bad-values apply to CSV files, which --engine spark does not read");
+    }
+    Optional<Schema> schemaFile = spec.schemaFile().map(SchemaFile::read);
+    SparkSession spark = session(master.or(() -> Optional.of("local[*]")), "synth train");
+    try {
+      return SparkSources.open(spark, true, spec.location(), schemaFile, Map.of());
+    } catch (RuntimeException e) {
+      spark.stop();
+      throw e;
     }
   }
 
