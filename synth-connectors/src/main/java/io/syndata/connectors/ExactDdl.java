@@ -145,6 +145,32 @@ final class ExactDdl {
     return java.util.Optional.empty();
   }
 
+  /**
+   * What drops each type the tables to create need that the target lacks, so that {@code --abort}
+   * can drop them again (a partitioned run commits them before its rows).
+   */
+  static List<String> newTypes(
+      java.sql.Connection connection, Dialect dialect, List<Table> toCreate)
+      throws java.sql.SQLException {
+    List<String> drops = new ArrayList<>();
+    for (String definition : ExactDdl.typeDefinitions(dialect, toCreate)) {
+      java.util.Optional<String> drop = ExactDdl.dropStatement(definition);
+      if (drop.isEmpty()) {
+        continue;
+      }
+      String name = drop.get().substring(drop.get().indexOf(" IF EXISTS ") + 11);
+      try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT to_regtype(?)")) {
+        ps.setString(1, name);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getString(1) == null) {
+            drops.add(drop.get());
+          }
+        }
+      }
+    }
+    return drops;
+  }
+
   static List<String> typeDefinitions(Dialect d, List<Table> tables) {
     List<String> definitions = new ArrayList<>();
     if (d != Dialect.POSTGRES) {

@@ -1,7 +1,6 @@
 package io.syndata.connectors;
 
 import io.syndata.data.RowBatch;
-import io.syndata.data.RowBatchBuilder;
 import io.syndata.data.SchemaFilter;
 import io.syndata.data.Source;
 import io.syndata.schema.Column;
@@ -58,8 +57,7 @@ final class JdbcSource implements Source {
   /** Tables with fewer rows are read in one query. */
   static final long MIN_SPLIT_ROWS = 100_000;
 
-  private final int readers;
-  private final long minSplitRows;
+  private final JdbcTableReader reader;
 
   JdbcSource(Database db, Optional<Schema> schemaFile) {
     this(db, schemaFile, DEFAULT_READERS, MIN_SPLIT_ROWS);
@@ -69,8 +67,7 @@ final class JdbcSource implements Source {
     this.db = db;
     this.schemaFile = schemaFile;
     this.catalog = new SourceCatalog(db.dialect());
-    this.readers = readers;
-    this.minSplitRows = minSplitRows;
+    this.reader = new JdbcTableReader(db, readers, minSplitRows);
   }
 
   private record TableRef(String catalog, String schema, String name, Optional<String> namespace) {}
@@ -467,196 +464,7 @@ final class JdbcSource implements Source {
 
   @Override
   public long scan(Table table, List<String> columns, Consumer<RowBatch> consumer) {
-    Dialect d = db.dialect();
-    List<String> order = table.primaryKey().isEmpty() ? columns : table.primaryKey();
-    String select =
-        "SELECT "
-            + (columns.isEmpty()
-                ? "1"
-                : String.join(
-                    ", ",
-                    columns.stream()
-                        .map(c -> d.readExpression(table.column(c), d.quote(c)))
-                        .toList()))
-            + " FROM "
-            + qualified(table.namespace(), table.name());
-    String orderBy =
-        order.isEmpty()
-            ? ""
-            : " ORDER BY " + String.join(", ", order.stream().map(d::quote).toList());
-    Optional<String> key = splitKey(table);
-    if (key.isPresent()) {
-      Optional<long[]> bounds = keyBounds(table, key.get());
-      if (bounds.isPresent()) {
-        List<KeyRangeScan.Range> ranges =
-            KeyRangeScan.ranges(
-                bounds.get()[0], bounds.get()[1], readers * KeyRangeScan.RANGES_PER_READER);
-        String k = d.quote(key.get());
-        LOG.debug(
-            "reading {} in {} key ranges over {} connections",
-            table.name(),
-            ranges.size(),
-            readers);
-        return KeyRangeScan.run(
-            table.name(),
-            ranges,
-            readers,
-            (range, batches) ->
-                read(
-                    table,
-                    columns,
-                    select + where(k, range) + orderBy,
-                    batches,
-                    " in the key range " + describe(range)),
-            consumer);
-      }
-    }
-    return read(table, columns, select + orderBy, consumer, "");
-  }
-
-  /**
-   * The key a table is read in ranges of: its primary key when that is one integer column and the
-   * table is large enough to gain from parallel reads on a database that allows several
-   * connections.
-   */
-  private Optional<String> splitKey(Table table) {
-    if (readers < 2
-        || db.dialect().poolSize() < 2
-        || table.rowCount() < minSplitRows
-        || table.primaryKey().size() != 1) {
-      return Optional.empty();
-    }
-    String key = table.primaryKey().get(0);
-    return table.column(key).type() == io.syndata.schema.DataType.INTEGER
-        ? Optional.of(key)
-        : Optional.empty();
-  }
-
-  /** The least and greatest key, or empty when the table is empty or they are not integers. */
-  private Optional<long[]> keyBounds(Table table, String key) {
-    String k = db.dialect().quote(key);
-    try (Connection c = db.connection();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT MIN("
-                    + k
-                    + "), MAX("
-                    + k
-                    + ") FROM "
-                    + qualified(table.namespace(), table.name()))) {
-      rs.next();
-      Object min = rs.getObject(1);
-      Object max = rs.getObject(2);
-      if (!(min instanceof Number lo) || !(max instanceof Number hi)) {
-        return Optional.empty();
-      }
-      if (lo instanceof java.math.BigInteger
-          || hi instanceof java.math.BigInteger
-          || lo instanceof java.math.BigDecimal
-          || hi instanceof java.math.BigDecimal) {
-        try {
-          return Optional.of(
-              new long[] {
-                new java.math.BigDecimal(lo.toString()).longValueExact(),
-                new java.math.BigDecimal(hi.toString()).longValueExact()
-              });
-        } catch (ArithmeticException e) {
-          return Optional.empty();
-        }
-      }
-      return Optional.of(new long[] {lo.longValue(), hi.longValue()});
-    } catch (SQLException e) {
-      throw new SynthException(
-          "reading the key range of table "
-              + table.name()
-              + " from "
-              + db.maskedUrl()
-              + " failed: "
-              + db.explain(e),
-          e);
-    }
-  }
-
-  private static String where(String key, KeyRangeScan.Range range) {
-    if (range.from() == null && range.to() == null) {
-      return "";
-    }
-    if (range.from() == null) {
-      return " WHERE " + key + " < " + range.to();
-    }
-    if (range.to() == null) {
-      return " WHERE " + key + " >= " + range.from();
-    }
-    return " WHERE " + key + " >= " + range.from() + " AND " + key + " < " + range.to();
-  }
-
-  private static String describe(KeyRangeScan.Range range) {
-    return "["
-        + (range.from() == null ? "" : range.from())
-        + ", "
-        + (range.to() == null ? "" : range.to())
-        + ")";
-  }
-
-  /** Runs one query of a scan, handing its rows on in batches; {@code where} names the range. */
-  private long read(
-      Table table, List<String> columns, String sql, Consumer<RowBatch> consumer, String where) {
-    Dialect d = db.dialect();
-    JdbcValues[] readers = new JdbcValues[columns.size()];
-    for (int i = 0; i < readers.length; i++) {
-      readers[i] = new JdbcValues(table.column(columns.get(i)), d);
-    }
-    long rows = 0;
-    String at = "";
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
-      try (Statement st =
-          c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-        st.setFetchSize(Source.BATCH_SIZE);
-        try (ResultSet rs = st.executeQuery(sql)) {
-          RowBatchBuilder batches = new RowBatchBuilder(table.name(), columns, consumer);
-          while (rs.next()) {
-            for (int col = 0; col < readers.length; col++) {
-              at = columns.get(col);
-              batches.set(col, readers[col].read(rs, col + 1));
-            }
-            batches.endRow();
-            rows++;
-          }
-          batches.finish();
-        }
-      } finally {
-        c.rollback();
-      }
-    } catch (SQLException e) {
-      throw new SynthException(
-          "reading table "
-              + table.name()
-              + where
-              + " from "
-              + db.maskedUrl()
-              + " failed: "
-              + db.explain(e),
-          e);
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new SynthException(
-          "reading table "
-              + table.name()
-              + " from "
-              + db.maskedUrl()
-              + ": column "
-              + at
-              + " at row "
-              + (rows + 1)
-              + where
-              + " holds a value that is not "
-              + table.column(at).type()
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    return rows;
+    return reader.scan(table, qualified(table.namespace(), table.name()), columns, consumer);
   }
 
   @Override

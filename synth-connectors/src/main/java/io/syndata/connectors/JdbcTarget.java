@@ -11,8 +11,6 @@ import io.syndata.schema.Schema;
 import io.syndata.schema.SynthException;
 import io.syndata.schema.Table;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -173,7 +171,7 @@ final class JdbcTarget implements PartitionedTarget {
             fingerprint,
             toCreate.stream().map(t -> tables.get(t.name()).name()).toList(),
             found,
-            newTypes(toCreate));
+            ExactDdl.newTypes(connection, dialect, toCreate));
         connection.commit(); // where DDL commits itself, the record is there before the tables
       } else if (!dialect.transactionalDdl() && !toCreate.isEmpty()) {
         record = RunRecord.write(connection, dialect, toCreate.stream().map(Table::name).toList());
@@ -327,30 +325,6 @@ final class JdbcTarget implements PartitionedTarget {
   }
 
   /** Creates a user-defined type (enum, domain) unless the target has one of that name already. */
-  /**
-   * What drops each type the tables to create need that the target lacks, so that {@code --abort}
-   * can drop them again (a partitioned run commits them before its rows).
-   */
-  private List<String> newTypes(List<Table> toCreate) throws SQLException {
-    List<String> drops = new ArrayList<>();
-    for (String definition : ExactDdl.typeDefinitions(dialect, toCreate)) {
-      java.util.Optional<String> drop = ExactDdl.dropStatement(definition);
-      if (drop.isEmpty()) {
-        continue;
-      }
-      String name = drop.get().substring(drop.get().indexOf(" IF EXISTS ") + 11);
-      try (PreparedStatement ps = connection.prepareStatement("SELECT to_regtype(?)")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next() && rs.getString(1) == null) {
-            drops.add(drop.get());
-          }
-        }
-      }
-    }
-    return drops;
-  }
-
   private void createType(String definition) throws SQLException {
     java.sql.Savepoint savepoint = connection.setSavepoint();
     try (Statement st = connection.createStatement()) {

@@ -6,6 +6,7 @@ import io.syndata.model.FitOptions;
 import io.syndata.model.KeyFormat;
 import io.syndata.model.OrphanPolicy;
 import io.syndata.model.Seeds;
+import io.syndata.model.fit.ColumnRoles.Role;
 import io.syndata.schema.Column;
 import io.syndata.schema.ColumnKind;
 import io.syndata.schema.ColumnKinds;
@@ -31,15 +32,6 @@ import java.util.SplittableRandom;
 final class TableFit {
   /** At most this many attributes of the primary parent condition a child table. */
   static final int MAX_CONDITIONING = 8;
-
-  enum Role {
-    FOREIGN,
-    GENERATED,
-    CONTINUOUS,
-    CATEGORICAL,
-    TEXT,
-    PII
-  }
 
   final Table table;
   final List<String> scanColumns;
@@ -131,14 +123,14 @@ final class TableFit {
         scanColumns.containsAll(table.primaryKey())
             ? table.primaryKey().stream().mapToInt(scanColumns::indexOf).toArray()
             : new int[0];
-    keptColumns.addAll(keptColumns(table, graph));
+    keptColumns.addAll(ColumnRoles.keptColumns(table, graph));
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
-      switch (roleOf(table, c, keptColumns)) {
+      switch (ColumnRoles.roleOf(table, c, keptColumns)) {
         case CONTINUOUS -> attrs.add(new Attr(c, i, false, minCount));
         case CATEGORICAL -> attrs.add(new Attr(c, i, true, minCount));
         case TEXT, PII -> {
-          if (formatted(c)) {
+          if (ColumnRoles.formatted(c)) {
             formatLearners.put(c.name(), FormatModel.learner(c.format(), c.nullable(), c.length()));
             formatIndex.put(c.name(), i);
             continue;
@@ -159,7 +151,7 @@ final class TableFit {
                   : null);
         }
         case GENERATED -> {
-          String from = derivedFrom(table, graph, c);
+          String from = ColumnRoles.derivedFrom(table, graph, c);
           keyLearners.put(
               c.name(),
               new KeyLearner(
@@ -174,7 +166,7 @@ final class TableFit {
     }
     for (int i = 0; i < scanColumns.size(); i++) {
       Column c = table.column(scanColumns.get(i));
-      Role role = roleOf(table, c, keptColumns);
+      Role role = ColumnRoles.roleOf(table, c, keptColumns);
       if (c.type() != DataType.STRING
           || keptColumns.contains(c.name())
           || (role != Role.TEXT && role != Role.CATEGORICAL)) {
@@ -229,72 +221,6 @@ final class TableFit {
     this.condValues = new double[conditioning.size()][capacity];
     this.hasParent = new boolean[capacity];
     this.slotOrdinal = new long[capacity];
-  }
-
-  /**
-   * The column a string primary key may be derived from ({@code <customer_id>_<n>}): the one column
-   * of the primary parent's foreign key, whose rows the generator makes together. Empty when the
-   * key is not a single string column or the table has no such parent.
-   */
-  static String derivedFrom(Table table, ForeignKeyGraph graph, Column c) {
-    if (c.type() != DataType.STRING || !table.primaryKey().equals(List.of(c.name()))) {
-      return "";
-    }
-    return graph
-        .primaryParent(table.name())
-        .filter(r -> r.fk().columns().size() == 1 && !graph.isDeferred(r))
-        .map(r -> r.fk().columns().get(0))
-        .filter(f -> !f.equals(c.name()))
-        .orElse("");
-  }
-
-  /** The columns of a table's references to kept tables that no generated relation also uses. */
-  static java.util.Set<String> keptColumns(Table table, ForeignKeyGraph graph) {
-    java.util.Set<String> kept = new java.util.HashSet<>();
-    graph.keptReferences(table.name()).forEach(r -> kept.addAll(r.fk().columns()));
-    graph.parentsOf(table.name()).forEach(r -> r.fk().columns().forEach(kept::remove));
-    return kept;
-  }
-
-  static Role roleOf(Table t, Column c, java.util.Set<String> keptColumns) {
-    if (keptColumns.contains(c.name())) {
-      return Role.CATEGORICAL;
-    }
-    if (t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(c.name()))) {
-      return Role.FOREIGN;
-    }
-    DataType type = c.type();
-    if (t.primaryKey().contains(c.name()) || c.kind() == ColumnKind.ID) {
-      return Role.GENERATED;
-    }
-    if (type == DataType.BOOLEAN) {
-      return Role.CATEGORICAL;
-    }
-    if (formatted(c)) {
-      return Role.TEXT;
-    }
-    boolean ordered = type.isNumeric() || type.isTemporal();
-    if (type == DataType.UUID) {
-      return c.kind() == ColumnKind.CATEGORICAL ? Role.CATEGORICAL : Role.GENERATED;
-    }
-    return switch (c.kind()) {
-      case CATEGORICAL -> Role.CATEGORICAL;
-      case NUMERIC, DATETIME -> ordered ? Role.CONTINUOUS : Role.CATEGORICAL;
-      case TEXT -> type == DataType.STRING ? Role.TEXT : Role.CONTINUOUS;
-      case PII -> type == DataType.STRING ? Role.PII : Role.CONTINUOUS;
-      case ID -> Role.GENERATED;
-    };
-  }
-
-  /**
-   * Whether a column's values are of a database format with a generator of its own; enumerations
-   * and sets are categories, unknown types keep the kind they have.
-   */
-  static boolean formatted(Column c) {
-    return switch (c.format()) {
-      case PLAIN, ENUM, SET, OTHER -> false;
-      default -> c.type() == DataType.STRING;
-    };
   }
 
   void accept(RowBatch batch) {
@@ -574,7 +500,7 @@ final class TableFit {
   TrainingTable training() {
     List<String> attributeColumns = new ArrayList<>();
     for (Column c : table.writtenColumns()) {
-      Role role = roleOf(table, c, keptColumns);
+      Role role = ColumnRoles.roleOf(table, c, keptColumns);
       if (role != Role.FOREIGN && role != Role.GENERATED) {
         attributeColumns.add(c.name());
       }
