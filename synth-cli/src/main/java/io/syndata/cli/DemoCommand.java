@@ -8,6 +8,7 @@ import io.syndata.engine.SynData;
 import io.syndata.model.FitOptions;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.OrphanPolicy;
+import io.syndata.model.statistical.StatisticalTrainer;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,9 @@ final class DemoCommand implements Callable<Integer> {
         new GenerateRequest(
             new SourceSpec(source, Optional.empty(), SchemaFilter.ALL),
             synthetic,
-            new FitOptions(seed, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS),
+            // The copula, as the CLI's --model default: auto would train a network per table.
+            new FitOptions(
+                seed, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS, StatisticalTrainer.KIND),
             new GenerationOptions(scale, Map.of(), seed),
             true);
     RunReport report = SynData.generate(request, new TerminalProgress(err));
