@@ -125,24 +125,23 @@ final class ExactDdl {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  /**
-   * The user-defined types (PostgreSQL enums and domains) the tables' columns use, in order, each
-   * once.
-   */
-  /**
-   * What drops the type a definition of {@link #typeDefinitions} creates: {@code DROP TYPE name} or
-   * {@code DROP DOMAIN name}; empty for a definition of another shape.
-   */
-  static java.util.Optional<String> dropStatement(String definition) {
-    for (String kind : List.of("TYPE", "DOMAIN")) {
-      String prefix = "CREATE " + kind + " ";
-      int as = definition.indexOf(" AS ");
-      if (definition.startsWith(prefix) && as > prefix.length()) {
-        return java.util.Optional.of(
-            "DROP " + kind + " IF EXISTS " + definition.substring(prefix.length(), as).strip());
+  /** A type a definition of {@link #typeDefinitions} creates: {@code TYPE} or {@code DOMAIN}. */
+  private record CreatedType(String kind, String name) {
+    static java.util.Optional<CreatedType> of(String definition) {
+      for (String kind : List.of("TYPE", "DOMAIN")) {
+        String prefix = "CREATE " + kind + " ";
+        int as = definition.indexOf(" AS ");
+        if (definition.startsWith(prefix) && as > prefix.length()) {
+          return java.util.Optional.of(
+              new CreatedType(kind, definition.substring(prefix.length(), as).strip()));
+        }
       }
+      return java.util.Optional.empty();
     }
-    return java.util.Optional.empty();
+
+    String drop() {
+      return "DROP " + kind + " IF EXISTS " + name;
+    }
   }
 
   /**
@@ -153,17 +152,18 @@ final class ExactDdl {
       java.sql.Connection connection, Dialect dialect, List<Table> toCreate)
       throws java.sql.SQLException {
     List<String> drops = new ArrayList<>();
-    for (String definition : ExactDdl.typeDefinitions(dialect, toCreate)) {
-      java.util.Optional<String> drop = ExactDdl.dropStatement(definition);
-      if (drop.isEmpty()) {
-        continue;
-      }
-      String name = drop.get().substring(drop.get().indexOf(" IF EXISTS ") + 11);
-      try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT to_regtype(?)")) {
-        ps.setString(1, name);
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
-          if (rs.next() && rs.getString(1) == null) {
-            drops.add(drop.get());
+    List<String> definitions = typeDefinitions(dialect, toCreate);
+    if (definitions.isEmpty()) {
+      return drops;
+    }
+    try (java.sql.PreparedStatement exists = connection.prepareStatement("SELECT to_regtype(?)")) {
+      for (String definition : definitions) {
+        for (CreatedType type : CreatedType.of(definition).stream().toList()) {
+          exists.setString(1, type.name());
+          try (java.sql.ResultSet rs = exists.executeQuery()) {
+            if (rs.next() && rs.getString(1) == null) {
+              drops.add(type.drop());
+            }
           }
         }
       }
@@ -171,6 +171,10 @@ final class ExactDdl {
     return drops;
   }
 
+  /**
+   * The user-defined types (PostgreSQL enums and domains) the tables' columns use, in order, each
+   * once.
+   */
   static List<String> typeDefinitions(Dialect d, List<Table> tables) {
     List<String> definitions = new ArrayList<>();
     if (d != Dialect.POSTGRES) {

@@ -62,11 +62,6 @@ final class KeyedSample {
     return size;
   }
 
-  /** The number of eligible rows offered, kept or not. */
-  long offered() {
-    return offered;
-  }
-
   /** Whether some eligible row was left out. */
   boolean truncated() {
     return offered > size;
