@@ -55,7 +55,8 @@ final class TrainCommand implements Callable<Integer> {
       paramLabel = "<engine>",
       description =
           "native (default) or spark: read the source through Spark — a jdbc: URL in parallel key"
-              + " ranges, or a folder of Parquet tables (local, hdfs://, s3a://) — and fit on this"
+              + " ranges, or a folder of Parquet, CSV, JSON, ORC, Delta or Iceberg tables (local, hdfs://,"
+              + " s3a://) — and fit on this"
               + " machine as usual; the same data gives the same model (docs/spark.md).")
   String engine;
 

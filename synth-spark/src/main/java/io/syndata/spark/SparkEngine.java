@@ -69,6 +69,28 @@ public final class SparkEngine implements GenerationEngine {
             .config("spark.sql.datetime.java8API.enabled", "true")
             .config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
     master.ifPresent(builder::master);
+    withDelta(builder);
     return builder.getOrCreate();
+  }
+
+  /**
+   * Delta Lake reads and writes only in a session with its extension and catalog; where its
+   * connector is on the class path, a session of ours has them, unless the user set others.
+   */
+  static SparkSession.Builder withDelta(SparkSession.Builder builder) {
+    try {
+      Class.forName(
+          "io.delta.sql.DeltaSparkSessionExtension", false, SparkEngine.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return builder;
+    }
+    if (System.getProperty("spark.sql.extensions") == null) {
+      builder.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    }
+    if (System.getProperty("spark.sql.catalog.spark_catalog") == null) {
+      builder.config(
+          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    }
+    return builder;
   }
 }

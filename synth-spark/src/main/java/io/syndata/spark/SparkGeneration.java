@@ -161,10 +161,12 @@ public final class SparkGeneration {
 
   private static void write(DataFrameWriter<Row> writer, SparkOutput output, String table) {
     if (output.format().equals("csv")) {
-      // A header, and text as generated: Spark's CSV writer trims spaces unless told not to.
+      // A header, text as generated (Spark's CSV writer trims spaces unless told not to), and
+      // quotes doubled inside values as RFC 4180 and the native CSV writer have them.
       writer =
           writer
               .option("header", "true")
+              .option("escape", "\"")
               .option("ignoreLeadingWhiteSpace", "false")
               .option("ignoreTrailingWhiteSpace", "false");
     }

@@ -10,9 +10,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Sources read through Spark, for fitting a model of data too large to read on one connection: a
- * database over Spark's partitioned JDBC reader, or a folder of Parquet tables on any file system
- * Spark reaches. Rows come to the driver one Spark partition at a time, in the native source's
- * order, so {@code synth train} learns the same model as from the native source.
+ * database over Spark's partitioned JDBC reader, or a folder of tables (Parquet, CSV, JSON, ORC,
+ * Delta or Iceberg; see {@link FolderSparkSource}) on any file system Spark reaches. Rows come to
+ * the driver one Spark partition at a time, in the native source's order, so {@code synth train}
+ * learns the same model as from the native source.
  *
  * <pre>{@code
  * try (Source s = SparkSources.open(spark, "s3a://lake/shop", Optional.empty())) {
@@ -24,8 +25,8 @@ public final class SparkSources {
   private SparkSources() {}
 
   /**
-   * Opens a {@code jdbc:} URL or a folder of Parquet tables (with its {@code schema.json}, unless a
-   * schema file is given) as a source read by the session, which stays open when the source closes.
+   * Opens a {@code jdbc:} URL or a folder of tables (with its {@code schema.json}, unless a schema
+   * file is given) as a source read by the session, which stays open when the source closes.
    *
    * @throws SynthException naming the location when it is neither, or cannot be read
    */
@@ -55,13 +56,13 @@ public final class SparkSources {
           JdbcSparkSource.ROWS_PER_PARTITION);
     }
     String lower = location.toLowerCase(java.util.Locale.ROOT);
-    if (lower.endsWith(".csv") || lower.endsWith(".xlsx")) {
+    if (lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".parquet")) {
       throw new SynthException(
           "source "
               + location
-              + " is not a folder of Parquet tables or a jdbc: URL, which --engine"
-              + " spark reads: train on CSV files or a workbook with the native engine");
+              + " is a single file; --engine spark reads a folder of tables (Parquet, CSV, JSON,"
+              + " ORC, Delta, Iceberg) with its schema.json, or a jdbc: URL");
     }
-    return ParquetSparkSource.open(spark, stopsSession, location, schemaFile);
+    return FolderSparkSource.open(spark, stopsSession, location, schemaFile);
   }
 }

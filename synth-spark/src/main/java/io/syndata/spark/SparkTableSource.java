@@ -65,10 +65,9 @@ abstract class SparkTableSource implements Source {
               + ": "
               + e.getMessage(),
           e);
-    } catch (RuntimeException e) {
-      if (e instanceof SynthException) {
-        throw e;
-      }
+    } catch (SynthException e) {
+      throw e;
+    } catch (Exception e) { // Spark's checked SparkException too, which Scala does not declare
       throw new SynthException(
           "reading table "
               + table.name()
@@ -81,10 +80,21 @@ abstract class SparkTableSource implements Source {
     return batches.finish();
   }
 
+  /** The first line of an error's message, and of its root cause's where that says more. */
   static String firstLine(Throwable e) {
-    String m = String.valueOf(e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String first = line(e);
+    String last = line(root);
+    return root == e || first.contains(last) ? first : first + ": " + last;
+  }
+
+  private static String line(Throwable e) {
+    String m = String.valueOf(e.getMessage()).strip();
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    return nl < 0 ? m : m.substring(0, nl).strip();
   }
 
   /** A column as Spark names it, whatever characters its name holds. */

@@ -32,6 +32,7 @@ final class SparkRowSets {
             .read()
             .schema(SparkRows.schema(table))
             .option("header", "true")
+            .option("escape", "\"")
             .format(format)
             .load(folder.toString())
             .collectAsList();

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,13 +20,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A folder of Parquet tables read by Spark: one {@code <table>.parquet} file or one {@code
- * <table>/} folder of part files per table, as {@code synth generate --format parquet} and Spark
- * write them, on any file system Spark reaches (a local path, {@code hdfs://}, {@code s3a://}).
- * Tables, keys and kinds come from the schema file given, else the folder's {@code schema.json}, as
- * for the native Parquet source; Parquet footers give the row counts.
+ * A folder of tables read by Spark, on any file system Spark reaches (a local path, {@code
+ * hdfs://}, {@code s3a://}): per table a file {@code <table>.parquet}, {@code .csv}, {@code .json}
+ * or {@code .orc}, or a folder {@code <table>/} holding a Delta table, an Iceberg table or part
+ * files of one of those formats, as Spark and {@code synth generate} write them. Tables, keys and
+ * kinds come from the schema file given, else the folder's {@code schema.json}, as for the native
+ * Parquet source: a lake's tables carry no foreign keys.
  */
-final class ParquetSparkSource extends SparkTableSource {
+final class FolderSparkSource extends SparkTableSource {
   /**
    * Spark 4.0's vectorized Parquet reader fails (a NullPointerException) on decimals of precision
    * up to 18 stored as binary, as our Parquet writer stores every decimal: the row reader is used
@@ -35,8 +38,9 @@ final class ParquetSparkSource extends SparkTableSource {
   private final String folder;
   private final Schema schema;
   private final String vectorized;
+  private final Map<String, TableFiles> files = new LinkedHashMap<>();
 
-  private ParquetSparkSource(
+  private FolderSparkSource(
       SparkSession spark, boolean stopsSession, String folder, Schema schema) {
     super(spark, stopsSession);
     this.folder = folder;
@@ -50,11 +54,28 @@ final class ParquetSparkSource extends SparkTableSource {
     spark.conf().set(VECTORIZED, vectorized);
   }
 
-  static ParquetSparkSource open(
+  /**
+   * Opens the folder, finding every table's files and format before any row is read.
+   *
+   * @throws SynthException naming the folder and table when a table of the schema has no files, or
+   *     files of no format Spark reads here
+   */
+  static FolderSparkSource open(
       SparkSession spark, boolean stopsSession, String folder, Optional<Schema> schemaFile) {
     Schema schema = schemaFile.orElseGet(() -> readSchema(spark, folder));
-    ParquetSparkSource source = new ParquetSparkSource(spark, stopsSession, folder, schema);
-    schema.tables().forEach(source::location);
+    FolderSparkSource source = new FolderSparkSource(spark, stopsSession, folder, schema);
+    try {
+      FileSystem fs = new Path(folder).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (Table t : schema.tables()) {
+        source.files.put(t.name(), TableFiles.find(fs, new Path(folder), t.name()));
+      }
+    } catch (IOException e) {
+      source.close();
+      throw new SynthException("cannot read " + folder + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
     return source;
   }
 
@@ -66,7 +87,7 @@ final class ParquetSparkSource extends SparkTableSource {
         throw new SynthException(
             "folder "
                 + folder
-                + " has no schema.json to read its Parquet files with: give their schema with"
+                + " has no schema.json to read its tables with: give their schema with"
                 + " --schema (synth introspect writes one from the data they came from)");
       }
       try (InputStream in = fs.open(file)) {
@@ -78,45 +99,47 @@ final class ParquetSparkSource extends SparkTableSource {
     }
   }
 
-  /** The table's file, else its folder of part files. */
-  private String location(Table t) {
-    try {
-      Path file = new Path(folder, t.name() + ".parquet");
-      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.isFile(file)) {
-        return file.toString();
-      }
-      Path parts = new Path(folder, t.name());
-      if (fs.getFileStatus(parts).isDirectory()) {
-        return parts.toString();
-      }
-    } catch (java.io.FileNotFoundException e) {
-      // reported below
-    } catch (IOException e) {
-      throw new SynthException("cannot read " + folder + ": " + e.getMessage(), e);
-    }
-    throw new SynthException(
-        "folder "
-            + folder
-            + " has neither "
-            + t.name()
-            + ".parquet nor a folder "
-            + t.name()
-            + "/ for table "
-            + t.name()
-            + " of its schema");
+  /** The format of each table's files, as found when the source opened. */
+  Map<String, TableFormat> formats() {
+    Map<String, TableFormat> formats = new LinkedHashMap<>();
+    files.forEach((table, f) -> formats.put(table, f.format()));
+    return formats;
   }
 
   private Dataset<Row> read(Table t) {
+    TableFiles f = files.get(t.name());
     try {
-      return spark.read().parquet(location(t));
+      return f.read(spark, t);
     } catch (RuntimeException e) {
       if (e instanceof SynthException) {
         throw e;
       }
+      if (f.format().connector().isPresent() && isMissingDataSource(e)) {
+        throw new SynthException(
+            "table "
+                + t.name()
+                + " of "
+                + folder
+                + " is "
+                + f.format().description()
+                + ", which Spark reads only with its connector on the class path: add "
+                + f.format().connector().get()
+                + " (SYNTH_SPARK_JARS for ./synth, --packages or --jars for spark-submit)",
+            e);
+      }
       throw new SynthException(
           "Spark cannot read table " + t.name() + " of " + folder + ": " + firstLine(e), e);
     }
+  }
+
+  private static boolean isMissingDataSource(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = String.valueOf(c.getMessage());
+      if (m.contains("DATA_SOURCE_NOT_FOUND") || c instanceof ClassNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -127,7 +150,14 @@ final class ParquetSparkSource extends SparkTableSource {
     List<Table> tables = new ArrayList<>();
     for (Table t : schema.tables()) {
       if (filter.acceptsTable(t.name()) && t.namespace().map(filter::acceptsSchema).orElse(true)) {
-        tables.add(t.withRowCount(read(t).count()));
+        try {
+          tables.add(t.withRowCount(read(t).count()));
+        } catch (SynthException e) {
+          throw e;
+        } catch (Exception e) { // Spark's SparkException is checked but not declared
+          throw new SynthException(
+              "Spark cannot read table " + t.name() + " of " + folder + ": " + firstLine(e), e);
+        }
       }
     }
     return new Schema(tables);
@@ -151,6 +181,6 @@ final class ParquetSparkSource extends SparkTableSource {
 
   @Override
   public String describe() {
-    return "Parquet folder " + folder + " (Spark)";
+    return "folder " + folder + " (Spark)";
   }
 }
