@@ -111,6 +111,7 @@ final class NeuralFit {
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("epochs", result.epochs());
     training.put("validationLoss", result.validationLoss());
+    training.put("restarts", result.restarts());
     training.put("seconds", Math.round(result.seconds() * 10) / 10.0);
     training.put("trainingRows", result.rows());
     training.put("options", options.toString());
