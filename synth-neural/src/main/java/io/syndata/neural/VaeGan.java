@@ -165,6 +165,10 @@ final class VaeGan {
                     : validate(base, net, x, ctx, valRows, batch);
         if (diverged == null && !(Math.abs(val) < MAX_LOSS)) {
           diverged = "the validation loss was " + val;
+        } else if (diverged == null && jumped(val, best)) {
+          diverged =
+              String.format(
+                  java.util.Locale.ROOT, "the validation loss jumped to %.4g from %.4g", val, best);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (diverged == null && best - val > 1e-4 * Math.abs(val)) {
@@ -239,6 +243,16 @@ final class VaeGan {
    * row, so this is many orders of magnitude past any healthy step.
    */
   static final double MAX_LOSS = 1e6;
+
+  /**
+   * Whether a validation loss is so far above the best that the weights left the region training
+   * had found (a finite blow-up: on adult with the mode encoding the loss went from −27 to +189 in
+   * one epoch and training started over). Normal epoch-to-epoch noise there is a few units to a
+   * quarter of the loss; this needs twice its size, and at least 25.
+   */
+  static boolean jumped(double validation, double best) {
+    return validation > best + Math.max(25, 2 * Math.abs(best));
+  }
 
   /** Returns to the best epoch's weights at most this many times before giving up. */
   static final int MAX_RESTARTS = 4;

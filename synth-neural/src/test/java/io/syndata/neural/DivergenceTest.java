@@ -67,4 +67,14 @@ class DivergenceTest {
       assertThat((Double) x).isFinite();
     }
   }
+
+  @Test
+  void aValidationLossFarAboveTheBestCountsAsDivergence() {
+    assertThat(VaeGan.jumped(188.7, -27.2)).isTrue();
+    assertThat(VaeGan.jumped(-35.7, -45.3)).as("an ordinary bad epoch").isFalse();
+    assertThat(VaeGan.jumped(48.5, 67.3)).isFalse();
+    assertThat(VaeGan.jumped(20, -2)).as("at least 25 above").isFalse();
+    assertThat(VaeGan.jumped(24, -2)).isTrue();
+    assertThat(VaeGan.jumped(40, Double.POSITIVE_INFINITY)).as("the first epoch").isFalse();
+  }
 }
