@@ -149,7 +149,7 @@ final class VaeGan {
             double[] losses =
                 batchStep(engine, net, xb, cb, eps, prior, gumbel, adamDis, adamVae, weights);
             if (losses == null) {
-              diverged = "a batch's loss was not finite or above " + MAX_LOSS + ": " + lastLosses;
+              diverged = "a batch failed its check: " + lastLosses;
               break;
             }
             disSum += losses[0];

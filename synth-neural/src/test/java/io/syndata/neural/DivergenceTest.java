@@ -50,7 +50,7 @@ class DivergenceTest {
   @Test
   void aDivergingTrainingGoesBackToItsBestWeightsAndTrainsOn() {
     Map<String, String> options = new HashMap<>(Tables.QUICK);
-    // Far too large a step: the first epoch's reconstruction explodes (about 1e8 per row).
+    // Far too large a step: the first epoch's reconstruction explodes (1e8 to 1e9 per row).
     options.put("learning-rate", "0.3");
     options.put("epochs", "12");
     SynthModel model =
