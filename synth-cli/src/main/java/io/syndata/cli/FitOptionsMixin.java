@@ -56,8 +56,8 @@ final class FitOptionsMixin {
       paramLabel = "<name>=<value>",
       description =
           "A setting of a model kind, repeatable: for vaegan epochs, batch-size, width, latent, "
-              + "learning-rate, patience, reconstruction-weight, adversarial-weight, threads "
-              + "(docs/neural.md). Kinds ignore the settings they do not know.")
+              + "learning-rate, patience, reconstruction-weight, adversarial-weight, threads, "
+              + "encoding (quantile or mode) (docs/neural.md). Kinds ignore the settings they do not know.")
   Map<String, String> modelOptions = new LinkedHashMap<>();
 
   @Option(

@@ -14,8 +14,12 @@ import java.util.SplittableRandom;
  * types, ranges, rounding, category sets and null rates.
  *
  * <ul>
- *   <li>continuous numbers and instants: the quantile transform to a standard normal within the
- *       non-null values, one real slot, plus a two-way null indicator when the column has nulls;
+ *   <li>continuous numbers and instants, by one of two encodings: the quantile transform to a
+ *       standard normal within the non-null values, one real slot; or CTGAN's mode-specific
+ *       normalisation ({@link Modes}), one real slot for the offset within the value's mode and a
+ *       one-hot of the mode. Either way a two-way null indicator follows the real slot when the
+ *       column has nulls, and the sampler sees the value as its quantile score ({@link
+ *       #drawScore});
  *   <li>numbers with few distinct values: one-hot over those values (null is one of them);
  *   <li>categories: one-hot over the {@link #MAX_ONE_HOT} most frequent values and one slot for all
  *       others, which decodes to one of them drawn by its frequency.
@@ -47,12 +51,24 @@ final class ColumnCode {
   /** Continuous: whether a null indicator follows the value slot. */
   final boolean nullable;
 
-  private ColumnCode(Kind kind, Marginal marginal, int slots, int kept, boolean nullable) {
+  /**
+   * Continuous: the modes of CTGAN's mode-specific normalisation, whose one-hot follows the value
+   * slot and null indicator; null for the quantile transform.
+   */
+  final Modes modes;
+
+  private ColumnCode(
+      Kind kind, Marginal marginal, int slots, int kept, boolean nullable, Modes modes) {
     this.kind = kind;
     this.marginal = marginal;
     this.slots = slots;
     this.kept = kept;
     this.nullable = nullable;
+    this.modes = modes;
+  }
+
+  private ColumnCode(Kind kind, Marginal marginal, int slots, int kept, boolean nullable) {
+    this(kind, marginal, slots, kept, nullable, null);
   }
 
   /** The code of a numeric marginal: one-hot when it keeps point frequencies, else continuous. */
@@ -61,6 +77,27 @@ final class ColumnCode {
       return new ColumnCode(Kind.DISCRETE, m, m.points.length + (m.nullRate > 0 ? 1 : 0), 0, false);
     }
     return new ColumnCode(Kind.CONTINUOUS, m, 0, 0, m.nullRate > 0);
+  }
+
+  /**
+   * The code of a numeric marginal with CTGAN's mode-specific normalisation when continuous: its
+   * modes fitted on the marginal's quantile points; one-hot when it keeps point frequencies.
+   */
+  static ColumnCode modeSpecific(NumericMarginal m) {
+    if (m.cumulative != null) {
+      return numeric(m);
+    }
+    return modeSpecific(m, Modes.fit(m.points));
+  }
+
+  /** A continuous code with the given modes (as saved). */
+  static ColumnCode modeSpecific(NumericMarginal m, Modes modes) {
+    return new ColumnCode(Kind.CONTINUOUS, m, 0, 0, m.nullRate > 0, modes);
+  }
+
+  /** Where the one-hot of the modes starts within the column's slots. */
+  int modeOffset() {
+    return nullable ? 3 : 1;
   }
 
   /**
@@ -100,7 +137,7 @@ final class ColumnCode {
   /** Slots this column takes in the row vector. */
   int width() {
     return switch (kind) {
-      case CONTINUOUS -> nullable ? 3 : 1;
+      case CONTINUOUS -> modeOffset() + (modes == null ? 0 : modes.count());
       case DISCRETE, CATEGORICAL -> slots;
     };
   }
@@ -137,9 +174,19 @@ final class ColumnCode {
       if (nullable) {
         out[at + 2] = 1;
       }
+      if (modes != null) {
+        // A null has no mode; the heaviest one keeps the group a one-hot.
+        out[at + modeOffset()] = 1;
+      }
       return;
     }
-    out[at] = score(m, x);
+    if (modes == null) {
+      out[at] = score(m, x);
+    } else {
+      int mode = modes.mode(x);
+      out[at] = modes.scalar(x, mode);
+      out[at + modeOffset() + mode] = 1;
+    }
     if (nullable) {
       out[at + 1] = 1;
     }
@@ -255,13 +302,23 @@ final class ColumnCode {
     return valueOfScore(drawScore(out, at, sigma, random));
   }
 
-  /** A continuous column's normal score (NaN for NULL), drawn around the decoder's mean. */
+  /**
+   * A continuous column's normal score (NaN for NULL), drawn around the decoder's mean. A
+   * mode-specific code draws the mode from the softmax of its logits and the offset around the
+   * decoder's mean, and gives the resulting value's quantile score, so the sampler treats both
+   * encodings alike (its rank calibration then gives the column the source's marginal).
+   */
   double drawScore(double[] out, int at, double sigma, SplittableRandom random) {
     if (nullable && draw(out, at + 1, 2, random) == 1) {
       // The null indicator's second slot is "null"; no noise is drawn for a null.
       return Double.NaN;
     }
-    return out[at] + sigma * Gaussian.next(random);
+    if (modes == null) {
+      return out[at] + sigma * Gaussian.next(random);
+    }
+    int mode = draw(out, at + modeOffset(), modes.count(), random);
+    double x = modes.value(mode, out[at] + sigma * Gaussian.next(random));
+    return score((NumericMarginal) marginal, x);
   }
 
   /** The value (before rounding) of a continuous column's score; NaN for NULL. */

@@ -113,8 +113,16 @@ final class NeuralCodec implements TableModelCodec {
     ArrayNode a = NODES.arrayNode();
     for (ColumnCode c : row.columns) {
       ObjectNode code = NODES.objectNode();
-      code.put("kind", c.kind.name().toLowerCase(java.util.Locale.ROOT));
+      // A mode-specific code is a kind of its own in the file, so a reader that does not know it
+      // fails instead of reading its slots as a quantile code's.
+      code.put("kind", c.modes != null ? "mode" : c.kind.name().toLowerCase(java.util.Locale.ROOT));
       code.set("marginal", FitJson.marginal(c.marginal));
+      if (c.modes != null) {
+        ObjectNode modes = code.putObject("modes");
+        modes.set("weights", numbers(c.modes.weights));
+        modes.set("means", numbers(c.modes.means));
+        modes.set("sds", numbers(c.modes.sds));
+      }
       a.add(code);
     }
     return a;
@@ -128,6 +136,10 @@ final class NeuralCodec implements TableModelCodec {
       codes.add(
           switch (kind) {
             case "continuous" -> ColumnCode.continuous(numeric(m));
+            case "mode" -> {
+              check(numeric(m).cumulative == null, "codes", "quantile marginals for mode codes");
+              yield ColumnCode.modeSpecific(numeric(m), modes(need(code, "modes")));
+            }
             case "discrete" -> {
               check(numeric(m).cumulative != null, "codes", "point frequencies for discrete codes");
               yield ColumnCode.numeric(numeric(m));
@@ -140,6 +152,15 @@ final class NeuralCodec implements TableModelCodec {
           });
     }
     return new RowCode(codes);
+  }
+
+  private static Modes modes(JsonNode node) {
+    try {
+      return new Modes(
+          numbers(need(node, "weights")), numbers(need(node, "means")), numbers(need(node, "sds")));
+    } catch (IllegalArgumentException e) {
+      throw new SynthException("\"modes\" must hold " + e.getMessage());
+    }
   }
 
   private static NumericMarginal numeric(Marginal m) {

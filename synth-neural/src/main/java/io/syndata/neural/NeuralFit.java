@@ -39,7 +39,7 @@ final class NeuralFit {
       for (TrainingColumn c : t.columns()) {
         if (c.column().name().equals(name)) {
           codeIndex[i] = codes.size();
-          codes.add(code(c, size, null));
+          codes.add(code(c, size, null, options.encoding()));
           sources.add(c);
         }
       }
@@ -63,7 +63,8 @@ final class NeuralFit {
     if (conditioned) {
       List<ColumnCode> parentCodes = new ArrayList<>();
       for (TrainingColumn c : t.conditioning()) {
-        parentCodes.add(code(c, size, t.hasParent()));
+        // The parent's columns are inputs only: the quantile score is enough of a feature.
+        parentCodes.add(code(c, size, t.hasParent(), NeuralOptions.Encoding.QUANTILE));
       }
       context = new RowCode(parentCodes);
     }
@@ -111,6 +112,7 @@ final class NeuralFit {
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("epochs", result.epochs());
     training.put("validationLoss", result.validationLoss());
+    training.put("restarts", result.restarts());
     training.put("seconds", Math.round(result.seconds() * 10) / 10.0);
     training.put("trainingRows", result.rows());
     training.put("options", options.toString());
@@ -136,8 +138,12 @@ final class NeuralFit {
         training);
   }
 
-  /** The code of a training column, fitted on the rows {@code include} admits (all when null). */
-  static ColumnCode code(TrainingColumn c, int size, boolean[] include) {
+  /**
+   * The code of a training column, fitted on the rows {@code include} admits (all when null), its
+   * continuous values encoded as {@code encoding} says.
+   */
+  static ColumnCode code(
+      TrainingColumn c, int size, boolean[] include, NeuralOptions.Encoding encoding) {
     if (c.categorical()) {
       double[] codes = c.values();
       if (include != null) {
@@ -151,9 +157,12 @@ final class NeuralFit {
       return ColumnCode.categorical(
           CategoricalMarginal.fit(c.dictionary(), codes, size, c.column().nullable()));
     }
-    return ColumnCode.numeric(
+    NumericMarginal m =
         NumericMarginal.fit(
-            c.codec().orElseThrow(), c.values(), size, include, c.column().nullable()));
+            c.codec().orElseThrow(), c.values(), size, include, c.column().nullable());
+    return encoding == NeuralOptions.Encoding.MODE
+        ? ColumnCode.modeSpecific(m)
+        : ColumnCode.numeric(m);
   }
 
   /** Writes the code of row {@code r} of a training column. */

@@ -23,6 +23,8 @@ import java.util.Map;
  *     the model into a plain conditional VAE)
  * @param device where training runs
  * @param threads PyTorch's intra-op threads; results are reproducible for a given seed and count
+ * @param encoding how continuous columns enter the network; mode-specific by default, which beat
+ *     the quantile transform on adult (docs/benchmarks.md)
  */
 public record NeuralOptions(
     int epochs,
@@ -34,7 +36,16 @@ public record NeuralOptions(
     double reconstructionWeight,
     double adversarialWeight,
     Device device,
-    int threads) {
+    int threads,
+    Encoding encoding) {
+
+  /** How continuous columns enter the network (docs/neural.md, encoding). */
+  public enum Encoding {
+    /** The quantile transform to a standard normal: one slot. */
+    QUANTILE,
+    /** CTGAN's mode-specific normalisation: a one-hot of the mode and the offset within it. */
+    MODE
+  }
 
   /** Where training runs. */
   public enum Device {
@@ -51,6 +62,7 @@ public record NeuralOptions(
     positive("latent", latent);
     positive("patience", patience);
     positive("threads", threads);
+    java.util.Objects.requireNonNull(encoding, "encoding");
     if (!(learningRate > 0 && learningRate < 1)) {
       throw new SynthException("model option learning-rate must be in (0, 1), was " + learningRate);
     }
@@ -66,7 +78,7 @@ public record NeuralOptions(
 
   /** The defaults. */
   public static NeuralOptions defaults() {
-    return new NeuralOptions(300, 500, 128, 32, 2e-3, 20, 4, 0.1, Device.AUTO, 1);
+    return new NeuralOptions(300, 500, 128, 32, 2e-3, 20, 4, 0.1, Device.AUTO, 1, Encoding.MODE);
   }
 
   /** The defaults overridden by the given settings; names other kinds know are ignored. */
@@ -82,7 +94,16 @@ public record NeuralOptions(
         number(options, "reconstruction-weight", d.reconstructionWeight),
         number(options, "adversarial-weight", d.adversarialWeight),
         device(options.getOrDefault("device", d.device.name())),
-        integer(options, "threads", d.threads));
+        integer(options, "threads", d.threads),
+        encoding(options.getOrDefault("encoding", d.encoding.name())));
+  }
+
+  static Encoding encoding(String value) {
+    try {
+      return Encoding.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SynthException("model option encoding must be quantile or mode, was " + value);
+    }
   }
 
   static Device device(String value) {

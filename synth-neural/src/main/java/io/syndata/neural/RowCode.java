@@ -35,6 +35,12 @@ final class RowCode {
           cont.add(false);
           cont.add(false);
         }
+        if (code.modes != null) {
+          groups.add(new int[] {at + code.modeOffset(), code.modes.count()});
+          for (int i = 0; i < code.modes.count(); i++) {
+            cont.add(false);
+          }
+        }
       } else {
         groups.add(new int[] {at, code.width()});
         for (int i = 0; i < code.width(); i++) {

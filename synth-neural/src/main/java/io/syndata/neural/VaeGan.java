@@ -40,7 +40,13 @@ final class VaeGan {
 
   /** The trained decoder and continuous slots' spreads, and how training went. */
   record Result(
-      Mlp decoder, double[] sigma, int epochs, double validationLoss, double seconds, long rows) {}
+      Mlp decoder,
+      double[] sigma,
+      int epochs,
+      double validationLoss,
+      int restarts,
+      double seconds,
+      long rows) {}
 
   private final RowCode row;
   private final int contextWidth;
@@ -55,7 +61,7 @@ final class VaeGan {
   }
 
   /** A layer's weights and bias on the device. */
-  private record Layer(NDArray w, NDArray b) {}
+  record Layer(NDArray w, NDArray b) {}
 
   /**
    * Trains on {@code n} rows: {@code x} row-major with {@link RowCode#width} slots, {@code ctx}
@@ -76,19 +82,13 @@ final class VaeGan {
     int[] valRows = java.util.Arrays.copyOfRange(order, 0, validation);
     int[] trainRows = java.util.Arrays.copyOfRange(order, validation, n);
     try (NDManager base = engine.newBaseManager(device)) {
-      List<Layer> enc = layers(base, new int[] {d + c, h, h, 2 * l}, random.split());
-      List<Layer> dec = layers(base, new int[] {l + c, h, h, d}, random.split());
-      List<Layer> dis = layers(base, new int[] {d + c, h, h, 1}, random.split());
-      NDArray logSigma = base.full(new Shape(1, d), (float) Math.log(0.1));
-      logSigma.setRequiresGradient(true);
-      List<NDArray> vae = new ArrayList<>();
-      enc.forEach(a -> List.of(a.w, a.b).forEach(vae::add));
-      dec.forEach(a -> List.of(a.w, a.b).forEach(vae::add));
-      vae.add(logSigma);
-      List<NDArray> disParams = new ArrayList<>();
-      dis.forEach(a -> List.of(a.w, a.b).forEach(disParams::add));
-      Optimizer adamVae = adam();
-      Optimizer adamDis = adam();
+      Weights weights =
+          new Weights(
+              base,
+              layers(base, new int[] {d + c, h, h, 2 * l}, random.split()),
+              layers(base, new int[] {l + c, h, h, d}, random.split()),
+              layers(base, new int[] {d + c, h, h, 1}, random.split()),
+              base.full(new Shape(1, d), (float) Math.log(0.1)));
       float[] cont = new float[d];
       for (int i = 0; i < d; i++) {
         cont[i] = row.continuous[i] ? 1 : 0;
@@ -105,29 +105,35 @@ final class VaeGan {
       // Slot-to-group incidence: logsumexp and softmax of every group at once by two products.
       NDArray groups =
           row.groups.isEmpty() ? null : aligned(base, groupOf, new Shape(d, row.groups.size()));
-      Net net =
-          new Net(
-              enc,
-              dec,
-              dis,
-              logSigma,
-              contMask,
-              softMask,
-              groups,
-              (float) options.reconstructionWeight());
+      float reconstructionWeight = (float) options.reconstructionWeight();
+      double learningRate = options.learningRate();
+      Optimizer adamVae = adam(learningRate);
+      Optimizer adamDis = adam(learningRate);
 
       double best = Double.POSITIVE_INFINITY;
-      Mlp bestDecoder = toMlp(dec, l + c);
-      float[] bestSigma = logSigma.toFloatArray();
+      float[][] bestWeights = weights.copy();
+      int bestEpoch = 0;
       int sinceBest = 0;
+      int restarts = 0;
       int epoch = 0;
       int batch = Math.min(options.batchSize(), Math.max(1, trainRows.length));
       for (epoch = 1; epoch <= options.epochs(); epoch++) {
         long t0 = System.nanoTime();
+        Net net =
+            new Net(
+                weights.enc,
+                weights.dec,
+                weights.dis,
+                weights.logSigma,
+                contMask,
+                softMask,
+                groups,
+                reconstructionWeight);
         shuffle(trainRows, random);
         double vaeSum = 0;
         double disSum = 0;
         int steps = 0;
+        String diverged = null;
         for (int start = 0; start + batch <= trainRows.length || start == 0; start += batch) {
           int b = Math.min(batch, trainRows.length - start);
           if (b <= 0) {
@@ -141,22 +147,34 @@ final class VaeGan {
             NDArray prior = aligned(m, normals(b * l, random), new Shape(b, l));
             NDArray gumbel = aligned(m, gumbels(b * d, random), new Shape(b, d));
             double[] losses =
-                batchStep(
-                    engine, net, xb, cb, eps, prior, gumbel, adamDis, disParams, adamVae, vae);
+                batchStep(engine, net, xb, cb, eps, prior, gumbel, adamDis, adamVae, weights);
+            if (losses == null) {
+              diverged = "a batch failed its check: " + lastLosses;
+              break;
+            }
             disSum += losses[0];
             vaeSum += losses[1];
           }
           steps++;
         }
         double val =
-            validation == 0
-                ? vaeSum / Math.max(1, steps)
-                : validate(base, net, x, ctx, valRows, batch);
+            diverged != null
+                ? Double.NaN
+                : validation == 0
+                    ? vaeSum / Math.max(1, steps)
+                    : validate(base, net, x, ctx, valRows, batch);
+        if (diverged == null && !(Math.abs(val) < MAX_LOSS)) {
+          diverged = "the validation loss was " + val;
+        } else if (diverged == null && jumped(val, best)) {
+          diverged =
+              String.format(
+                  java.util.Locale.ROOT, "the validation loss jumped to %.4g from %.4g", val, best);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        if (best - val > 1e-4 * Math.abs(val)) {
+        if (diverged == null && best - val > 1e-4 * Math.abs(val)) {
           best = val;
-          bestDecoder = toMlp(dec, l + c);
-          bestSigma = logSigma.toFloatArray();
+          bestWeights = weights.copy();
+          bestEpoch = epoch;
           sinceBest = 0;
         } else {
           sinceBest++;
@@ -169,17 +187,41 @@ final class VaeGan {
             sinceBest == 0,
             trainRows.length / Math.max(seconds, 1e-9),
             seconds * (options.epochs() - epoch));
-        if (Double.isNaN(val) || Double.isNaN(vaeSum)) {
+        if (diverged != null) {
+          if (restarts == MAX_RESTARTS) {
+            LOG.warn(
+                "vaegan {}: training diverged at epoch {} ({}) after {} restarts; keeping epoch"
+                    + " {}'s decoder",
+                table,
+                epoch,
+                diverged,
+                restarts,
+                bestEpoch);
+            break;
+          }
+          restarts++;
+          learningRate /= 2;
           LOG.warn(
-              "vaegan {}: training diverged at epoch {}; keeping the best epoch's decoder",
+              "vaegan {}: training diverged at epoch {} ({}); back to epoch {}'s weights with"
+                  + " Adam restarted at half the learning rate, {}",
               table,
-              epoch);
-          break;
+              epoch,
+              diverged,
+              bestEpoch,
+              learningRate);
+          weights.restore(bestWeights);
+          adamVae = adam(learningRate);
+          adamDis = adam(learningRate);
+          sinceBest = 0;
+          continue;
         }
         if (sinceBest >= options.patience()) {
           break;
         }
       }
+      weights.restore(bestWeights);
+      Mlp bestDecoder = toMlp(weights.dec, l + c);
+      float[] bestSigma = weights.logSigma.toFloatArray();
       double[] sigma = new double[d];
       for (int i = 0; i < d; i++) {
         float ls = Math.max(MIN_LOG_SIGMA, Math.min(0, bestSigma[i]));
@@ -190,10 +232,33 @@ final class VaeGan {
           sigma,
           Math.min(epoch, options.epochs()),
           best,
+          restarts,
           (System.nanoTime() - started) / 1e9,
           trainRows.length);
     }
   }
+
+  /**
+   * A batch loss beyond this (or not finite) counts as divergence: the losses here are tens per
+   * row, so this is many orders of magnitude past any healthy step.
+   */
+  static final double MAX_LOSS = 1e6;
+
+  /**
+   * Whether a validation loss is so far above the best that the weights left the region training
+   * had found (a finite blow-up: on adult with the mode encoding the loss went from −27 to +189 in
+   * one epoch and training started over). Normal epoch-to-epoch noise there is a few units to a
+   * quarter of the loss; this needs twice its size, and at least 25.
+   */
+  static boolean jumped(double validation, double best) {
+    return validation > best + Math.max(25, 2 * Math.abs(best));
+  }
+
+  /** Returns to the best epoch's weights at most this many times before giving up. */
+  static final int MAX_RESTARTS = 4;
+
+  /** The last batch's losses, for the divergence message. */
+  private String lastLosses = "";
 
   /**
    * One discriminator step, then one encoder and decoder step, on a batch.
@@ -209,11 +274,11 @@ final class VaeGan {
       NDArray prior,
       NDArray gumbel,
       Optimizer adamDis,
-      List<NDArray> disParams,
       Optimizer adamVae,
-      List<NDArray> vae) {
+      Weights weights) {
     double disLoss = 0;
     double vaeLoss;
+    List<NDArray> disParams = weights.discriminator();
     if (options.adversarialWeight() > 0) {
       try (GradientCollector gc = engine.newGradientCollector()) {
         NDArray fake = net.fake(prior, cb, gumbel).stopGradient();
@@ -224,24 +289,71 @@ final class VaeGan {
         gc.backward(loss);
         disLoss = loss.getFloat();
       }
+      String bad = nonFinite(disParams, "discriminator", xb.getManager());
+      if (!(Math.abs(disLoss) < MAX_LOSS) || bad != null) {
+        lastLosses = "discriminator " + disLoss + (bad == null ? "" : ", " + bad);
+        return null;
+      }
       step(adamDis, "d", disParams);
     }
     try (GradientCollector gc = engine.newGradientCollector()) {
-      NDArray loss = net.vaeLoss(xb, cb, eps);
+      NDArray[] parts = net.vaeLoss(xb, cb, eps);
+      NDArray loss = parts[0];
+      long b = xb.getShape().get(0);
+      NDArray adversarial = null;
       if (options.adversarialWeight() > 0) {
         NDArray fake = net.fake(prior, cb, gumbel);
-        NDArray adversarial = Activation.softPlus(net.discriminate(fake, cb).neg()).mean();
+        adversarial = Activation.softPlus(net.discriminate(fake, cb).neg()).mean();
         loss = loss.add(adversarial.mul((float) options.adversarialWeight()));
       }
       gc.backward(loss);
       vaeLoss = loss.getFloat();
+      String bad = nonFinite(weights.vae(), "encoder and decoder", xb.getManager());
+      if (!(Math.abs(vaeLoss) < MAX_LOSS) || bad != null) {
+        lastLosses =
+            String.format(
+                java.util.Locale.ROOT,
+                "encoder and decoder %.4g (reconstruction %.4g, KL %.4g, adversarial %.4g),"
+                    + " discriminator %.4g%s",
+                vaeLoss,
+                parts[1].getFloat() / b,
+                parts[2].getFloat() / b,
+                adversarial == null ? 0 : adversarial.getFloat(),
+                disLoss,
+                bad == null ? "" : ", " + bad);
+        return null;
+      }
     }
-    step(adamVae, "v", vae);
+    step(adamVae, "v", weights.vae());
     if (options.adversarialWeight() > 0) {
       // The adversarial term reached the discriminator too; its step starts from zero.
       zero(disParams);
     }
     return new double[] {disLoss, vaeLoss};
+  }
+
+  /**
+   * Null when every gradient of {@code params} is finite (one reduction, one read), else which
+   * array's is not: Adam would turn it into non-finite weights.
+   */
+  private static String nonFinite(List<NDArray> params, String network, NDManager batch) {
+    NDArray[] norms = new NDArray[params.size()];
+    NDArray total = null;
+    for (int i = 0; i < norms.length; i++) {
+      NDArray g = params.get(i).getGradient();
+      g.attach(batch); // closed with the batch, as is what is computed from it
+      norms[i] = g.square().sum();
+      total = total == null ? norms[i] : total.add(norms[i]);
+    }
+    if (total == null || Float.isFinite(total.getFloat())) {
+      return null;
+    }
+    for (int i = 0; i < norms.length; i++) {
+      if (!Float.isFinite(norms[i].getFloat())) {
+        return "a non-finite gradient of the " + network + "'s array " + i;
+      }
+    }
+    return "a non-finite gradient norm of the " + network;
   }
 
   private void logEpoch(
@@ -298,8 +410,11 @@ final class VaeGan {
       return out.mul(contMask).add(e.div(sums));
     }
 
-    /** Reconstruction and KL of a batch, averaged over its rows. */
-    NDArray vaeLoss(NDArray x, NDArray c, NDArray eps) {
+    /**
+     * The loss of a batch averaged over its rows, then its reconstruction and KL summed over the
+     * rows (for the divergence message).
+     */
+    NDArray[] vaeLoss(NDArray x, NDArray c, NDArray eps) {
       long b = x.getShape().get(0);
       int l = (int) (eps.getShape().get(1));
       NDArray stats = forward(enc, join(x, c), false);
@@ -307,7 +422,11 @@ final class VaeGan {
       NDArray logVar = stats.get(":, " + l + ":").clip(-10, 10);
       NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
       NDArray out = decode(z, c);
-      return reconstruction(x, out).mul(reconstructionWeight).add(kl(mu, logVar)).div(b);
+      NDArray reconstruction = reconstruction(x, out);
+      NDArray kl = kl(mu, logVar);
+      return new NDArray[] {
+        reconstruction.mul(reconstructionWeight).add(kl).div(b), reconstruction, kl
+      };
     }
 
     NDArray kl(NDArray mu, NDArray logVar) {
@@ -355,7 +474,8 @@ final class VaeGan {
         NDArray xb = aligned(m, gather(x, d, rows, start, b), new Shape(b, d));
         NDArray cb = c == 0 ? null : aligned(m, gather(ctx, c, rows, start, b), new Shape(b, c));
         NDArray zeros = m.zeros(new Shape(b, options.latent()));
-        sum += net.vaeLoss(xb, cb, zeros).getFloat() * b;
+        NDArray[] parts = net.vaeLoss(xb, cb, zeros);
+        sum += parts[0].getFloat() * b;
       }
     }
     return sum / rows.length;
@@ -372,9 +492,9 @@ final class VaeGan {
     }
   }
 
-  private Optimizer adam() {
+  private static Optimizer adam(double learningRate) {
     Adam.Builder builder = Optimizer.adam();
-    builder.optLearningRateTracker(Tracker.fixed((float) options.learningRate()));
+    builder.optLearningRateTracker(Tracker.fixed((float) learningRate));
     return builder.build();
   }
 

@@ -1,6 +1,7 @@
 package io.syndata.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.syndata.model.fit.CategoricalMarginal;
 import io.syndata.model.fit.Codec;
@@ -162,6 +163,89 @@ class ColumnCodeTest {
       rare.add(v);
     }
     assertThat(rare.size()).isGreaterThan(50);
+  }
+
+  private static ColumnCode modes(Codec codec, List<Object> values, boolean nullable) {
+    double[] xs = values.stream().mapToDouble(Codec::toDouble).toArray();
+    return ColumnCode.modeSpecific(NumericMarginal.fit(codec, xs, xs.length, null, nullable));
+  }
+
+  @Test
+  void modeSpecificIntegersWithNullsRoundTrip() {
+    Random r = new Random(7);
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      // Two clusters and a tenth nulls: two or more modes.
+      long v = i % 2 == 0 ? 1000 + r.nextInt(200) : 50_000 + r.nextInt(5000);
+      values.add(i % 10 == 0 ? null : v);
+    }
+    ColumnCode code = modes(new Codec(DataType.INTEGER, 0, 0, 1), values, true);
+    assertThat(code.kind).isEqualTo(ColumnCode.Kind.CONTINUOUS);
+    assertThat(code.modes.count()).isBetween(2, Modes.MAX_MODES);
+    assertThat(code.width()).isEqualTo(3 + code.modes.count());
+    assertThat(roundTrip(code, values)).isEqualTo(values);
+  }
+
+  @Test
+  void modeSpecificDecimalsDatesAndTimestampsRoundTrip() {
+    Random r = new Random(8);
+    List<Object> decimals = new ArrayList<>();
+    List<Object> dates = new ArrayList<>();
+    List<Object> stamps = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      decimals.add(BigDecimal.valueOf(r.nextInt(1_000_000), 2));
+      dates.add(LocalDate.of(1950, 1, 1).plusDays(r.nextInt(30_000)));
+      stamps.add(LocalDateTime.of(2001, 1, 1, 0, 0).plusSeconds(r.nextInt(700_000_000)));
+    }
+    ColumnCode decimal = modes(new Codec(DataType.DECIMAL, 2, 2, 1), decimals, false);
+    assertThat(decimal.width()).isEqualTo(1 + decimal.modes.count());
+    assertThat(roundTrip(decimal, decimals)).isEqualTo(decimals);
+    assertThat(roundTrip(modes(new Codec(DataType.DATE, 0, 0, 1), dates, false), dates))
+        .isEqualTo(dates);
+    assertThat(roundTrip(modes(new Codec(DataType.TIMESTAMP, 0, 0, 1), stamps, false), stamps))
+        .isEqualTo(stamps);
+  }
+
+  @Test
+  void modeSpecificKeepsAnAtomAndTheRestOfAHeavyTail() {
+    // adult's capital_gain: mostly 0, the rest spread over four orders of magnitude.
+    Random r = new Random(9);
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      values.add(i % 10 < 9 ? 0L : Math.round(Math.exp(7 + 1.5 * r.nextGaussian())));
+    }
+    ColumnCode code = modes(new Codec(DataType.INTEGER, 0, 0, 1), values, false);
+    Modes m = code.modes;
+    assertThat(m.means[0]).as("the heaviest mode is the atom").isCloseTo(0, within(0.5));
+    assertThat(m.weights[0]).isCloseTo(0.9, within(0.01));
+    assertThat(Arrays.stream(m.weights).min().orElseThrow()).isGreaterThanOrEqualTo(0.005);
+    List<Object> back = roundTrip(code, values);
+    int exact = 0;
+    for (int i = 0; i < values.size(); i++) {
+      exact += values.get(i).equals(back.get(i)) ? 1 : 0;
+    }
+    // Values beyond four spreads of their mode are clipped to its edge, as in CTGAN.
+    assertThat(exact).isGreaterThan(values.size() * 99 / 100);
+  }
+
+  @Test
+  void modesAreAFunctionOfTheMarginal() {
+    Random r = new Random(10);
+    double[] xs = new double[4000];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = i % 3 == 0 ? r.nextGaussian() : 10 + 2 * r.nextGaussian();
+    }
+    NumericMarginal m =
+        NumericMarginal.fit(new Codec(DataType.FLOAT, -1, 0, 1), xs, xs.length, null, false);
+    Modes a = Modes.fit(m.points);
+    Modes b = Modes.fit(m.points);
+    assertThat(a.means).containsExactly(b.means);
+    assertThat(a.sds).containsExactly(b.sds);
+    assertThat(a.count()).isEqualTo(2);
+    assertThat(a.means[0]).isCloseTo(10, within(0.3));
+    assertThat(a.means[1]).isCloseTo(0, within(0.3));
+    assertThat(a.weights[0]).isCloseTo(2 / 3.0, within(0.03));
+    assertThat(Modes.fit(new double[] {5, 5, 5}).count()).isEqualTo(1);
   }
 
   @Test

@@ -15,6 +15,9 @@ class NeuralOptionsTest {
     assertThat(o.epochs()).isEqualTo(7);
     assertThat(o.device()).isEqualTo(NeuralOptions.Device.CPU);
     assertThat(o.batchSize()).isEqualTo(NeuralOptions.defaults().batchSize());
+    assertThat(o.encoding()).isEqualTo(NeuralOptions.Encoding.MODE);
+    assertThat(NeuralOptions.of(Map.of("encoding", "Quantile")).encoding())
+        .isEqualTo(NeuralOptions.Encoding.QUANTILE);
   }
 
   @Test
@@ -28,5 +31,8 @@ class NeuralOptionsTest {
     assertThatThrownBy(() -> NeuralOptions.of(Map.of("device", "tpu")))
         .isInstanceOf(SynthException.class)
         .hasMessage("--device must be cpu, gpu or auto, was tpu");
+    assertThatThrownBy(() -> NeuralOptions.of(Map.of("encoding", "gmm")))
+        .isInstanceOf(SynthException.class)
+        .hasMessage("model option encoding must be quantile or mode, was gmm");
   }
 }

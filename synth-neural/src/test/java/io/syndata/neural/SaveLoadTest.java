@@ -17,8 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SaveLoadTest {
 
   private static FitOptions brief(long seed) {
+    return brief(seed, "quantile");
+  }
+
+  private static FitOptions brief(long seed, String encoding) {
     Map<String, String> options = new HashMap<>(Tables.QUICK);
     options.put("epochs", "3");
+    options.put("encoding", encoding);
     return new FitOptions(
         seed, OrphanPolicy.FAIL, FitOptions.DEFAULT_MAX_FIT_ROWS, "vaegan", options);
   }
@@ -33,8 +38,34 @@ class SaveLoadTest {
 
   @Test
   void aLoadedModelSamplesTheRowsTheSavedOneDid(@TempDir Path dir) {
+    savedAndLoadedSampleAlike(dir, "quantile");
+  }
+
+  @Test
+  void aLoadedModeSpecificModelSamplesTheRowsTheSavedOneDid(@TempDir Path dir) {
+    SynthModel model = savedAndLoadedSampleAlike(dir, "mode");
+    com.fasterxml.jackson.databind.JsonNode codes =
+        NeuralCodec.INSTANCE.write(model.table("parent")).get("codes");
+    assertThat(codes.get(0).get("kind").asText()).isEqualTo("mode");
+    assertThat(codes.get(0).get("modes").get("means").size()).isPositive();
+  }
+
+  @Test
+  void aFileWithoutModesReadsAsTheQuantileEncoding() {
+    SynthModel model = Tables.fit(ParentChildTest.family(300, 3), brief(1));
+    com.fasterxml.jackson.databind.JsonNode saved =
+        NeuralCodec.INSTANCE.write(model.table("parent"));
+    assertThat(saved.get("codes").get(0).get("kind").asText()).isEqualTo("continuous");
+    assertThat(saved.get("codes").get(0).has("modes")).isFalse();
+    NeuralTableModel read =
+        (NeuralTableModel) NeuralCodec.INSTANCE.read(saved, "parent", model.graph());
+    assertThat(read.row.columns[0].modes).isNull();
+    assertThat(read.row.columns[0].width()).isEqualTo(1);
+  }
+
+  private static SynthModel savedAndLoadedSampleAlike(Path dir, String encoding) {
     InMemorySource source = ParentChildTest.family(300, 3);
-    SynthModel model = Tables.fit(source, brief(1));
+    SynthModel model = Tables.fit(source, brief(1, encoding));
     Path file = dir.resolve("model.synth");
     ModelFile.write(model, file);
     SynthModel loaded = ModelFile.read(file);
@@ -47,6 +78,7 @@ class SaveLoadTest {
         assertThat(after.get(t).get(i)).as(t + " row " + i).containsExactly(before.get(t).get(i));
       }
     }
+    return model;
   }
 
   @Test
