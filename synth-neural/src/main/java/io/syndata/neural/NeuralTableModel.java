@@ -155,16 +155,30 @@ final class NeuralTableModel implements TableModel {
   }
 
   /**
-   * A batch of an unconditioned table at least this large has the non-null scores of each
-   * continuous column replaced by the standard normal quantiles of their ranks.
+   * A batch at least this large is calibrated to the source's marginals: the non-null scores of
+   * each continuous column are replaced by the standard normal quantiles of their ranks, and each
+   * one-hot column is drawn with the source's shares.
    */
   static final int MIN_CALIBRATED_ROWS = 256;
+
+  /**
+   * Whether a batch is calibrated: a root table's batch, and a child table's batch whose rows all
+   * have a parent. The engine hands a child table's rows in batches of up to {@link
+   * io.syndata.data.Source#BATCH_SIZE} rows of consecutive parents, sampled independently, so a
+   * batch's parents are a sample of all parents, weighted by their children as in the source, and
+   * its rows' marginal should be the table's. Ranks and scaled odds keep what each row's parent
+   * makes of it: a child of a parent that gives large values still ranks high. Rows without a
+   * parent (a null foreign key) are not calibrated: their marginal is not the table's.
+   */
+  static boolean calibrates(int contextWidth, boolean conditioned, int n) {
+    return (contextWidth == 0 || conditioned) && n >= MIN_CALIBRATED_ROWS;
+  }
 
   /**
    * Replaces the non-null scores by the normal quantiles at their mid-ranks, ties in row order. The
    * decoder's scores are only roughly standard normal; their ranks carry the dependence the network
    * learned, and the quantiles make each column's marginal that of the source, as exact as the
-   * copula's. Children are not calibrated: their batch mixes parents, whose children differ.
+   * copula's.
    */
   static void calibrate(double[] z) {
     int m = 0;
@@ -383,7 +397,7 @@ final class NeuralTableModel implements TableModel {
         decoded[k] = new Object[n];
       }
     }
-    boolean calibrated = c == 0 && n >= MIN_CALIBRATED_ROWS;
+    boolean calibrated = calibrates(c, conditioned, n);
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < w; j++) {
         slots[j] = out[r * w + j];
