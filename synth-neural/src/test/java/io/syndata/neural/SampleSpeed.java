@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * second.
  *
  * <pre>
- * java -cp synth-neural/target/test-classes:$(cat cp.txt) io.syndata.neural.SampleSpeed \
+ * mvn -o -q test-compile dependency:build-classpath -pl synth-neural -am -Dmdep.outputFile=cp.txt
+ * java -cp synth-neural/target/classes:synth-neural/target/test-classes:$(cat cp.txt) \
+ *     io.syndata.neural.SampleSpeed \
  *     adult.synth adult [seconds [forward|sample]]
  * </pre>
  */
