@@ -155,16 +155,30 @@ final class NeuralTableModel implements TableModel {
   }
 
   /**
-   * A batch of an unconditioned table at least this large has the non-null scores of each
-   * continuous column replaced by the standard normal quantiles of their ranks.
+   * A batch at least this large is calibrated to the source's marginals: the non-null scores of
+   * each continuous column are replaced by the standard normal quantiles of their ranks, and each
+   * one-hot column is drawn with the source's shares.
    */
   static final int MIN_CALIBRATED_ROWS = 256;
+
+  /**
+   * Whether a batch is calibrated: a root table's batch, and a child table's batch whose rows all
+   * have a parent. The engine hands a child table's rows in batches of up to {@link
+   * io.syndata.data.Source#BATCH_SIZE} rows of consecutive parents, sampled independently, so a
+   * batch's parents are a sample of all parents, weighted by their children as in the source, and
+   * its rows' marginal should be the table's. Ranks and scaled odds keep what each row's parent
+   * makes of it: a child of a parent that gives large values still ranks high. Rows without a
+   * parent (a null foreign key) are not calibrated: their marginal is not the table's.
+   */
+  static boolean calibrates(int contextWidth, boolean conditioned, int n) {
+    return (contextWidth == 0 || conditioned) && n >= MIN_CALIBRATED_ROWS;
+  }
 
   /**
    * Replaces the non-null scores by the normal quantiles at their mid-ranks, ties in row order. The
    * decoder's scores are only roughly standard normal; their ranks carry the dependence the network
    * learned, and the quantiles make each column's marginal that of the source, as exact as the
-   * copula's. Children are not calibrated: their batch mixes parents, whose children differ.
+   * copula's.
    */
   static void calibrate(double[] z) {
     int m = 0;
@@ -214,40 +228,46 @@ final class NeuralTableModel implements TableModel {
    * (iterative proportional fitting) so that the batch's expected counts are the source's shares:
    * each row keeps its own odds between categories, the dependence the network learned, while the
    * column's marginal becomes the source's.
+   *
+   * <p>The probabilities are kept slot by slot ({@code p[j * n + r]}), so that each round's two
+   * passes run along contiguous rows: a row's total adds its slots in slot order in one lane of a
+   * vector loop, and four slots' expected counts add up row after row side by side. The sums are
+   * the ones a row-by-row loop makes, in the same order; only {@code q / sum} is computed as {@code
+   * q * (1 / sum)}, one division per row and round instead of one per slot.
    */
-  private static void drawCalibrated(
+  static void drawCalibrated(
       ColumnCode code, int at, float[] out, int w, int n, Object[] into, SplittableRandom random) {
     int slots = code.width();
     double[] target = code.shares();
-    double[][] p = new double[n][slots];
+    double[] p = new double[slots * n];
+    double[] e = new double[slots];
     for (int r = 0; r < n; r++) {
+      int o = r * w + at;
+      // Not Math.max, whose care for NaN and -0.0 costs a branch per value: logits are finite,
+      // and a max of -0.0 or 0.0 gives the same differences below.
       double max = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < slots; j++) {
-        max = Math.max(max, out[r * w + at + j]);
+        max = out[o + j] > max ? out[o + j] : max;
       }
       double sum = 0;
       for (int j = 0; j < slots; j++) {
-        p[r][j] = Math.exp(out[r * w + at + j] - max);
-        sum += p[r][j];
+        e[j] = Math.exp(out[o + j] - max);
+        sum += e[j];
       }
       for (int j = 0; j < slots; j++) {
-        p[r][j] /= sum;
+        p[j * n + r] = e[j] / sum;
       }
     }
     double[] scale = new double[slots];
     java.util.Arrays.fill(scale, 1);
     double[] expected = new double[slots];
+    double[] inverse = new double[n];
     for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
-      java.util.Arrays.fill(expected, 0);
+      rowTotals(p, scale, n, inverse);
       for (int r = 0; r < n; r++) {
-        double sum = 0;
-        for (int j = 0; j < slots; j++) {
-          sum += p[r][j] * scale[j];
-        }
-        for (int j = 0; j < slots; j++) {
-          expected[j] += p[r][j] * scale[j] / sum;
-        }
+        inverse[r] = 1 / inverse[r];
       }
+      expectedCounts(p, scale, inverse, n, expected);
       for (int j = 0; j < slots; j++) {
         if (expected[j] > 0 && target[j] > 0) {
           scale[j] *= target[j] * n / expected[j];
@@ -258,7 +278,7 @@ final class NeuralTableModel implements TableModel {
     for (int r = 0; r < n; r++) {
       double sum = 0;
       for (int j = 0; j < slots; j++) {
-        q[j] = p[r][j] * scale[j];
+        q[j] = p[j * n + r] * scale[j];
         sum += q[j];
       }
       double u = random.nextDouble() * sum;
@@ -271,6 +291,62 @@ final class NeuralTableModel implements TableModel {
         }
       }
       into[r] = code.valueOfSlot(slot, random);
+    }
+  }
+
+  /** {@code total[r]} = the sum over slots j, in order, of {@code p[j * n + r] * scale[j]}. */
+  private static void rowTotals(double[] p, double[] scale, int n, double[] total) {
+    java.util.Arrays.fill(total, 0, n, 0);
+    for (int j = 0; j < scale.length; j++) {
+      double s = scale[j];
+      int base = j * n;
+      for (int r = 0; r < n; r++) {
+        total[r] += p[base + r] * s;
+      }
+    }
+  }
+
+  /**
+   * {@code expected[j]} = the sum over rows r, in order, of {@code p[j * n + r] * scale[j] *
+   * inverse[r]}; four slots at a time, whose four running sums do not wait on each other.
+   */
+  private static void expectedCounts(
+      double[] p, double[] scale, double[] inverse, int n, double[] expected) {
+    int slots = scale.length;
+    int j = 0;
+    for (; j + 4 <= slots; j += 4) {
+      double s0 = scale[j];
+      double s1 = scale[j + 1];
+      double s2 = scale[j + 2];
+      double s3 = scale[j + 3];
+      int b0 = j * n;
+      int b1 = b0 + n;
+      int b2 = b1 + n;
+      int b3 = b2 + n;
+      double e0 = 0;
+      double e1 = 0;
+      double e2 = 0;
+      double e3 = 0;
+      for (int r = 0; r < n; r++) {
+        double v = inverse[r];
+        e0 += p[b0 + r] * s0 * v;
+        e1 += p[b1 + r] * s1 * v;
+        e2 += p[b2 + r] * s2 * v;
+        e3 += p[b3 + r] * s3 * v;
+      }
+      expected[j] = e0;
+      expected[j + 1] = e1;
+      expected[j + 2] = e2;
+      expected[j + 3] = e3;
+    }
+    for (; j < slots; j++) {
+      double s = scale[j];
+      int base = j * n;
+      double sum = 0;
+      for (int r = 0; r < n; r++) {
+        sum += p[base + r] * s * inverse[r];
+      }
+      expected[j] = sum;
     }
   }
 
@@ -321,7 +397,7 @@ final class NeuralTableModel implements TableModel {
         decoded[k] = new Object[n];
       }
     }
-    boolean calibrated = c == 0 && n >= MIN_CALIBRATED_ROWS;
+    boolean calibrated = calibrates(c, conditioned, n);
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < w; j++) {
         slots[j] = out[r * w + j];

@@ -2,8 +2,11 @@ package io.syndata.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syndata.model.fit.CategoricalMarginal;
 import io.syndata.model.fit.Gaussian;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +92,100 @@ class SamplingKernelsTest {
     double[] expected = plainCalibrate(z);
     NeuralTableModel.calibrate(z);
     assertThat(z).containsExactly(expected);
+  }
+
+  /**
+   * Row by row, one slot at a time: the definition {@link NeuralTableModel#drawCalibrated} must
+   * match, draw for draw.
+   */
+  private static Object[] plainDrawCalibrated(
+      ColumnCode code, int at, float[] out, int w, int n, SplittableRandom random) {
+    int slots = code.width();
+    double[] target = code.shares();
+    double[][] p = new double[n][slots];
+    for (int r = 0; r < n; r++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < slots; j++) {
+        max = Math.max(max, out[r * w + at + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < slots; j++) {
+        p[r][j] = Math.exp(out[r * w + at + j] - max);
+        sum += p[r][j];
+      }
+      for (int j = 0; j < slots; j++) {
+        p[r][j] /= sum;
+      }
+    }
+    double[] scale = new double[slots];
+    Arrays.fill(scale, 1);
+    for (int round = 0; round < NeuralTableModel.CALIBRATION_ROUNDS; round++) {
+      double[] expected = new double[slots];
+      for (int r = 0; r < n; r++) {
+        double sum = 0;
+        for (int j = 0; j < slots; j++) {
+          sum += p[r][j] * scale[j];
+        }
+        double inverse = 1 / sum;
+        for (int j = 0; j < slots; j++) {
+          expected[j] += p[r][j] * scale[j] * inverse;
+        }
+      }
+      for (int j = 0; j < slots; j++) {
+        if (expected[j] > 0 && target[j] > 0) {
+          scale[j] *= target[j] * n / expected[j];
+        }
+      }
+    }
+    Object[] into = new Object[n];
+    for (int r = 0; r < n; r++) {
+      double[] q = new double[slots];
+      double sum = 0;
+      for (int j = 0; j < slots; j++) {
+        q[j] = p[r][j] * scale[j];
+        sum += q[j];
+      }
+      double u = random.nextDouble() * sum;
+      int slot = slots - 1;
+      for (int j = 0; j < slots - 1; j++) {
+        u -= q[j];
+        if (u < 0) {
+          slot = j;
+          break;
+        }
+      }
+      into[r] = code.valueOfSlot(slot, random);
+    }
+    return into;
+  }
+
+  @Test
+  void calibratedDrawsAreThoseOfTheRowByRowDefinition() {
+    SplittableRandom random = new SplittableRandom(8);
+    // 2, 5 and 10 slots: below, at and past the four slots summed side by side.
+    for (int categories : new int[] {2, 5, 10}) {
+      List<Object> dictionary = new ArrayList<>();
+      for (int i = 0; i < categories; i++) {
+        dictionary.add("c" + i);
+      }
+      double[] codes = new double[500];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = Math.min(categories - 1, random.nextInt(categories * 2) / 2);
+      }
+      ColumnCode code =
+          ColumnCode.categorical(CategoricalMarginal.fit(dictionary, codes, codes.length, false));
+      int w = code.width() + 3;
+      for (int n : new int[] {1, 7, 300}) {
+        float[] out = new float[n * w];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = (float) (random.nextGaussian() * 3);
+        }
+        Object[] into = new Object[n];
+        NeuralTableModel.drawCalibrated(code, 2, out, w, n, into, new SplittableRandom(n));
+        assertThat(into)
+            .as("%d categories, %d rows", categories, n)
+            .containsExactly(plainDrawCalibrated(code, 2, out, w, n, new SplittableRandom(n)));
+      }
+    }
   }
 }
