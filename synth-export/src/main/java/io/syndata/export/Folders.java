@@ -66,9 +66,11 @@ final class Folders {
   /**
    * Takes a run's lock on an output folder — a hidden lock file beside it ({@code .NAME.lock}),
    * held until commit or abort — and then removes what runs into it that were killed left beside it
-   * (their hidden staging folders): with the lock held, no live run owns one.
+   * (their hidden staging folders): with the lock held, no live run owns one. A folder with the
+   * record of an interrupted partitioned run beside it ({@link FolderRunRecord}) is refused, unless
+   * this process is the one continuing that run.
    *
-   * @throws SynthException naming the run that holds the lock
+   * @throws SynthException naming the run that holds the lock, or the interrupted run
    */
   static TargetLock lock(Path folder, String describe) {
     Path absolute = folder.toAbsolutePath().normalize();
@@ -76,6 +78,16 @@ final class Folders {
     create(parent);
     TargetLock lock =
         TargetLock.file(parent.resolve("." + absolute.getFileName() + ".lock"), describe);
+    Path run = FolderRunRecord.dirFor(absolute);
+    if (Files.exists(run) && !FolderRunRecord.ownedHere(run)) {
+      lock.close();
+      throw new SynthException(
+          "output folder "
+              + absolute
+              + " has an interrupted partitioned run (its record is "
+              + run.getFileName()
+              + " beside it): continue it with --resume or undo it with --abort");
+    }
     String partial = "." + absolute.getFileName() + ".partial-";
     String replace = "." + absolute.getFileName() + ".replace-";
     try (Stream<Path> siblings = Files.list(parent)) {
