@@ -329,6 +329,9 @@ public final class SynData {
    * @return what was undone, in one line
    */
   public static String abandon(String targetLocation) {
+    if (!isJdbc(targetLocation)) {
+      return Exporters.abandon(Path.of(targetLocation));
+    }
     try (Target target = openTarget(targetLocation)) {
       if (!(target instanceof PartitionedTarget pt)) {
         throw new SynthException(

@@ -105,6 +105,17 @@ public final class Exporters {
         folder, List.copyOf(names), options, () -> openFormats(chosen, folder, options));
   }
 
+  /**
+   * Undoes the interrupted partitioned run recorded beside {@code folder} ({@code --abort}):
+   * deletes its record and part files, and leaves the folder absent or empty, as that run found it.
+   *
+   * @return what was undone, in one line
+   * @throws SynthException when no interrupted run is recorded there
+   */
+  public static String abandon(Path folder) {
+    return FolderRun.abandon(folder, "folder " + folder.toAbsolutePath().normalize());
+  }
+
   private static Target openFormats(List<ExportFormat> chosen, Path folder, ExportOptions options) {
     if (chosen.size() == 1) {
       return chosen.get(0).open(folder, options);

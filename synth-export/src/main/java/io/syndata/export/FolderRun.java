@@ -134,7 +134,7 @@ final class FolderRun implements PartitionedTarget {
         if (record.assembling()) {
           // Killed after the finished folder was moved into place, before the record was deleted:
           // assembled again from the same parts, to the same files.
-          restoreFound();
+          restoreFound(folder, record);
         }
         Folders.checkEmpty(folder);
         deleteTemporaryParts();
@@ -249,28 +249,39 @@ final class FolderRun implements PartitionedTarget {
 
   @Override
   public String abandon() {
+    String done = abandon(folder, describe());
+    finished = true;
+    return done;
+  }
+
+  /**
+   * Undoes the interrupted run recorded beside {@code folder} (its files need not be empty or
+   * openable: a finished export is refused only for lack of a record).
+   */
+  static String abandon(Path folder, String describe) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    Path runDir = FolderRunRecord.dirFor(absolute);
     if (!Files.exists(runDir)) {
       throw new SynthException(
-          describe() + " records no interrupted run: there is nothing to --abort");
+          describe + " records no interrupted run: there is nothing to --abort");
     }
     FolderRunRecord.own(runDir);
-    try (TargetLock held = Folders.lock(folder, describe())) {
-      record = FolderRunRecord.read(runDir).orElse(null);
+    try (TargetLock held = Folders.lock(absolute, describe)) {
+      FolderRunRecord record = FolderRunRecord.read(runDir).orElse(null);
       int parts = record == null ? 0 : record.parts().size();
       if (record != null && record.assembling()) {
-        restoreFound();
+        restoreFound(absolute, record);
       }
       Folders.deleteQuietly(runDir);
       if (Files.exists(runDir)) {
         throw new SynthException("cannot delete " + runDir + ": delete it by hand");
       }
-      finished = true;
       return "undid the interrupted run into "
-          + folder
+          + absolute
           + ": deleted its record and "
           + parts
           + " committed partitions; the folder is "
-          + (Files.exists(folder) ? "empty" : "absent")
+          + (Files.exists(absolute) ? "empty" : "absent")
           + ", as the run found it";
     } finally {
       FolderRunRecord.disown(runDir);
@@ -281,7 +292,7 @@ final class FolderRun implements PartitionedTarget {
    * Puts the folder back as the run found it (absent or empty), when the run had moved its files
    * into place: only this run can have written there, since the record refuses every other run.
    */
-  private void restoreFound() {
+  private static void restoreFound(Path folder, FolderRunRecord record) {
     if (!Files.isDirectory(folder)) {
       return;
     }
