@@ -116,7 +116,7 @@ final class FolderRun implements PartitionedTarget {
     RunFingerprint full = withFormats(fingerprint);
     boolean recorded = Files.exists(runDir);
     if (recorded && !resume) {
-      throw interrupted();
+      throw Folders.interruptedRun(folder);
     }
     FolderRunRecord.own(runDir);
     try {
@@ -153,15 +153,6 @@ final class FolderRun implements PartitionedTarget {
       FolderRunRecord.disown(runDir);
       throw e;
     }
-  }
-
-  private SynthException interrupted() {
-    return new SynthException(
-        "output folder "
-            + folder
-            + " has an interrupted partitioned run (its record is "
-            + runDir.getFileName()
-            + " beside it): continue it with --resume or undo it with --abort");
   }
 
   /** The plan's fingerprint with what decides the bytes of the files: formats and options. */

@@ -81,12 +81,7 @@ final class Folders {
     Path run = FolderRunRecord.dirFor(absolute);
     if (Files.exists(run) && !FolderRunRecord.ownedHere(run)) {
       lock.close();
-      throw new SynthException(
-          "output folder "
-              + absolute
-              + " has an interrupted partitioned run (its record is "
-              + run.getFileName()
-              + " beside it): continue it with --resume or undo it with --abort");
+      throw interruptedRun(absolute);
     }
     String partial = "." + absolute.getFileName() + ".partial-";
     String replace = "." + absolute.getFileName() + ".replace-";
@@ -105,6 +100,17 @@ final class Folders {
       LOG.warn("could not look for what earlier runs left beside {}: {}", absolute, e.getMessage());
     }
     return lock;
+  }
+
+  /** The refusal of a new run into a folder with an interrupted partitioned run beside it. */
+  static SynthException interruptedRun(Path folder) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    return new SynthException(
+        "output folder "
+            + absolute
+            + " has an interrupted partitioned run (its record is "
+            + FolderRunRecord.dirFor(absolute).getFileName()
+            + " beside it): continue it with --resume or undo it with --abort");
   }
 
   /** Refuses table names that cannot be file names. */
