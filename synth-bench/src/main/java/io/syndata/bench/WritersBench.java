@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the committed partitions are what a kill leaves). Prints markdown rows, medians of {@code runs}.
  *
  * <p>Usage: {@code WritersBench <dataset-dir> <postgres-server-url> <runs> <scale:writers>...};
- * generation always on 2 threads.
+ * generation always on 2 threads. Given a folder instead of a server URL, each run writes CSV into
+ * a new folder under it (deleted afterwards): a folder target's part files and final assembly.
  */
 public final class WritersBench {
   private WritersBench() {}
@@ -46,9 +47,9 @@ public final class WritersBench {
       Schema schema = SynData.introspect(spec, Progress.NONE);
       model = SynData.fit(schema, source, FitOptions.defaults(42), Progress.NONE);
     }
-    String warm = BenchDatabases.create(server, "bench_writers");
+    String warm = create(server);
     SynData.generate(model, warm, new GenerationOptions(1, Map.of(), 1, 2), Progress.NONE);
-    BenchDatabases.drop(server, warm);
+    drop(server, warm);
     System.out.println(
         "| scale | writers | rows | partitions | median time (s) | rows/s | live heap after GC, peak (MiB) | resume after a stop half way (s) |");
     System.out.println("|---|---|---|---|---|---|---|---|");
@@ -62,7 +63,7 @@ public final class WritersBench {
       List<double[]> results = new ArrayList<>();
       long rows = 0;
       for (int r = 0; r < runs; r++) {
-        String url = BenchDatabases.create(server, "bench_writers");
+        String url = create(server);
         System.gc();
         LiveHeap live = LiveHeap.start();
         long start = System.nanoTime();
@@ -71,10 +72,10 @@ public final class WritersBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         double liveMb = live.stop();
         rows = result.writtenRows().values().stream().mapToLong(Long::longValue).sum();
-        BenchDatabases.drop(server, url);
+        drop(server, url);
         double resume = Double.NaN;
         if (writers > 1) {
-          url = BenchDatabases.create(server, "bench_writers");
+          url = create(server);
           PartitionedTarget target = (PartitionedTarget) SynData.openTarget(url);
           try {
             SynData.generate(
@@ -89,7 +90,7 @@ public final class WritersBench {
           long resumed = System.nanoTime();
           SynData.generate(model, url, options, new WriteOptions(writers, true), Progress.NONE);
           resume = (System.nanoTime() - resumed) / 1e9;
-          BenchDatabases.drop(server, url);
+          drop(server, url);
         }
         results.add(new double[] {seconds, liveMb, resume});
       }
@@ -106,6 +107,40 @@ public final class WritersBench {
           median(results, 1),
           writers > 1 ? String.format(Locale.ROOT, "%.1f", median(results, 2)) : "—");
     }
+  }
+
+  private static final AtomicInteger FOLDERS = new AtomicInteger();
+
+  /** A new empty target: a database on the server, or a folder under the given one. */
+  private static String create(String server) throws Exception {
+    if (server.startsWith("jdbc:")) {
+      return BenchDatabases.create(server, "bench_writers");
+    }
+    return Path.of(server).resolve("run-" + FOLDERS.incrementAndGet()).toString();
+  }
+
+  private static void drop(String server, String target) throws Exception {
+    if (server.startsWith("jdbc:")) {
+      BenchDatabases.drop(server, target);
+      return;
+    }
+    Path folder = Path.of(target);
+    try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(folder.getParent())) {
+      for (Path p : siblings.filter(p -> ours(p, folder)).toList()) {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(p)) {
+          for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            java.nio.file.Files.delete(f);
+          }
+        }
+      }
+    }
+  }
+
+  /** The folder itself, or what a run into it leaves beside it (lock, record, staging). */
+  private static boolean ours(Path p, Path folder) {
+    String name = p.getFileName().toString();
+    String own = folder.getFileName().toString();
+    return name.equals(own) || name.startsWith("." + own + ".");
   }
 
   private static double median(List<double[]> results, int i) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
           + "into a database (tables, keys and foreign keys created when absent, or empty existing tables filled) "
           + "or into a folder with one CSV file per table plus schema.json.",
       "All or nothing: when anything fails the target is left as it was found (with --writers above 1, "
-          + "partition by partition: continue with --resume or undo with --abort). The same source, options "
+          + "partition by partition, into a database or a folder: continue with --resume or undo with "
+          + "--abort). The same source, options "
           + "and seed give identical output."
     })
 final class GenerateCommand implements Callable<Integer> {
@@ -89,27 +90,31 @@ final class GenerateCommand implements Callable<Integer> {
       defaultValue = "1",
       paramLabel = "<n>",
       description =
-          "Database connections writing partitions at once (1 to 64; default ${DEFAULT-VALUE}: the whole "
-              + "run in one transaction, all or nothing). Above 1, each partition is committed on its own "
-              + "and recorded in the target, so that an interrupted run can be continued (--resume) or "
-              + "undone (--abort). The rows are the same for any number.")
+          "Writers of partitions at once (1 to 64; default ${DEFAULT-VALUE}: the whole run in one "
+              + "transaction, all or nothing): database connections, or for a folder threads writing "
+              + "part files beside it that are assembled into the usual files at the end. Above 1, "
+              + "each partition is committed on its own and recorded (in the database, or in "
+              + ".FOLDER.syndata-run beside the folder), so that an interrupted run can be continued "
+              + "(--resume) or undone (--abort). The rows and files are the same for any number.")
   int writers;
 
   @Option(
       names = "--resume",
       negatable = false,
       description =
-          "Continue the interrupted run the database target records: only the partitions it had not "
+          "Continue the interrupted run the database or folder target records: only the partitions it had not "
               + "committed are generated and written, giving the rows of an uninterrupted run. Refused, "
-              + "naming what differs, when the model, seed, scale, rows or partitions differ.")
+              + "naming what differs, when the model, seed, scale, rows or partitions (for a folder also "
+              + "the formats and export options) differ.")
   boolean resume;
 
   @Option(
       names = "--abort",
       negatable = false,
       description =
-          "Undo the interrupted run the database target records (drop the tables it created, empty "
-              + "the ones it found empty) and stop: nothing is learned or generated.")
+          "Undo the interrupted run the target records (in a database, drop the tables it created and "
+              + "empty the ones it found empty; for a folder, delete its record and part files) and stop: "
+              + "nothing is learned or generated.")
   boolean abort;
 
   @Option(
@@ -238,9 +243,12 @@ final class GenerateCommand implements Callable<Integer> {
       throw new SynthException("--holdout needs the source; it cannot be used with --model-file");
     }
     report.refuseSourceOnly();
+    // The report a folder gets by default tallies the rows as one writer writes them; a run
+    // written partition by partition goes without it (an explicit --report is refused).
     if (target.location != null
         && !target.location.regionMatches(true, 0, "jdbc:", 0, 5)
-        && !dryRun) {
+        && !dryRun
+        && !writes.partitioned()) {
       report.defaultTo(Path.of(target.location), !noEvaluate);
     }
     java.util.Optional<Path> reportFolder =

@@ -91,7 +91,12 @@ class ErrorCatalogueTest {
       `--resume` with other options is refused naming them (`cannot --resume the run recorded in
       …: its plan differs in seed (recorded 9, now 10); rerun with the same model and options, or
       undo it with --abort`, exit 1); `--abort` with no interrupted run says `… records no
-      interrupted run: there is nothing to --abort` (exit 1).
+      interrupted run: there is nothing to --abort` (exit 1). The same for folder targets is checked
+      by `PartitionedFoldersTest` (synth-engine), with a real `kill -9` of a child process for csv
+      and parquet: the resumed run's files are byte for byte those of one writer, `--abort` says
+      `undid the interrupted run into …/out: deleted its record and 3 committed partitions; the
+      folder is empty, as the run found it`, and a `--resume` with another format is refused
+      (`… its plan differs in formats (recorded csv, now parquet); …`).
       """;
 
   private List<Case> cases() {
@@ -223,8 +228,6 @@ class ErrorCatalogueTest {
     cases.add(generateCase("`--model` naming a kind that is not installed", "--model", "gan9000"));
     cases.add(generateCase("`--threads 0`", "--threads", "0"));
     cases.add(generateCase("`--writers 0`", "--writers", "0"));
-    cases.add(
-        generateCase("`--writers 2` (partition by partition) into a folder", "--writers", "2"));
     cases.add(generateCase("`--abort` with a folder target", "--abort"));
     cases.add(
         generateCase(
@@ -343,6 +346,38 @@ class ErrorCatalogueTest {
             d ->
                 Files.notExists(d.resolve(".out.partial-deadbeef"))
                     && Files.isDirectory(d.resolve("out"))));
+    cases.add(
+        new Case(
+            "Targets",
+            "a new run into a folder whose partitioned run was interrupted",
+            d -> {
+              interruptFolderRun(d, d.resolve("out"));
+              return new String[] {
+                "generate", "--source", smallCsv(d), "--target", d.resolve("out").toString()
+              };
+            },
+            1,
+            "the interrupted run's record, for --resume or --abort; no folder",
+            d ->
+                Files.exists(d.resolve(".out.syndata-run").resolve("run-record.txt"))
+                    && Files.notExists(d.resolve("out"))));
+    cases.add(
+        new Case(
+            "Targets",
+            "`--writers 2 --overwrite` replacing an earlier export",
+            d -> {
+              String src = smallCsv(d);
+              Cli.Result first = Cli.run("generate", "--source", src, "--target", out(d));
+              assertThat(first.code()).as(first.err()).isZero();
+              return new String[] {
+                "generate", "--source", src, "--target", out(d), "--overwrite", "--writers", "2"
+              };
+            },
+            1,
+            "the earlier export as it was",
+            d ->
+                Files.exists(d.resolve("out").resolve("schema.json"))
+                    && Files.notExists(d.resolve(".out.syndata-run"))));
     // Output files
     cases.add(
         new Case(
@@ -504,6 +539,42 @@ class ErrorCatalogueTest {
         1,
         "nothing written",
         d -> Files.notExists(d.resolve("out")));
+  }
+
+  private static String out(Path d) {
+    return d.resolve("out").toString();
+  }
+
+  /**
+   * A partitioned run into {@code out} (two writers) whose writer fails on its first partition: it
+   * leaves its record beside the folder, as a killed run does.
+   */
+  private static void interruptFolderRun(Path d, Path out) throws Exception {
+    try (io.syndata.engine.Model model =
+        io.syndata.engine.SynData.from(Path.of(smallCsv(d))).seed(3).fit()) {
+      io.syndata.data.PartitionedTarget target =
+          (io.syndata.data.PartitionedTarget) io.syndata.engine.SynData.openTarget(out.toString());
+      io.syndata.data.Target failing =
+          new io.syndata.data.ForwardingPartitionedTarget(target) {
+            @Override
+            public PartitionWriter openWriter() {
+              return new PartitionWriter() {
+                @Override
+                public void write(Committed partition, List<io.syndata.data.RowBatch> batches) {
+                  throw new io.syndata.schema.SynthException("the writer failed, as planned");
+                }
+
+                @Override
+                public void close() {}
+              };
+            }
+          };
+      try {
+        model.generate().writers(2).to(failing);
+      } catch (io.syndata.schema.SynthException expected) {
+        assertThat(expected).hasMessageContaining("as planned");
+      }
+    }
   }
 
   private static String folder(Path d, String name, String file, String content, String charset)

@@ -322,16 +322,20 @@ public final class SynData {
   }
 
   /**
-   * Undoes the interrupted run that a database target records ({@code --abort}): the tables it
-   * created are dropped and the tables it found empty are emptied again.
+   * Undoes the interrupted run that a database or folder target records ({@code --abort}): in a
+   * database the tables it created are dropped and the tables it found empty are emptied again; for
+   * a folder its record and part files beside the folder are deleted.
    *
    * @return what was undone, in one line
    */
   public static String abandon(String targetLocation) {
+    if (!isJdbc(targetLocation)) {
+      return Exporters.abandon(Path.of(targetLocation));
+    }
     try (Target target = openTarget(targetLocation)) {
       if (!(target instanceof PartitionedTarget pt)) {
         throw new SynthException(
-            "--abort undoes an interrupted run in a database; "
+            "--abort undoes an interrupted partitioned run; "
                 + target.describe()
                 + " is written all or nothing, so there is none to undo");
       }
@@ -375,7 +379,8 @@ public final class SynData {
       throw new SynthException(
           target.describe()
               + " is written all or nothing: --writers above 1 and --resume need a PostgreSQL,"
-              + " MariaDB or MySQL target whose tables match the model");
+              + " MariaDB or MySQL target whose tables match the model, or a folder without"
+              + " --overwrite");
     }
     return pt;
   }

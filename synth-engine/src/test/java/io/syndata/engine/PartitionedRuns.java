@@ -171,13 +171,20 @@ final class PartitionedRuns {
     return tables;
   }
 
-  /** A child process that runs into {@code url} with two writers and blocks after 2 partitions. */
+  /**
+   * A child process that runs into {@code url} (a JDBC URL, or a folder written in the format given
+   * as a third argument) with two writers and blocks after 2 partitions.
+   */
   public static void main(String[] args) throws Exception {
     String url = args[0];
     Path model = Path.of(args[1]);
     try (Model m = SynData.load(model)) {
       PartitionedTarget target =
-          (PartitionedTarget) io.syndata.connectors.Connectors.jdbcTarget(url);
+          (PartitionedTarget)
+              (args.length > 2
+                  ? SynData.openTarget(
+                      url, List.of(args[2]), io.syndata.export.ExportOptions.DEFAULTS)
+                  : io.syndata.connectors.Connectors.jdbcTarget(url));
       m.generate()
           .scale(SCALE)
           .seed(9)

@@ -19,7 +19,9 @@ import java.util.TreeSet;
  *
  * <p>With one format the files go straight into the folder; with several, each format gets a
  * subfolder named after it ({@code out/parquet/}, {@code out/xlsx/}), and the whole folder still
- * appears at once on commit.
+ * appears at once on commit. The target is also a {@link io.syndata.data.PartitionedTarget}: a run
+ * with several writers or {@code --resume} writes part files beside the folder and assembles the
+ * same files from them at the end (see {@code FolderRun}).
  */
 public final class Exporters {
   private Exporters() {}
@@ -99,6 +101,22 @@ public final class Exporters {
     }
     List<ExportFormat> chosen = names.stream().map(Exporters::format).toList();
     checkOptions(chosen, options);
+    return new FolderRun(
+        folder, List.copyOf(names), options, () -> openFormats(chosen, folder, options));
+  }
+
+  /**
+   * Undoes the interrupted partitioned run recorded beside {@code folder} ({@code --abort}):
+   * deletes its record and part files, and leaves the folder absent or empty, as that run found it.
+   *
+   * @return what was undone, in one line
+   * @throws SynthException when no interrupted run is recorded there
+   */
+  public static String abandon(Path folder) {
+    return FolderRun.abandon(folder, "folder " + folder.toAbsolutePath().normalize());
+  }
+
+  private static Target openFormats(List<ExportFormat> chosen, Path folder, ExportOptions options) {
     if (chosen.size() == 1) {
       return chosen.get(0).open(folder, options);
     }

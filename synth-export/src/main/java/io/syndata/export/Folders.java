@@ -66,9 +66,11 @@ final class Folders {
   /**
    * Takes a run's lock on an output folder — a hidden lock file beside it ({@code .NAME.lock}),
    * held until commit or abort — and then removes what runs into it that were killed left beside it
-   * (their hidden staging folders): with the lock held, no live run owns one.
+   * (their hidden staging folders): with the lock held, no live run owns one. A folder with the
+   * record of an interrupted partitioned run beside it ({@link FolderRunRecord}) is refused, unless
+   * this process is the one continuing that run.
    *
-   * @throws SynthException naming the run that holds the lock
+   * @throws SynthException naming the run that holds the lock, or the interrupted run
    */
   static TargetLock lock(Path folder, String describe) {
     Path absolute = folder.toAbsolutePath().normalize();
@@ -76,6 +78,11 @@ final class Folders {
     create(parent);
     TargetLock lock =
         TargetLock.file(parent.resolve("." + absolute.getFileName() + ".lock"), describe);
+    Path run = FolderRunRecord.dirFor(absolute);
+    if (Files.exists(run) && !FolderRunRecord.ownedHere(run)) {
+      lock.close();
+      throw interruptedRun(absolute);
+    }
     String partial = "." + absolute.getFileName() + ".partial-";
     String replace = "." + absolute.getFileName() + ".replace-";
     try (Stream<Path> siblings = Files.list(parent)) {
@@ -93,6 +100,17 @@ final class Folders {
       LOG.warn("could not look for what earlier runs left beside {}: {}", absolute, e.getMessage());
     }
     return lock;
+  }
+
+  /** The refusal of a new run into a folder with an interrupted partitioned run beside it. */
+  static SynthException interruptedRun(Path folder) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    return new SynthException(
+        "output folder "
+            + absolute
+            + " has an interrupted partitioned run (its record is "
+            + FolderRunRecord.dirFor(absolute).getFileName()
+            + " beside it): continue it with --resume or undo it with --abort");
   }
 
   /** Refuses table names that cannot be file names. */

@@ -301,7 +301,7 @@ final class SpooledTarget implements Target {
     }
   }
 
-  private static void encode(DataOutputStream o, DataType type, Object v) throws IOException {
+  static void encode(DataOutputStream o, DataType type, Object v) throws IOException {
     if (v == null) {
       o.writeByte(0);
       return;
@@ -343,7 +343,7 @@ final class SpooledTarget implements Target {
     }
   }
 
-  private static Object decode(DataInputStream in, DataType type) throws IOException {
+  static Object decode(DataInputStream in, DataType type) throws IOException {
     if (in.readByte() == 0) {
       return null;
     }

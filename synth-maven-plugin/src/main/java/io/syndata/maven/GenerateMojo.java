@@ -84,13 +84,14 @@ public final class GenerateMojo extends AbstractFitMojo {
   Integer threads;
 
   /**
-   * Database connections writing partitions at once, each partition in its own transaction (1, the
-   * default: the whole run in one transaction); the rows do not depend on it.
+   * Writers of partitions at once (1, the default: the whole run all or nothing): database
+   * connections, each partition in its own transaction, or for a folder target threads writing part
+   * files beside it, assembled into the usual files at the end; the rows do not depend on it.
    */
   @Parameter(property = "synth.writers", defaultValue = "1")
   int writers = 1;
 
-  /** Continue the interrupted partitioned run the database target records. */
+  /** Continue the interrupted partitioned run the database or folder target records. */
   @Parameter(property = "synth.resume", defaultValue = "false")
   boolean resume;
 
