@@ -3,7 +3,6 @@ package io.syndata.spark;
 import io.syndata.data.Progress;
 import io.syndata.model.GenerationOptions;
 import io.syndata.model.GenerationResult;
-import io.syndata.schema.SynthException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -102,18 +100,6 @@ public final class SparkGenerate implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new SparkGenerate());
-    cli.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          if (e instanceof SynthException) {
-            line.getErr().println("error: " + e.getMessage());
-            return 1;
-          }
-          throw e;
-        });
-    int code = cli.execute(args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    SubmitMain.run(new SparkGenerate(), args);
   }
 }

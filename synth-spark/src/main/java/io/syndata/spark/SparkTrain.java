@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -215,18 +214,6 @@ public final class SparkTrain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new SparkTrain());
-    cli.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          if (e instanceof SynthException) {
-            line.getErr().println("error: " + e.getMessage());
-            return 1;
-          }
-          throw e;
-        });
-    int code = cli.execute(args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    SubmitMain.run(new SparkTrain(), args);
   }
 }
