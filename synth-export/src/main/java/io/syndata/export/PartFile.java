@@ -54,34 +54,10 @@ final class PartFile {
   }
 
   private static void writeBatch(DataOutputStream out, Table t, RowBatch batch) throws IOException {
-    List<Column> columns = t.writtenColumns();
-    int[] from = new int[columns.size()];
-    for (int c = 0; c < from.length; c++) {
-      from[c] = batch.columns().indexOf(columns.get(c).name());
-    }
     out.writeBoolean(true);
     out.writeUTF(t.name());
     out.writeInt(batch.size());
-    for (int r = 0; r < batch.size(); r++) {
-      for (int c = 0; c < from.length; c++) {
-        Column col = columns.get(c);
-        Object v = from[c] < 0 ? null : batch.value(from[c], r);
-        try {
-          SpooledTarget.encode(out, col.type(), v);
-        } catch (ClassCastException e) {
-          throw new SynthException(
-              "table "
-                  + t.name()
-                  + ", column "
-                  + col.name()
-                  + ": a "
-                  + v.getClass().getSimpleName()
-                  + " where a "
-                  + col.type()
-                  + " was expected");
-        }
-      }
-    }
+    SpooledTarget.encodeRows(out, t, batch);
   }
 
   /** Reads a part file back, handing each batch (the table's written columns) to {@code sink}. */

@@ -129,11 +129,6 @@ final class SpooledTarget implements Target {
   @Override
   public void write(RowBatch batch) {
     Table t = table(batch.table());
-    List<Column> columns = t.writtenColumns();
-    int[] from = new int[columns.size()];
-    for (int c = 0; c < from.length; c++) {
-      from[c] = batch.columns().indexOf(columns.get(c).name());
-    }
     try {
       DataOutputStream o = out.get(t.name());
       if (o == null) {
@@ -142,26 +137,7 @@ final class SpooledTarget implements Target {
                 new BufferedOutputStream(Files.newOutputStream(spoolFile(t.name())), 1 << 16));
         out.put(t.name(), o);
       }
-      for (int r = 0; r < batch.size(); r++) {
-        for (int c = 0; c < from.length; c++) {
-          Column col = columns.get(c);
-          Object v = from[c] < 0 ? null : batch.value(from[c], r);
-          try {
-            encode(o, col.type(), v);
-          } catch (ClassCastException e) {
-            throw new SynthException(
-                "table "
-                    + t.name()
-                    + ", column "
-                    + col.name()
-                    + ": a "
-                    + v.getClass().getSimpleName()
-                    + " where a "
-                    + col.type()
-                    + " was expected");
-          }
-        }
-      }
+      encodeRows(o, t, batch);
       List<long[]> starts = partitionStarts.computeIfAbsent(t.name(), k -> new ArrayList<>());
       if (batch.size() > 0 && (starts.isEmpty() || starts.get(starts.size() - 1)[1] != partition)) {
         starts.add(new long[] {rows.getOrDefault(t.name(), 0L), partition});
@@ -297,6 +273,40 @@ final class SpooledTarget implements Target {
         }
       } catch (EOFException e) {
         throw new SynthException("the spool of table " + t.name() + " ended early: " + file, e);
+      }
+    }
+  }
+
+  /**
+   * Encodes the batch's rows as the table's written columns, in their order (a column the batch
+   * lacks as null).
+   *
+   * @throws SynthException naming the table and column when a value is not of its column's type
+   */
+  static void encodeRows(DataOutputStream o, Table t, RowBatch batch) throws IOException {
+    List<Column> columns = t.writtenColumns();
+    int[] from = new int[columns.size()];
+    for (int c = 0; c < from.length; c++) {
+      from[c] = batch.columns().indexOf(columns.get(c).name());
+    }
+    for (int r = 0; r < batch.size(); r++) {
+      for (int c = 0; c < from.length; c++) {
+        Column col = columns.get(c);
+        Object v = from[c] < 0 ? null : batch.value(from[c], r);
+        try {
+          encode(o, col.type(), v);
+        } catch (ClassCastException e) {
+          throw new SynthException(
+              "table "
+                  + t.name()
+                  + ", column "
+                  + col.name()
+                  + ": a "
+                  + v.getClass().getSimpleName()
+                  + " where a "
+                  + col.type()
+                  + " was expected");
+        }
       }
     }
   }
