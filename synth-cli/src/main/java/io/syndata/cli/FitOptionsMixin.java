@@ -3,7 +3,6 @@ package io.syndata.cli;
 import io.syndata.model.FitOptions;
 import io.syndata.model.OrphanPolicy;
 import io.syndata.model.statistical.StatisticalTrainer;
-import io.syndata.schema.SynthException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,14 +68,7 @@ final class FitOptionsMixin {
   String device;
 
   FitOptions options(long seed) {
-    OrphanPolicy policy =
-        switch (orphans.toLowerCase(Locale.ROOT)) {
-          case "fail" -> OrphanPolicy.FAIL;
-          case "drop" -> OrphanPolicy.DROP;
-          case "null" -> OrphanPolicy.NULL;
-          default ->
-              throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
-        };
+    OrphanPolicy policy = OrphanPolicy.parse(orphans, "--orphans");
     Map<String, String> settings = new LinkedHashMap<>(modelOptions);
     if (device != null) {
       settings.put("device", device.toLowerCase(Locale.ROOT));

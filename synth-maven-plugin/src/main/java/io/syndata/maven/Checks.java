@@ -90,15 +90,12 @@ final class Checks {
 
   static FitOptions fit(long seed, String orphans, int maxFitRows, String model)
       throws MojoFailureException {
-    OrphanPolicy policy =
-        switch (orphans == null ? "" : orphans.toLowerCase(Locale.ROOT)) {
-          case "fail" -> OrphanPolicy.FAIL;
-          case "drop" -> OrphanPolicy.DROP;
-          case "null" -> OrphanPolicy.NULL;
-          default ->
-              throw new MojoFailureException(
-                  "<orphans> (-Dsynth.orphans) must be fail, drop or null, was " + orphans);
-        };
+    OrphanPolicy policy;
+    try {
+      policy = OrphanPolicy.parse(orphans, "<orphans> (-Dsynth.orphans)");
+    } catch (io.syndata.schema.SynthException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
     if (maxFitRows < 1) {
       throw new MojoFailureException(
           "<maxFitRows> (-Dsynth.maxFitRows) must be 1 or more, was " + maxFitRows);

@@ -122,7 +122,7 @@ record JobOptions(
     FitOptions fit =
         new FitOptions(
             seed,
-            orphans(one(o, "orphans").orElse("fail")),
+            OrphanPolicy.parse(one(o, "orphans").orElse("fail"), "orphans"),
             (int) number(o, "max-fit-rows", FitOptions.DEFAULT_MAX_FIT_ROWS),
             model,
             pairs(o, "model-option"));
@@ -185,15 +185,6 @@ record JobOptions(
     return List.of("csv", "parquet", "jsonl", "json").stream()
         .filter(formats::contains)
         .findFirst();
-  }
-
-  private static OrphanPolicy orphans(String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "fail" -> OrphanPolicy.FAIL;
-      case "drop" -> OrphanPolicy.DROP;
-      case "null" -> OrphanPolicy.NULL;
-      default -> throw new SynthException("orphans must be fail, drop or null, was " + value);
-    };
   }
 
   private static Optional<String> one(Map<String, List<String>> o, String name) {

@@ -116,7 +116,9 @@ public final class SparkTrain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FitOptions options = new FitOptions(seed, orphans(), maxFitRows, model, Map.of(), minCount);
+    FitOptions options =
+        new FitOptions(
+            seed, OrphanPolicy.parse(orphans, "--orphans"), maxFitRows, model, Map.of(), minCount);
     // spark-submit's driver starts no session before ours; a caller in the same JVM may have
     boolean ours = SparkSession.getActiveSession().isEmpty();
     SparkSession spark = SparkEngine.session(Optional.ofNullable(master), "synth train " + source);
@@ -159,15 +161,6 @@ public final class SparkTrain implements Callable<Integer> {
         spark.stop();
       }
     }
-  }
-
-  private OrphanPolicy orphans() {
-    return switch (orphans.toLowerCase(Locale.ROOT)) {
-      case "fail" -> OrphanPolicy.FAIL;
-      case "drop" -> OrphanPolicy.DROP;
-      case "null" -> OrphanPolicy.NULL;
-      default -> throw new SynthException("--orphans must be fail, drop or null, was " + orphans);
-    };
   }
 
   /** The schema file on this machine: as given, or copied from the file system it names. */
