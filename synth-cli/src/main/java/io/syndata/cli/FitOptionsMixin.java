@@ -54,7 +54,7 @@ final class FitOptionsMixin {
       names = "--model-option",
       paramLabel = "<name>=<value>",
       description =
-          "A setting of a model kind, repeatable: for vaegan epochs, batch-size, width, latent, "
+          "A setting of a model kind, repeatable: for vaegan epochs, steps, batch-size, width, latent, "
               + "learning-rate, patience, reconstruction-weight, adversarial-weight, threads, "
               + "encoding (quantile or mode) (docs/neural.md). Kinds ignore the settings they do not know.")
   Map<String, String> modelOptions = new LinkedHashMap<>();

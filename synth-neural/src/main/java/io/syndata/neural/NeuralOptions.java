@@ -11,6 +11,8 @@ import java.util.Map;
  * tuning.
  *
  * @param epochs most passes over the training rows (early stopping usually ends sooner)
+ * @param steps most optimisation steps (batches) in all: on a large table this, not {@code epochs},
+ *     bounds the training time (a million rows get 12 epochs by default)
  * @param batchSize rows per optimisation step
  * @param width units of each hidden layer of encoder, decoder and discriminator
  * @param latent dimensions of the latent code z
@@ -28,6 +30,7 @@ import java.util.Map;
  */
 public record NeuralOptions(
     int epochs,
+    int steps,
     int batchSize,
     int width,
     int latent,
@@ -57,6 +60,7 @@ public record NeuralOptions(
 
   public NeuralOptions {
     positive("epochs", epochs);
+    positive("steps", steps);
     positive("batch-size", batchSize);
     positive("width", width);
     positive("latent", latent);
@@ -76,9 +80,17 @@ public record NeuralOptions(
     }
   }
 
+  /**
+   * Optimisation steps by default: more than adult's 300 epochs need (it stops early, near 190),
+   * and 12 epochs of a million rows, which train in about 10 minutes on one core of this CPU
+   * (docs/benchmarks.md).
+   */
+  public static final int DEFAULT_STEPS = 24_000;
+
   /** The defaults. */
   public static NeuralOptions defaults() {
-    return new NeuralOptions(300, 500, 128, 32, 2e-3, 20, 4, 0.1, Device.AUTO, 1, Encoding.MODE);
+    return new NeuralOptions(
+        300, DEFAULT_STEPS, 500, 128, 32, 2e-3, 20, 4, 0.1, Device.AUTO, 1, Encoding.MODE);
   }
 
   /** The defaults overridden by the given settings; names other kinds know are ignored. */
@@ -86,6 +98,7 @@ public record NeuralOptions(
     NeuralOptions d = defaults();
     return new NeuralOptions(
         integer(options, "epochs", d.epochs),
+        integer(options, "steps", d.steps),
         integer(options, "batch-size", d.batchSize),
         integer(options, "width", d.width),
         integer(options, "latent", d.latent),

@@ -32,6 +32,9 @@ final class VaeGan {
   /** Share of rows held out for validation and early stopping. */
   static final double VALIDATION = 0.1;
 
+  /** At most this many rows are held out: enough for a stable loss, cheap on large tables. */
+  static final int MAX_VALIDATION = 10_000;
+
   /** Temperature of the Gumbel-softmax that makes the fake rows' one-hot groups differentiable. */
   static final float TAU = 0.2f;
 
@@ -78,7 +81,8 @@ final class VaeGan {
     int l = options.latent();
     int h = options.width();
     int[] order = permutation(n, random.split());
-    int validation = n >= 20 ? Math.max(1, (int) Math.round(n * VALIDATION)) : 0;
+    int validation =
+        n >= 20 ? Math.min(MAX_VALIDATION, Math.max(1, (int) Math.round(n * VALIDATION))) : 0;
     int[] valRows = java.util.Arrays.copyOfRange(order, 0, validation);
     int[] trainRows = java.util.Arrays.copyOfRange(order, validation, n);
     try (NDManager base = engine.newBaseManager(device)) {
@@ -117,7 +121,16 @@ final class VaeGan {
       int restarts = 0;
       int epoch = 0;
       int batch = Math.min(options.batchSize(), Math.max(1, trainRows.length));
-      for (epoch = 1; epoch <= options.epochs(); epoch++) {
+      int epochs = epochs(trainRows.length, batch, options);
+      if (epochs < options.epochs()) {
+        LOG.info(
+            "vaegan {}: {} epochs of {} rows make the {} steps allowed (model option steps)",
+            table,
+            epochs,
+            trainRows.length,
+            options.steps());
+      }
+      for (epoch = 1; epoch <= epochs; epoch++) {
         long t0 = System.nanoTime();
         Net net =
             new Net(
@@ -181,12 +194,13 @@ final class VaeGan {
         }
         logEpoch(
             epoch,
+            epochs,
             vaeSum / Math.max(1, steps),
             disSum / Math.max(1, steps),
             val,
             sinceBest == 0,
             trainRows.length / Math.max(seconds, 1e-9),
-            seconds * (options.epochs() - epoch));
+            seconds * (epochs - epoch));
         if (diverged != null) {
           if (restarts == MAX_RESTARTS) {
             LOG.warn(
@@ -230,7 +244,7 @@ final class VaeGan {
       return new Result(
           bestDecoder,
           sigma,
-          Math.min(epoch, options.epochs()),
+          Math.min(epoch, epochs),
           best,
           restarts,
           (System.nanoTime() - started) / 1e9,
@@ -356,8 +370,19 @@ final class VaeGan {
     return "a non-finite gradient norm of the " + network;
   }
 
+  /**
+   * The most epochs: {@code epochs}, or fewer when they would pass the {@code steps} allowed (at
+   * least one).
+   */
+  static int epochs(int trainRows, int batch, NeuralOptions options) {
+    long perEpoch = Math.max(1, trainRows / batch);
+    long withinSteps = Math.max(1, options.steps() / perEpoch);
+    return (int) Math.min(options.epochs(), withinSteps);
+  }
+
   private void logEpoch(
       int epoch,
+      int epochs,
       double loss,
       double discriminator,
       double validation,
@@ -371,7 +396,7 @@ final class VaeGan {
                 + " %.0f rows/s, at most %.0f s left",
             table,
             epoch,
-            options.epochs(),
+            epochs,
             loss,
             discriminator,
             validation,

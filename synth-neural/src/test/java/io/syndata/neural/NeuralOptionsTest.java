@@ -35,4 +35,19 @@ class NeuralOptionsTest {
         .isInstanceOf(SynthException.class)
         .hasMessage("model option encoding must be quantile or mode, was gmm");
   }
+
+  @Test
+  void theStepBudgetBoundsTheEpochsOfALargeTableOnly() {
+    NeuralOptions d = NeuralOptions.defaults();
+    // A million rows less 10,000 held out: 1,980 batches of 500 per epoch, 12 within 24,000 steps.
+    assertThat(VaeGan.epochs(990_000, 500, d)).isEqualTo(12);
+    // adult's 35,000 training rows: 70 batches per epoch, so the 300 epochs are the bound.
+    assertThat(VaeGan.epochs(35_000, 500, d)).isEqualTo(300);
+    NeuralOptions few = NeuralOptions.of(Map.of("steps", "5"));
+    assertThat(VaeGan.epochs(10_000, 500, few)).isEqualTo(1);
+    assertThat(VaeGan.epochs(400, 500, few)).isEqualTo(5);
+    assertThatThrownBy(() -> NeuralOptions.of(Map.of("steps", "0")))
+        .isInstanceOf(SynthException.class)
+        .hasMessage("model option steps must be at least 1, was 0");
+  }
 }
