@@ -318,7 +318,8 @@ final class VaeGan {
       if (options.adversarialWeight() > 0) {
         NDArray fake = net.fake(prior, cb, gumbel);
         adversarial = Activation.softPlus(net.discriminate(fake, cb).neg()).mean();
-        loss = loss.add(adversarial.mul((float) options.adversarialWeight()));
+        loss =
+            loss.add(adversarial.mul(scalar(xb.getManager(), (float) options.adversarialWeight())));
       }
       gc.backward(loss);
       vaeLoss = loss.getFloat();
@@ -430,7 +431,8 @@ final class VaeGan {
       if (groups == null) {
         return out;
       }
-      NDArray e = out.add(gumbel).div(TAU).clip(-30, 30).exp().mul(softMask);
+      NDArray e =
+          out.add(gumbel).div(scalar(prior.getManager(), TAU)).clip(-30, 30).exp().mul(softMask);
       NDArray sums = e.matMul(groups).matMul(groups.transpose()).add(contMask);
       return out.mul(contMask).add(e.div(sums));
     }
@@ -440,29 +442,39 @@ final class VaeGan {
      * rows (for the divergence message).
      */
     NDArray[] vaeLoss(NDArray x, NDArray c, NDArray eps) {
+      NDManager m = x.getManager();
       long b = x.getShape().get(0);
       int l = (int) (eps.getShape().get(1));
       NDArray stats = forward(enc, join(x, c), false);
       NDArray mu = stats.get(":, 0:" + l);
       NDArray logVar = stats.get(":, " + l + ":").clip(-10, 10);
-      NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
+      NDArray z = mu.add(logVar.mul(scalar(m, 0.5f)).exp().mul(eps));
       NDArray out = decode(z, c);
       NDArray reconstruction = reconstruction(x, out);
-      NDArray kl = kl(mu, logVar);
+      NDArray kl = kl(m, mu, logVar);
       return new NDArray[] {
-        reconstruction.mul(reconstructionWeight).add(kl).div(b), reconstruction, kl
+        reconstruction.mul(scalar(m, reconstructionWeight)).add(kl).div(scalar(m, b)),
+        reconstruction,
+        kl
       };
     }
 
-    NDArray kl(NDArray mu, NDArray logVar) {
-      return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum().mul(-0.5f);
+    static NDArray kl(NDManager m, NDArray mu, NDArray logVar) {
+      return logVar
+          .add(scalar(m, 1))
+          .sub(mu.square())
+          .sub(logVar.exp())
+          .sum()
+          .mul(scalar(m, -0.5f));
     }
 
     /** Summed over the batch: Gaussian negative log-likelihood, then one-hot cross-entropy. */
     NDArray reconstruction(NDArray x, NDArray out) {
+      NDManager m = x.getManager();
       NDArray ls = logSigma.clip(MIN_LOG_SIGMA, 0);
+      NDArray two = scalar(m, 2);
       NDArray gaussian =
-          x.sub(out).square().div(ls.mul(2).exp().mul(2)).add(ls).mul(contMask).sum();
+          x.sub(out).square().div(ls.mul(two).exp().mul(two)).add(ls).mul(contMask).sum();
       if (groups == null) {
         return gaussian;
       }
@@ -513,6 +525,20 @@ final class VaeGan {
    */
   static NDArray aligned(NDManager manager, float[] data, Shape shape) {
     try (NDArray wrapped = manager.create(data, shape)) {
+      return wrapped.duplicate();
+    }
+  }
+
+  /**
+   * A scalar in PyTorch's own memory, for arithmetic inside the autograd graph. DJL's {@code
+   * mul(Number)}, {@code div(Number)} and the like wrap the number in a direct Java buffer without
+   * copying and close it after the operation, but autograd keeps that tensor for the backward pass:
+   * once a garbage collection frees the buffer and the memory is reused, the gradient reads garbage
+   * (10¹⁸-sized encoder gradients, or NaN). That was what made long trainings diverge at random and
+   * part across processes ({@code ScalarLifetimeTest}).
+   */
+  static NDArray scalar(NDManager manager, Number value) {
+    try (NDArray wrapped = manager.create(value)) {
       return wrapped.duplicate();
     }
   }
