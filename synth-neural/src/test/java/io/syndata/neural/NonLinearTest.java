@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
  * tolerances leave room for the spread between trainings (see docs/neural.md, determinism): the XOR
  * share, for one, ranged 0.72 to 0.90 over runs of this test before tensors were aligned.
  */
-// Kept out of the default suite: training is reproducible for a seed, but another CPU's rounding
-// gives another training, and trainings still spread across the tolerances (docs/neural.md).
-// Run them with: mvn -pl synth-neural -am test -Dgroups=neural-quality -Dneural.excludedGroups=none
+// Alone: mvn -pl synth-neural -am test -Dgroups=neural-quality
 @org.junit.jupiter.api.Tag("neural-quality")
 class NonLinearTest {
   static final int ROWS = 3000;

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
  * where |x| > 1.5 and 1 otherwise, and each child's y is |x| + noise(0.1). Both are symmetric in x,
  * so their correlation with x is zero.
  */
-// Kept out of the default suite: training is reproducible for a seed, but another CPU's rounding
-// gives another training, and trainings still spread across the tolerances (docs/neural.md).
-// Run them with: mvn -pl synth-neural -am test -Dgroups=neural-quality -Dneural.excludedGroups=none
+// Alone: mvn -pl synth-neural -am test -Dgroups=neural-quality
 @org.junit.jupiter.api.Tag("neural-quality")
 class ParentChildTest {
 
