@@ -112,7 +112,16 @@ public final class SynthServer implements AutoCloseable {
     routes.get("/api/jobs/{id}/report", r::report);
     routes.get("/api/jobs/{id}/model", r::model);
     routes.post("/generate", oneShot::generate);
-    routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
+    routes.exception(
+        ApiError.class,
+        (e, ctx) -> {
+          if (e.status == 413) {
+            // Refused mid-stream: read the rest (bounded by maxRequestSize) so the client, still
+            // sending, gets the answer instead of a reset connection.
+            drain(ctx);
+          }
+          error(ctx, e.status, e.code, e.getMessage());
+        });
     routes.exception(
         SynthException.class, (e, ctx) -> error(ctx, 400, "invalid_input", e.getMessage()));
     routes.exception(
@@ -189,6 +198,9 @@ public final class SynthServer implements AutoCloseable {
    * instead of a connection closed under it.
    */
   private static void drain(Context ctx) {
+    // Jetty may still close the connection after this answer (a body it could not read to the
+    // end); saying so keeps a client from sending its next request on a connection being closed.
+    ctx.header("Connection", "close");
     try (java.io.InputStream in = ctx.req().getInputStream()) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
     } catch (java.io.IOException | RuntimeException ignored) {
