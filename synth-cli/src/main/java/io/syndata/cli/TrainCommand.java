@@ -97,16 +97,7 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     PrintWriter w = spec.commandLine().getOut();
-    p.tableKinds()
-        .forEach(
-            (table, kind) ->
-                w.printf(
-                    Locale.ROOT,
-                    "  %-28s %-12s %,12d rows  (trained on %,d)%n",
-                    table,
-                    kind,
-                    p.sourceRows().getOrDefault(table, 0L),
-                    p.trainingRows().getOrDefault(table, 0L)));
+    p.tableLines().forEach(w::println);
     w.printf(
         Locale.ROOT,
         "wrote %s (%,.1f KB, %d tables); see it with synth inspect %s%n",

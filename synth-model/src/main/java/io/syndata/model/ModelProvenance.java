@@ -43,6 +43,24 @@ public record ModelProvenance(
     sourceRows = Collections.unmodifiableMap(new LinkedHashMap<>(sourceRows));
   }
 
+  /**
+   * One line per table, as {@code synth train} and {@code SparkTrain} print them: its name, the
+   * kind that fitted it, its source rows and the rows it was trained on.
+   */
+  public java.util.List<String> tableLines() {
+    return tableKinds.entrySet().stream()
+        .map(
+            e ->
+                String.format(
+                    java.util.Locale.ROOT,
+                    "  %-28s %-12s %,12d rows  (trained on %,d)",
+                    e.getKey(),
+                    e.getValue(),
+                    sourceRows.getOrDefault(e.getKey(), 0L),
+                    trainingRows.getOrDefault(e.getKey(), 0L)))
+        .toList();
+  }
+
   /** The version of SynData on the class path ({@code dev} when run from classes). */
   public static String currentVersion() {
     String version = ModelProvenance.class.getPackage().getImplementationVersion();

@@ -143,16 +143,7 @@ public final class SparkTrain implements Callable<Integer> {
         throw new SynthException("cannot move the model file " + partial + " to " + out);
       }
       PrintWriter w = new PrintWriter(System.out, true);
-      p.tableKinds()
-          .forEach(
-              (table, kind) ->
-                  w.printf(
-                      Locale.ROOT,
-                      "  %-28s %-12s %,12d rows  (trained on %,d)%n",
-                      table,
-                      kind,
-                      p.sourceRows().getOrDefault(table, 0L),
-                      p.trainingRows().getOrDefault(table, 0L)));
+      p.tableLines().forEach(w::println);
       w.printf(Locale.ROOT, "wrote %s (%d tables)%n", out, p.tableKinds().size());
       return 0;
     } finally {
