@@ -1,5 +1,8 @@
 package io.syndata.engine;
 
+import static io.syndata.engine.PartitionedRuns.generation;
+import static io.syndata.engine.PartitionedRuns.interruptedRun;
+import static io.syndata.engine.PartitionedRuns.killedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +10,7 @@ import io.syndata.data.PartitionedTarget;
 import io.syndata.data.Target;
 import io.syndata.export.ExportOptions;
 import io.syndata.schema.SynthException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,10 +42,6 @@ class PartitionedFoldersTest {
   @BeforeAll
   static void fit() throws Exception {
     modelFile = PartitionedRuns.model(shared);
-  }
-
-  private static Generation generation(Model model) {
-    return model.generate().scale(PartitionedRuns.SCALE).seed(9).threads(2);
   }
 
   private static Target folder(Path out, String formats) {
@@ -117,7 +113,7 @@ class PartitionedFoldersTest {
   @ValueSource(strings = {"csv", "parquet"})
   void aRunKilledWithSigkillResumesToTheSameFiles(String format) throws Exception {
     Path out = dir.resolve("out");
-    killedRun(out, format);
+    killedRun(out.toString(), modelFile.toString(), format);
     Path record = out.resolveSibling(".out.syndata-run").resolve("run-record.txt");
     List<String> lines = Files.readAllLines(record);
     assertThat(lines).anyMatch(l -> l.startsWith("fingerprint\tseed\t9"));
@@ -152,7 +148,7 @@ class PartitionedFoldersTest {
   void abortLeavesTheFolderAsFound() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
     try (Model model = SynData.load(modelFile)) {
-      interruptedRun(model, out);
+      interruptedRun(model, (PartitionedTarget) folder(out, "csv"));
       assertThat(leftBeside(out)).containsExactly(".out.syndata-run");
       assertThat(SynData.abandon(out.toString()))
           .contains("deleted its record and 3 committed partitions")
@@ -170,7 +166,7 @@ class PartitionedFoldersTest {
   @Test
   void aKilledRunIntoAnAbsentFolderIsUndoneToNoFolder() throws Exception {
     Path out = dir.resolve("out");
-    killedRun(out, "parquet");
+    killedRun(out.toString(), modelFile.toString(), "parquet");
     assertThat(SynData.abandon(out.toString()))
         .contains("the folder is absent, as the run found it");
     assertThat(out).doesNotExist();
@@ -198,41 +194,5 @@ class PartitionedFoldersTest {
     }
     assertSameFiles(out, "csv");
     assertThat(leftBeside(out)).isEmpty();
-  }
-
-  /** A run with two writers that fails before its fourth partition, in this process. */
-  private static void interruptedRun(Model model, Path out) {
-    PartitionedTarget target = (PartitionedTarget) folder(out, "csv");
-    assertThatThrownBy(
-            () ->
-                generation(model)
-                    .writers(2)
-                    .to(new PartitionedRuns.Interrupting(target, 3, false, () -> {})))
-        .isInstanceOf(SynthException.class)
-        .hasMessageContaining("injected failure");
-  }
-
-  /** A child JVM writing {@code out} with two writers, killed once it blocks after 2 partitions. */
-  private static void killedRun(Path out, String format) throws Exception {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(System.getProperty("java.home") + "/bin/java");
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                PartitionedRuns.class.getName(),
-                out.toString(),
-                modelFile.toString(),
-                format)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    assertThat(lines.readLine()).isEqualTo("interrupted");
-    child.destroyForcibly().waitFor();
   }
 }

@@ -1,10 +1,16 @@
 package io.syndata.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.syndata.data.ForwardingPartitionedTarget;
 import io.syndata.data.PartitionedTarget;
 import io.syndata.data.RowBatch;
 import io.syndata.schema.SynthException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -171,6 +177,45 @@ final class PartitionedRuns {
     return tables;
   }
 
+  /** The run every test of partitioned writes makes: the same plan, on two threads. */
+  static Generation generation(Model model) {
+    return model.generate().scale(SCALE).seed(9).threads(2);
+  }
+
+  /** A run with two writers into {@code target} that fails before its fourth partition. */
+  static void interruptedRun(Model model, PartitionedTarget target) {
+    assertThatThrownBy(
+            () -> generation(model).writers(2).to(new Interrupting(target, 3, false, () -> {})))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("injected failure");
+  }
+
+  /**
+   * Runs {@link #main} with {@code args} in a child JVM and kills it with SIGKILL once it says it
+   * blocks after 2 partitions.
+   */
+  static void killedRun(String... args) throws Exception {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(System.getProperty("java.home") + "/bin/java");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                PartitionedRuns.class.getName()));
+    command.addAll(List.of(args));
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(lines.readLine()).isEqualTo("interrupted");
+    child.destroyForcibly().waitFor();
+  }
+
   /**
    * A child process that runs into {@code url} (a JDBC URL, or a folder written in the format given
    * as a third argument) with two writers and blocks after 2 partitions.
@@ -185,9 +230,7 @@ final class PartitionedRuns {
                   ? SynData.openTarget(
                       url, List.of(args[2]), io.syndata.export.ExportOptions.DEFAULTS)
                   : io.syndata.connectors.Connectors.jdbcTarget(url));
-      m.generate()
-          .scale(SCALE)
-          .seed(9)
+      generation(m)
           .threads(1)
           .writers(2)
           .to(

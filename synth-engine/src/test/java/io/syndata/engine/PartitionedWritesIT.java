@@ -1,14 +1,14 @@
 package io.syndata.engine;
 
+import static io.syndata.engine.PartitionedRuns.generation;
+import static io.syndata.engine.PartitionedRuns.interruptedRun;
+import static io.syndata.engine.PartitionedRuns.killedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.syndata.connectors.Connectors;
 import io.syndata.data.PartitionedTarget;
 import io.syndata.schema.SynthException;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,10 +45,6 @@ class PartitionedWritesIT {
 
   private static String server(String name) {
     return name.equals("postgres") ? TestServers.postgres() : TestServers.mariadb();
-  }
-
-  private static Generation generation(Model model) {
-    return model.generate().scale(PartitionedRuns.SCALE).seed(9).threads(2);
   }
 
   private static Map<String, List<String>> reference(String serverName) throws Exception {
@@ -97,7 +93,7 @@ class PartitionedWritesIT {
     try (Model model = SynData.load(modelFile)) {
       exec(url, "CREATE TABLE keep_me (id INT PRIMARY KEY)", "INSERT INTO keep_me VALUES (7)");
       Map<String, List<String>> found = PartitionedRuns.rows(url);
-      interruptedRun(model, url);
+      interruptedRun(model, (PartitionedTarget) Connectors.jdbcTarget(url));
       Map<String, List<String>> left = PartitionedRuns.rows(url);
       assertThat(left).containsKey("syndata_run_state");
       assertThat(left.get("customers").size())
@@ -127,7 +123,7 @@ class PartitionedWritesIT {
         st.execute("DELETE FROM " + quote(url, "PRODUCTS"));
       }
       found.put("products", List.of());
-      interruptedRun(model, url);
+      interruptedRun(model, (PartitionedTarget) Connectors.jdbcTarget(url));
       assertThat(SynData.abandon(url))
           .contains("dropped 3 tables it created")
           .contains("emptied 1 tables it had found empty [PRODUCTS]");
@@ -145,25 +141,7 @@ class PartitionedWritesIT {
     String serverUrl = server(serverName);
     String url = TestServers.createDatabase(serverUrl, "synth_writers_kill");
     try {
-      String java =
-          ProcessHandle.current()
-              .info()
-              .command()
-              .orElse(System.getProperty("java.home") + "/bin/java");
-      Process child =
-          new ProcessBuilder(
-                  java,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  PartitionedRuns.class.getName(),
-                  url,
-                  modelFile.toString())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(out.readLine()).isEqualTo("interrupted");
-      child.destroyForcibly().waitFor();
+      killedRun(url, modelFile.toString());
       awaitLockReleased(url, serverName);
       assertThat(PartitionedRuns.rows(url)).containsKey("syndata_run_state");
       try (Model model = SynData.load(modelFile)) {
@@ -173,18 +151,6 @@ class PartitionedWritesIT {
     } finally {
       TestServers.dropDatabase(serverUrl, url);
     }
-  }
-
-  /** A run with two writers that fails before its fourth partition. */
-  private static void interruptedRun(Model model, String url) {
-    PartitionedTarget target = (PartitionedTarget) Connectors.jdbcTarget(url);
-    assertThatThrownBy(
-            () ->
-                generation(model)
-                    .writers(2)
-                    .to(new PartitionedRuns.Interrupting(target, 3, false, () -> {})))
-        .isInstanceOf(SynthException.class)
-        .hasMessageContaining("injected failure");
   }
 
   private static void exec(String url, String... sql) throws Exception {
